@@ -1,0 +1,26 @@
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace DirectiveHub.Web.Infrastructure;
+
+public static class ValidationExtensions
+{
+    /// <summary>Copies FluentValidation errors into ModelState under the bound model's prefix, so the page shows them in place.</summary>
+    public static void AddToModelState(this ValidationResult result, ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+    }
+
+    /// <summary>The errors keyed by property, camelCased, as ValidationProblemDetails expects them.</summary>
+    public static Dictionary<string, string[]> ToProblemErrors(this ValidationResult result) =>
+        result.Errors
+            .GroupBy(e => CamelCase(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
+
+    private static string CamelCase(string path) =>
+        string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

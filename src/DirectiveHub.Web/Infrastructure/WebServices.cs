@@ -1,0 +1,119 @@
+using DirectiveHub.Data;
+using DirectiveHub.Users;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace DirectiveHub.Web.Infrastructure;
+
+public static class WebServices
+{
+    /// <summary>Whether cookies are Secure and HTTP is redirected to HTTPS: on outside Development unless Security:RequireHttps says otherwise.</summary>
+    public static bool RequireHttps(IConfiguration configuration, IWebHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Security:RequireHttps") ?? !environment.IsDevelopment();
+
+    public static IServiceCollection AddDirectiveHubWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddDirectiveHubCore(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddSingleton<LoginThrottle>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = "CookieOrBearer";
+                options.DefaultChallengeScheme = "CookieOrBearer";
+            })
+            .AddPolicyScheme("CookieOrBearer", "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<AppUser>(IdentityRules.Configure)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
+
+        // A locked account or a changed password ends other sessions within a minute (security stamp).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        var requireHttps = RequireHttps(configuration, environment);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "DirectiveHub.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 30));
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "DirectiveHub.Antiforgery";
+            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddDataProtection()
+            .SetApplicationName("DirectiveHub")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/StatusCode");
+                options.Conventions.AuthorizeFolder("/Directives", Policies.Clerk);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+
+        if (requireHttps)
+        {
+            services.AddHsts(options =>
+            {
+                options.MaxAge = TimeSpan.FromDays(365);
+                options.IncludeSubDomains = true;
+            });
+        }
+
+        return services;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

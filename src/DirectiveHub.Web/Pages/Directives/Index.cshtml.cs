@@ -1,0 +1,89 @@
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Text;
+using DirectiveHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Web.Pages.Directives;
+
+/// <summary>The clerk's outgoing register: drafts and published directives of their organization, newest first.</summary>
+public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DirectiveStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Urgency? Urgency { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = Filter(db.Directives.AsNoTracking().Where(d => d.IssuerId == user.OrganizationId));
+        Total = await query.CountAsync(cancellationToken);
+        Rows = await query
+            .OrderByDescending(d => d.IssuedOn ?? DateOnly.MaxValue)
+            .ThenByDescending(d => d.Sequence)
+            .ThenByDescending(d => d.CreatedAt)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(d => new Row(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status, d.Urgency, d.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Directive> Filter(IQueryable<Directive> query)
+    {
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var folded = VietnameseText.Fold(Q.Trim());
+            query = query.Where(d => d.SearchText.Contains(folded));
+        }
+
+        if (DocumentType.IsKnown(Type))
+        {
+            query = query.Where(d => d.DocumentType == Type);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            query = query.Where(d => d.IssuedOn >= from && d.IssuedOn <= to);
+        }
+
+        if (Urgency is { } urgency)
+        {
+            query = query.Where(d => d.Urgency == urgency);
+        }
+
+        return query;
+    }
+
+    public sealed record Row(Guid Id, string? Number, string DocumentType, string Subject, DateOnly? IssuedOn, DirectiveStatus Status, Urgency Urgency, DateTime UpdatedAt);
+}

@@ -1,0 +1,44 @@
+namespace DirectiveHub.Assignments;
+
+/// <summary>A published directive as received by one recipient organization, with its acknowledgment of receipt.</summary>
+public sealed class Assignment
+{
+    private Assignment()
+    {
+    }
+
+    internal Assignment(Guid directiveId, Guid organizationId, int position)
+    {
+        DirectiveId = directiveId;
+        OrganizationId = organizationId;
+        Position = position;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid DirectiveId { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public DateTime? AcknowledgedAt { get; private set; }
+
+    public Guid? AcknowledgedById { get; private set; }
+
+    public bool IsAcknowledged => AcknowledgedAt is not null;
+
+    /// <summary>Records who acknowledged and when, once: repeating it changes nothing.</summary>
+    /// <returns>True when this call recorded the acknowledgment.</returns>
+    public bool Acknowledge(Guid userId, DateTime nowUtc)
+    {
+        if (IsAcknowledged)
+        {
+            return false;
+        }
+
+        AcknowledgedAt = nowUtc;
+        AcknowledgedById = userId;
+        return true;
+    }
+}

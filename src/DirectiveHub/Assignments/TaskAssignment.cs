@@ -1,0 +1,115 @@
+using DirectiveHub.Time;
+
+namespace DirectiveHub.Assignments;
+
+/// <summary>One task of a published directive as carried out by one responsible unit (lead or coordinator).</summary>
+public sealed class TaskAssignment
+{
+    private readonly List<ProgressReport> _reports = [];
+
+    private TaskAssignment()
+    {
+    }
+
+    internal TaskAssignment(Guid directiveId, Guid taskId, Guid organizationId, AssignmentRole role, DateOnly? deadline)
+    {
+        DirectiveId = directiveId;
+        TaskId = taskId;
+        OrganizationId = organizationId;
+        Role = role;
+        Deadline = deadline;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid DirectiveId { get; private set; }
+
+    public Guid TaskId { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public AssignmentRole Role { get; private set; }
+
+    /// <summary>Copied from the task at publication; a superseding directive may move it.</summary>
+    public DateOnly? Deadline { get; private set; }
+
+    public ProgressStatus Status { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    public DateTime? LastReportAt { get; private set; }
+
+    /// <summary>When the overdue sweep flagged this assignment; cleared when it is done or its deadline moves.</summary>
+    public DateTime? OverdueFlaggedAt { get; private set; }
+
+    public bool IsDone => Status is ProgressStatus.Done or ProgressStatus.DoneLate;
+
+    public bool IsOverdue => OverdueFlaggedAt is not null && !IsDone;
+
+    public IReadOnlyList<ProgressReport> Reports => _reports;
+
+    /// <summary>Whether the deadline has passed at <paramref name="nowUtc"/> without the work being done.</summary>
+    public bool IsLateAt(DateTime nowUtc) =>
+        !IsDone && Deadline is { } deadline && nowUtc >= VietnamTime.LateFromUtc(deadline);
+
+    /// <summary>
+    /// Records a progress report. Acknowledgment of the directive must come first; a note is required for done and
+    /// blocked; done after the deadline is recorded as done late.
+    /// </summary>
+    public ProgressReport Report(Assignment receipt, ProgressStatus status, string? note, Guid userId, DateTime nowUtc)
+    {
+        if (receipt.DirectiveId != DirectiveId || receipt.OrganizationId != OrganizationId)
+        {
+            throw new InvalidOperationException("The receipt belongs to another directive or unit.");
+        }
+
+        if (!receipt.IsAcknowledged)
+        {
+            throw new DomainException("Cần xác nhận đã nhận văn bản trước khi báo cáo tiến độ.");
+        }
+
+        if (status == ProgressStatus.DoneLate)
+        {
+            throw new DomainException("Trạng thái \"hoàn thành trễ hạn\" do hệ thống xác định.");
+        }
+
+        if (status is ProgressStatus.Done or ProgressStatus.Blocked && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainException("Cần ghi nội dung khi báo cáo đã hoàn thành hoặc gặp vướng mắc.");
+        }
+
+        if (status == ProgressStatus.Done && Deadline is { } deadline && nowUtc >= VietnamTime.LateFromUtc(deadline))
+        {
+            status = ProgressStatus.DoneLate;
+        }
+
+        var report = new ProgressReport(status, note, userId, nowUtc);
+        _reports.Add(report);
+        Status = status;
+        LastReportAt = nowUtc;
+        CompletedAt = IsDone ? nowUtc : null;
+        return report;
+    }
+
+    /// <summary>Flags the assignment as overdue once; returns false when there is nothing to flag.</summary>
+    public bool MarkOverdue(DateTime nowUtc)
+    {
+        if (OverdueFlaggedAt is not null || !IsLateAt(nowUtc))
+        {
+            return false;
+        }
+
+        OverdueFlaggedAt = nowUtc;
+        return true;
+    }
+
+    /// <summary>A superseding directive moved the deadline: an overdue flag that no longer holds is cleared.</summary>
+    public void MoveDeadline(DateOnly? deadline, DateTime nowUtc)
+    {
+        Deadline = deadline;
+        if (OverdueFlaggedAt is not null && !IsLateAt(nowUtc))
+        {
+            OverdueFlaggedAt = null;
+        }
+    }
+}

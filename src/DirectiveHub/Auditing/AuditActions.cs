@@ -1,0 +1,15 @@
+namespace DirectiveHub.Auditing;
+
+public static class AuditActions
+{
+    public const string Created = "Created";
+    public const string Updated = "Updated";
+    public const string Published = "Published";
+    public const string Superseded = "Superseded";
+    public const string Acknowledged = "Acknowledged";
+    public const string Reported = "Reported";
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string RoleChanged = "RoleChanged";
+    public const string SettingChanged = "SettingChanged";
+}

@@ -1,0 +1,29 @@
+using DirectiveHub.Data;
+using DirectiveHub.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DirectiveHub;
+
+public static class CoreServices
+{
+    /// <summary>What the web app and the CLI share: the database, the clock, migrations and seeding.</summary>
+    public static IServiceCollection AddDirectiveHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDirectiveHubDatabase(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>Demo data is on by default for the embedded SQLite database and off for PostgreSQL; Demo:Seed decides.</summary>
+    public static bool DemoSeedingEnabled(IConfiguration configuration)
+    {
+        var value = configuration["Demo:Seed"];
+        return string.IsNullOrWhiteSpace(value)
+            ? DatabaseSetup.ReadProvider(configuration) == DatabaseProvider.Sqlite
+            : bool.Parse(value);
+    }
+}

@@ -1,0 +1,102 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Auditing;
+using DirectiveHub.Directives;
+using DirectiveHub.Numbering;
+using DirectiveHub.Organizations;
+using DirectiveHub.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Data;
+
+/// <summary>
+/// The one model of DirectiveHub. A thin subclass per provider (<see cref="PostgresAppDbContext"/>,
+/// <see cref="SqliteAppDbContext"/>) only holds that provider's migrations and its few provider-only features.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationRevision> OrganizationRevisions => Set<OrganizationRevision>();
+
+    public DbSet<Directive> Directives => Set<Directive>();
+
+    public DbSet<DirectiveTask> DirectiveTasks => Set<DirectiveTask>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Entities make their own version-7 Guid ids. Telling EF the key is never generated makes it insert a new child
+        // found through a navigation (a report added to a task assignment) instead of assuming it exists and updating.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var type } key] && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and stable when members are reordered.
+        configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DirectiveStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Urgency>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Confidentiality>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SigningAuthority>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AttachmentKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<AssignmentRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit events are append-only.");
+            }
+
+            // A plain integer token bumped here works the same on PostgreSQL and SQLite (no rowversion on either).
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version)
+            {
+                var property = entry.Property(version.Name);
+                property.CurrentValue = (int)property.OriginalValue! + 1;
+            }
+        }
+    }
+}

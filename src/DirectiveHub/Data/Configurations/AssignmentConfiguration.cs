@@ -1,0 +1,42 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
+using DirectiveHub.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveHub.Data.Configurations;
+
+public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.HasIndex(a => new { a.DirectiveId, a.OrganizationId }).IsUnique();
+        builder.HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskAssignment>
+{
+    public void Configure(EntityTypeBuilder<TaskAssignment> builder)
+    {
+        builder.HasIndex(a => new { a.TaskId, a.OrganizationId }).IsUnique();
+        builder.HasIndex(a => new { a.OrganizationId, a.Status });
+        builder.HasIndex(a => new { a.Deadline, a.OverdueFlaggedAt });
+        builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.Property(r => r.Note).HasMaxLength(4000);
+        builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

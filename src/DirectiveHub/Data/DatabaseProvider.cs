@@ -1,0 +1,7 @@
+namespace DirectiveHub.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

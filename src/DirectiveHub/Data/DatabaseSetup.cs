@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveHub.Data;
+
+/// <summary>
+/// Chooses the database from configuration, the same way for the web app and the CLI:
+/// <c>Database:Provider</c> (<c>Sqlite</c> or <c>Postgres</c>) and <c>ConnectionStrings:DirectiveHub</c>.
+/// With neither, a SQLite file <c>data/directivehub.db</c> beside the app.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "DirectiveHub";
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return value.Trim().ToUpperInvariant() switch
+        {
+            "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{value}'."),
+        };
+    }
+
+    public static string ReadConnectionString(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:DirectiveHub is not set.");
+        }
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "directivehub.db")}";
+    }
+
+    /// <summary>Registers <see cref="AppDbContext"/> backed by the configured provider's context.</summary>
+    public static IServiceCollection AddDirectiveHubDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = ReadConnectionString(configuration, provider);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => UsePostgres(options, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => UseSqlite(options, connectionString));
+        }
+
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));
+
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));
+
+    public static AppDbContext Create(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
+            UsePostgres(options, connectionString);
+            return new PostgresAppDbContext(options.Options);
+        }
+        else
+        {
+            var options = new DbContextOptionsBuilder<SqliteAppDbContext>();
+            UseSqlite(options, connectionString);
+            return new SqliteAppDbContext(options.Options);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace DirectiveHub.Directives;
+
+public enum DirectiveStatus
+{
+    Draft,
+    Published,
+    Superseded,
+    Withdrawn,
+}

@@ -1,0 +1,88 @@
+namespace DirectiveHub.Numbering;
+
+/// <summary>
+/// A number register (sổ đăng ký văn bản đi) of one issuing organization, document type and period. Copies (BS) and
+/// confidential documents have registers of their own. A number, once issued, is never reused.
+/// </summary>
+public sealed class NumberRegister
+{
+    private NumberRegister()
+    {
+        DocumentType = null!;
+    }
+
+    public NumberRegister(Guid issuerId, string documentType, bool isConfidential, NumberingPeriod period, DateOnly periodStart, DateOnly? periodEnd)
+    {
+        if (periodEnd is { } end && end < periodStart)
+        {
+            throw new DomainException("Ngày kết thúc kỳ đánh số phải sau ngày bắt đầu.");
+        }
+
+        IssuerId = issuerId;
+        DocumentType = documentType;
+        IsConfidential = isConfidential;
+        Period = period;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid IssuerId { get; private set; }
+
+    public string DocumentType { get; private set; }
+
+    public bool IsConfidential { get; private set; }
+
+    public NumberingPeriod Period { get; private set; }
+
+    public DateOnly PeriodStart { get; private set; }
+
+    public DateOnly? PeriodEnd { get; private set; }
+
+    public int NextSequence { get; private set; } = 1;
+
+    /// <summary>The highest number issued from this register, 0 when none.</summary>
+    public int LastIssued { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>A yearly register for the year of <paramref name="date"/>.</summary>
+    public static NumberRegister ForYear(Guid issuerId, string documentType, bool isConfidential, int year) =>
+        new(issuerId, documentType, isConfidential, NumberingPeriod.CalendarYear, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    public bool Covers(DateOnly date) => date >= PeriodStart && (PeriodEnd is null || date <= PeriodEnd);
+
+    public int Allocate()
+    {
+        var sequence = NextSequence;
+        NextSequence = sequence + 1;
+        LastIssued = sequence;
+        return sequence;
+    }
+
+    /// <summary>
+    /// Sets the next number, for an office that moves to DirectiveHub mid-term; a number already issued is refused.
+    /// </summary>
+    public void StartAt(int nextSequence)
+    {
+        if (nextSequence < 1)
+        {
+            throw new DomainException("Số bắt đầu phải lớn hơn 0.");
+        }
+
+        if (nextSequence <= LastIssued)
+        {
+            throw new DomainException($"Số {nextSequence} đã được cấp; số tiếp theo phải lớn hơn {LastIssued}.");
+        }
+
+        NextSequence = nextSequence;
+    }
+
+    /// <summary>Records a number issued outside DirectiveHub (a directive registered from its text).</summary>
+    public void RecordIssued(int sequence)
+    {
+        LastIssued = Math.Max(LastIssued, sequence);
+        NextSequence = Math.Max(NextSequence, sequence + 1);
+    }
+}

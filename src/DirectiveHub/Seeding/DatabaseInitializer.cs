@@ -1,0 +1,46 @@
+using DirectiveHub.Data;
+using DirectiveHub.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DirectiveHub.Seeding;
+
+/// <summary>Brings a database up to date and, when asked, fills an empty one with the demo province.</summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    DemoSeeder demoSeeder,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, db.Provider);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+    }
+
+    /// <returns>True when demo data was written; false when the database already held organizations.</returns>
+    public async Task<bool> SeedDemoIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organizations.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await demoSeeder.SeedAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo province");
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+using DirectiveHub.Organizations;
+using Microsoft.AspNetCore.Identity;
+
+namespace DirectiveHub.Users;
+
+/// <summary>A person who signs in. Every user belongs to exactly one organization, which bounds what they see.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public string FullName { get; set; } = string.Empty;
+
+    public Guid OrganizationId { get; set; }
+
+    public Organization? Organization { get; set; }
+
+    public bool IsDeactivated { get; set; }
+}
