@@ -80,6 +80,8 @@ public static class WebServices
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
                 options.Conventions.AuthorizeFolder("/Directives", Policies.Clerk);
             })
+            // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
+            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -1,0 +1,37 @@
+using DirectiveHub.Data;
+using DirectiveHub.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DirectiveHub.Cli;
+
+/// <summary>
+/// The services of the web app's domain, configured from the same keys (Database:Provider,
+/// ConnectionStrings:DirectiveHub, Demo:Seed) in appsettings.json or environment variables (Database__Provider …).
+/// </summary>
+public static class CliHost
+{
+    public static IHost Build(Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddDirectiveHubCore(builder.Configuration);
+        builder.Services.AddIdentityCore<AppUser>(IdentityRules.Configure)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    public static string Describe(IConfiguration configuration) =>
+        DatabaseSetup.ReadProvider(configuration).ToString();
+}
