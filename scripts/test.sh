@@ -82,8 +82,16 @@ rm -rf "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore > /dev/null
 set +e
-dotnet test DirectiveHub.sln --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+dotnet build DirectiveHub.sln --nologo -clp:ErrorsOnly
 status=$?
+if [[ $status -eq 0 ]]; then
+  # One project at a time, each into its own folder, so every TRX file survives for the summary below.
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --logger "trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results/$name" "$@" || status=$?
+  done
+fi
 set -e
 
 # One closing line summed over every project's TRX file.
