@@ -14,13 +14,18 @@ namespace DirectiveHub.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(Action<IServiceCollection>? configure = null)
+    public static IHost Build(IReadOnlyDictionary<string, string?>? settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -28,10 +33,6 @@ public static class CliHost
         builder.Services.AddIdentityCore<AppUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
-        configure?.Invoke(builder.Services);
         return builder.Build();
     }
-
-    public static string Describe(IConfiguration configuration) =>
-        DatabaseSetup.ReadProvider(configuration).ToString();
 }

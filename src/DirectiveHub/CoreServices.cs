@@ -15,6 +15,7 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Directives.DirectivePublisher>();
         return services;
     }
 

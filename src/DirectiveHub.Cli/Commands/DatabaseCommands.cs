@@ -1,3 +1,4 @@
+using DirectiveHub.Data;
 using DirectiveHub.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,38 +8,39 @@ namespace DirectiveHub.Cli.Commands;
 public static class DatabaseCommands
 {
     /// <summary><c>directivehub migrate</c>: applies pending migrations to the configured database.</summary>
-    public static async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(CliApp app, CancellationToken cancellationToken)
     {
-        using var host = CliHost.Build();
+        using var host = app.BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
-        await Console.Out.WriteLineAsync($"Database is up to date ({CliHost.Describe(host.Services.GetRequiredService<IConfiguration>())}).");
+        var provider = DatabaseSetup.ReadProvider(host.Services.GetRequiredService<IConfiguration>());
+        await app.Output.WriteLineAsync($"Database is up to date ({provider}).");
         return 0;
     }
 
     /// <summary><c>directivehub seed --demo</c>: migrates, then fills an empty database with the demo province.</summary>
-    public static async Task<int> SeedAsync(IReadOnlyList<string> options, CancellationToken cancellationToken)
+    public static async Task<int> SeedAsync(CliApp app, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         if (!options.Contains("--demo"))
         {
-            await Console.Error.WriteLineAsync("Usage: directivehub seed --demo");
+            await app.Error.WriteLineAsync("Usage: directivehub seed --demo");
             return 2;
         }
 
-        using var host = CliHost.Build();
+        using var host = app.BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await initializer.MigrateAsync(cancellationToken);
         if (!await initializer.SeedDemoIfEmptyAsync(cancellationToken))
         {
-            await Console.Out.WriteLineAsync("The database already holds organizations; demo data was not added.");
+            await app.Output.WriteLineAsync("The database already holds organizations; demo data was not added.");
             return 0;
         }
 
-        await Console.Out.WriteLineAsync("Demo data added. Accounts (password " + DemoAccounts.Password + "):");
+        await app.Output.WriteLineAsync("Demo data added. Accounts (password " + DemoAccounts.Password + "):");
         foreach (var (email, role, description) in DemoAccounts.All)
         {
-            await Console.Out.WriteLineAsync($"  {email,-22} {role,-8} {description}");
+            await app.Output.WriteLineAsync($"  {email,-22} {role,-8} {description}");
         }
 
         return 0;

@@ -1,0 +1,48 @@
+using DirectiveHub.Cli.Commands;
+
+namespace DirectiveHub.Cli;
+
+/// <summary>The command line, callable in-process by tests with their own settings and writers.</summary>
+public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Microsoft.Extensions.Hosting.IHost BuildHost() => CliHost.Build(settings);
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var command = args.Count > 0 ? args[0] : "help";
+        var options = args.Skip(1).ToList();
+        try
+        {
+            return command switch
+            {
+                "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
+                "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
+                "help" or "--help" or "-h" => await HelpAsync(Output, 0),
+                _ => await HelpAsync(Error, 2),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            await Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+
+    private static async Task<int> HelpAsync(TextWriter writer, int exitCode)
+    {
+        await writer.WriteLineAsync("""
+            directivehub: DirectiveHub operator commands
+
+              migrate        apply database migrations
+              seed --demo    migrate and add the demo province to an empty database
+
+            The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;
+            with neither, a SQLite file data/directivehub.db beside this program.
+            """);
+        return exitCode;
+    }
+}
