@@ -15,11 +15,26 @@ public static class ValidationExtensions
         }
     }
 
-    /// <summary>The errors keyed by property, camelCased, as ValidationProblemDetails expects them.</summary>
-    public static Dictionary<string, string[]> ToProblemErrors(this ValidationResult result) =>
+    /// <summary>The errors keyed by property path as FluentValidation names them ("Tasks[0].Text").</summary>
+    public static Dictionary<string, string[]> ToErrors(this ValidationResult result) =>
         result.Errors
-            .GroupBy(e => CamelCase(e.PropertyName))
+            .GroupBy(e => e.PropertyName)
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
+
+    public static void AddToModelState(this IReadOnlyDictionary<string, string[]> errors, ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var (key, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(string.IsNullOrEmpty(prefix) ? key : $"{prefix}.{key}", message);
+            }
+        }
+    }
+
+    /// <summary>Keys camelCased ("tasks[0].text"), as the API's ValidationProblemDetails carries them.</summary>
+    public static Dictionary<string, string[]> ToCamelCaseKeys(this IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => CamelCase(e.Key), e => e.Value, StringComparer.Ordinal);
 
     private static string CamelCase(string path) =>
         string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

@@ -47,6 +47,7 @@ public static class WebPipeline
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
         api.MapMeEndpoints();
         api.MapOrganizationEndpoints();
+        api.MapDirectiveEndpoints();
 
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();

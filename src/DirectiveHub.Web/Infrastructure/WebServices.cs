@@ -18,6 +18,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(options =>
@@ -90,6 +91,7 @@ public static class WebServices
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -1,24 +1,100 @@
 using DirectiveHub.Access;
+using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DirectiveHub.Web.Pages.Directives;
 
-public sealed class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
+/// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
+public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePublisher publisher, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;
 
     public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public IReadOnlyList<LinkedDirective> References { get; private set; } = [];
+
+    public IReadOnlyList<LinkedDirective> ImplementedBy { get; private set; } = [];
+
+    public LinkedDirective? Supersedes { get; private set; }
+
+    public LinkedDirective? SupersededBy { get; private set; }
+
+    public IReadOnlyList<AuditRow> History { get; private set; } = [];
+
+    public bool IsOwn => Directive.IssuerId == user.OrganizationId;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwn)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var result = await publisher.PublishAsync(id, version, Actor(), cancellationToken);
+            Message = localizer["Published", result.Number].Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+    }
+
+    /// <summary>Starts a correction: a new draft with this directive's content that supersedes it when published.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwn)
+        {
+            return NotFound();
+        }
+
+        var earlier = await db.Directives.SingleAsync(d => d.Id == id, cancellationToken);
+        var names = Directive.Recipients.Where(r => r.OrganizationId is not null).ToDictionary(r => r.OrganizationId!.Value, r => r.Text);
+        var content = DirectiveForm.From(Directive).ToContent(names) with { Subject = Directive.Subject };
+        var correction = new Directive(user.OrganizationId, content, user.Id, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            correction.Supersede(earlier);
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+
+        db.Directives.Add(correction);
+        audit.Record(AuditActions.Created, nameof(Directive), correction.Id.ToString(), new { Supersedes = earlier.Number });
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("./Edit", new { id = correction.Id });
+    }
+
+    public string NameOf(Guid? organizationId) =>
+        organizationId is { } id && OrganizationNames.TryGetValue(id, out var name) ? name : string.Empty;
+
+    private Actor Actor() => new(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
-        var directive = await db.Directives.AsNoTracking()
-            .VisibleTo(db, viewer)
+        var visible = db.Directives.AsNoTracking().VisibleTo(db, viewer);
+        var directive = await visible
             .Include(d => d.Recipients)
             .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
             .Include(d => d.Distribution)
@@ -28,7 +104,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (directive is null)
         {
-            return NotFound();
+            return false;
         }
 
         Directive = directive;
@@ -40,9 +116,30 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user) : PageModel
         OrganizationNames = await db.Organizations.AsNoTracking()
             .Where(o => organizationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return Page();
+
+        var referencedIds = directive.References.Where(r => r.ReferencedDirectiveId is not null).Select(r => r.ReferencedDirectiveId!.Value).ToList();
+        var linked = await visible
+            .Where(d => referencedIds.Contains(d.Id) || d.Id == directive.SupersedesId || d.SupersedesId == directive.Id
+                || d.References.Any(r => r.ReferencedDirectiveId == directive.Id))
+            .Where(d => d.Status != DirectiveStatus.Draft)
+            .Select(d => new { Link = new LinkedDirective(d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn), d.SupersedesId, Cites = d.References.Any(r => r.ReferencedDirectiveId == directive.Id) })
+            .ToListAsync(cancellationToken);
+        References = directive.References.OrderBy(r => r.Position)
+            .Select(r => linked.FirstOrDefault(l => l.Link.Id == r.ReferencedDirectiveId)?.Link ?? new LinkedDirective(null, r.Number, null, null, null))
+            .ToList();
+        Supersedes = linked.FirstOrDefault(l => l.Link.Id == directive.SupersedesId)?.Link;
+        SupersededBy = linked.FirstOrDefault(l => l.SupersedesId == directive.Id)?.Link;
+        ImplementedBy = linked.Where(l => l.Cites).Select(l => l.Link).ToList();
+
+        History = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Directive) && e.EntityId == id.ToString())
+            .OrderBy(e => e.OccurredAt)
+            .Select(e => new AuditRow(e.OccurredAt, e.Action, e.UserName, e.Details))
+            .ToListAsync(cancellationToken);
+        return true;
     }
 
-    public string NameOf(Guid? organizationId) =>
-        organizationId is { } id && OrganizationNames.TryGetValue(id, out var name) ? name : string.Empty;
+    public sealed record LinkedDirective(Guid? Id, string? Number, string? Subject, string? IssuerName, DateOnly? IssuedOn);
+
+    public sealed record AuditRow(DateTime At, string Action, string? UserName, string? Details);
 }

@@ -1,6 +1,5 @@
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
-using DirectiveHub.Text;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,49 +39,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var query = Filter(db.Directives.AsNoTracking().Where(d => d.IssuerId == user.OrganizationId));
+        var query = db.Directives.AsNoTracking()
+            .Where(d => d.IssuerId == user.OrganizationId)
+            .Filter(new DirectiveFilter(Q, Type, Status, Year, Urgency));
         Total = await query.CountAsync(cancellationToken);
         Rows = await query
-            .OrderByDescending(d => d.IssuedOn ?? DateOnly.MaxValue)
-            .ThenByDescending(d => d.Sequence)
-            .ThenByDescending(d => d.CreatedAt)
+            .NewestFirst()
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .Select(d => new Row(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status, d.Urgency, d.UpdatedAt))
             .ToListAsync(cancellationToken);
-    }
-
-    private IQueryable<Directive> Filter(IQueryable<Directive> query)
-    {
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var folded = VietnameseText.Fold(Q.Trim());
-            query = query.Where(d => d.SearchText.Contains(folded));
-        }
-
-        if (DocumentType.IsKnown(Type))
-        {
-            query = query.Where(d => d.DocumentType == Type);
-        }
-
-        if (Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
-
-        if (Year is { } year)
-        {
-            var from = new DateOnly(year, 1, 1);
-            var to = new DateOnly(year, 12, 31);
-            query = query.Where(d => d.IssuedOn >= from && d.IssuedOn <= to);
-        }
-
-        if (Urgency is { } urgency)
-        {
-            query = query.Where(d => d.Urgency == urgency);
-        }
-
-        return query;
     }
 
     public sealed record Row(Guid Id, string? Number, string DocumentType, string Subject, DateOnly? IssuedOn, DirectiveStatus Status, Urgency Urgency, DateTime UpdatedAt);

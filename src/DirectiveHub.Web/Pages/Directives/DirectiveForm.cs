@@ -1,0 +1,166 @@
+using DirectiveHub.Directives;
+
+namespace DirectiveHub.Web.Pages.Directives;
+
+/// <summary>
+/// A draft as the clerk edits it, on the editor page and as the JSON body of POST/PUT /api/directives alike.
+/// </summary>
+public sealed class DirectiveForm
+{
+    public string DocumentType { get; set; } = "CV";
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string? Place { get; set; }
+
+    public Urgency Urgency { get; set; }
+
+    public Confidentiality Confidentiality { get; set; }
+
+    public string? Preamble { get; set; }
+
+    public string? Closing { get; set; }
+
+    public List<Guid> RecipientOrganizationIds { get; set; } = [];
+
+    public List<string> OtherRecipients { get; set; } = [];
+
+    public List<TaskForm> Tasks { get; set; } = [];
+
+    public List<DistributionForm> Distribution { get; set; } = [];
+
+    public SignerForm Signer { get; set; } = new();
+
+    public List<ReferenceForm> References { get; set; } = [];
+
+    /// <summary>Drops the blank rows the editor always offers, so they are neither validated nor saved.</summary>
+    public DirectiveForm Trimmed()
+    {
+        OtherRecipients = OtherRecipients.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
+        RecipientOrganizationIds = RecipientOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
+        Distribution = Distribution.Where(d => !string.IsNullOrWhiteSpace(d.Text) || !string.IsNullOrWhiteSpace(d.Purpose)).ToList();
+        References = References.Where(r => r.DirectiveId is not null || !string.IsNullOrWhiteSpace(r.Number)).ToList();
+        foreach (var task in Tasks)
+        {
+            task.CoordinatingOrganizationIds = task.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
+            foreach (var subtask in task.Subtasks)
+            {
+                subtask.CoordinatingOrganizationIds = subtask.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
+            }
+        }
+
+        return this;
+    }
+
+    /// <param name="organizationNames">Names for the recipient lines, printed as the tree names them today.</param>
+    public DirectiveContent ToContent(IReadOnlyDictionary<Guid, string> organizationNames) => new()
+    {
+        DocumentType = DocumentType,
+        Subject = Subject,
+        Place = Place,
+        Urgency = Urgency,
+        Confidentiality = Confidentiality,
+        Preamble = Preamble,
+        Closing = Closing,
+        Recipients = RecipientOrganizationIds
+            .Select(id => new RecipientContent(id, organizationNames.GetValueOrDefault(id, id.ToString())))
+            .Concat(OtherRecipients.Select(text => new RecipientContent(null, text)))
+            .ToList(),
+        Tasks = Tasks.Select(t => t.ToContent()).ToList(),
+        Distribution = Distribution.Select(d => new DistributionContent(d.Text, d.Purpose)).ToList(),
+        Signer = Signer.ToSigner(),
+        References = References.Select(r => new ReferenceContent(r.DirectiveId, r.Number)).ToList(),
+    };
+
+    public static DirectiveForm From(Directive directive)
+    {
+        var tree = directive.TaskTree().ToList();
+        return new DirectiveForm
+        {
+            DocumentType = directive.DocumentType,
+            Subject = directive.Subject,
+            Place = directive.Place,
+            Urgency = directive.Urgency,
+            Confidentiality = directive.Confidentiality,
+            Preamble = directive.Preamble,
+            Closing = directive.Closing,
+            RecipientOrganizationIds = directive.Recipients.OrderBy(r => r.Position).Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).ToList(),
+            OtherRecipients = directive.Recipients.OrderBy(r => r.Position).Where(r => r.OrganizationId is null).Select(r => r.Text).ToList(),
+            Tasks = tree.Select(node => TaskForm.From(node.Task, node.Subtasks)).ToList(),
+            Distribution = directive.Distribution.OrderBy(d => d.Position).Select(d => new DistributionForm { Text = d.Text, Purpose = d.Purpose }).ToList(),
+            Signer = new SignerForm
+            {
+                Authority = directive.Signer.Authority.ToPrinted(),
+                Body = directive.Signer.Body,
+                Position = directive.Signer.Position,
+                Name = directive.Signer.Name ?? string.Empty,
+            },
+            References = directive.References.OrderBy(r => r.Position).Select(r => new ReferenceForm { DirectiveId = r.ReferencedDirectiveId, Number = r.Number }).ToList(),
+        };
+    }
+
+    /// <summary>Every organization the form names, to check they exist and lie within the issuer's reach.</summary>
+    public IEnumerable<Guid> OrganizationIds() =>
+        RecipientOrganizationIds.Concat(Tasks.SelectMany(t => t.OrganizationIds())).Distinct();
+}
+
+public sealed class TaskForm
+{
+    public string Text { get; set; } = string.Empty;
+
+    public DateOnly? Deadline { get; set; }
+
+    public Guid? LeadOrganizationId { get; set; }
+
+    public List<Guid> CoordinatingOrganizationIds { get; set; } = [];
+
+    public List<TaskForm> Subtasks { get; set; } = [];
+
+    public TaskContent ToContent() =>
+        new(Text, Deadline, LeadOrganizationId, CoordinatingOrganizationIds, Subtasks.Select(s => s.ToContent()).ToList());
+
+    public IEnumerable<Guid> OrganizationIds() =>
+        CoordinatingOrganizationIds
+            .Concat(LeadOrganizationId is { } lead ? [lead] : [])
+            .Concat(Subtasks.SelectMany(s => s.OrganizationIds()));
+
+    public static TaskForm From(DirectiveTask task, IReadOnlyList<DirectiveTask> subtasks) => new()
+    {
+        Text = task.Text,
+        Deadline = task.Deadline,
+        LeadOrganizationId = task.LeadOrganizationId,
+        CoordinatingOrganizationIds = task.Coordinators.OrderBy(c => c.Position).Select(c => c.OrganizationId).ToList(),
+        Subtasks = subtasks.Select(s => From(s, [])).ToList(),
+    };
+}
+
+public sealed class DistributionForm
+{
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>"để b/c", "để biết", "Lưu"…</summary>
+    public string? Purpose { get; set; }
+}
+
+public sealed class SignerForm
+{
+    /// <summary>"T/M", "K/T", "T/L", "T/UQ" or empty when the signer signs with the title alone.</summary>
+    public string? Authority { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Position { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public Signer ToSigner() => new(SigningAuthorityText.FromPrinted(Authority), Blank(Body), Blank(Position), Blank(Name));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class ReferenceForm
+{
+    public Guid? DirectiveId { get; set; }
+
+    public string? Number { get; set; }
+}

@@ -1,0 +1,61 @@
+using DirectiveHub.Access;
+using DirectiveHub.Data;
+using DirectiveHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Web.Pages.Directives;
+
+/// <summary>The official print layout (A4, print CSS) and the same as a DOCX download.</summary>
+public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public PrintedDirective Document { get; private set; } = null!;
+
+    public Guid Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        Document = document;
+        Id = id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = await LoadAsync(id, cancellationToken);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        var name = (document.NumberLine.Replace("Số ", "", StringComparison.Ordinal).Trim().Replace('/', '_') is { Length: > 0 } n ? n : "du-thao") + ".docx";
+        return File(DirectiveDocx.Build(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+    }
+
+    private async Task<PrintedDirective?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var directive = await db.Directives.AsNoTracking()
+            .VisibleTo(db, viewer)
+            .Include(d => d.Recipients)
+            .Include(d => d.Tasks)
+            .Include(d => d.Distribution)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var issuer = await db.Organizations.AsNoTracking().Include(o => o.Parent).SingleAsync(o => o.Id == directive.IssuerId, cancellationToken);
+        var today = DirectiveHub.Time.VietnamTime.Today(clock);
+        return PrintedDirective.From(directive, issuer.Name, issuer.Parent?.HeaderAbove(issuer, directive.IssuedOn ?? today), issuer.SymbolCode);
+    }
+}

@@ -1,0 +1,88 @@
+using DirectiveHub.Directives;
+using DirectiveHub.Time;
+
+namespace DirectiveHub.Web.Pages.Directives;
+
+/// <summary>
+/// A directive laid out as the Party's format rules print it (Hướng dẫn 36-HD/VPTW, Quy định 399-QĐ/TW): the lines of
+/// each block, shared by the print view and the DOCX download so the two never disagree.
+/// </summary>
+public sealed record PrintedDirective(
+    string? ParentBody,
+    string Issuer,
+    string NumberLine,
+    string DateLine,
+    string? TypeTitle,
+    string SubjectLine,
+    string? UrgencyStamp,
+    string? ConfidentialityStamp,
+    IReadOnlyList<string> Recipients,
+    string? Preamble,
+    IReadOnlyList<(string Label, string Text, int Level)> Tasks,
+    string? Closing,
+    IReadOnlyList<string> Distribution,
+    string? AuthorityLine,
+    string? Position,
+    string? SignerName,
+    bool IsDraft)
+{
+    public const string NationalHeading = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+    public static PrintedDirective From(Directive directive, string issuerName, string? parentBody, string symbolCode)
+    {
+        var type = DocumentType.Find(directive.DocumentType);
+        var number = directive.Number ?? $"      -{directive.DocumentType}/{symbolCode}";
+        var date = directive.IssuedOn is { } issued
+            ? VietnamTime.DateLine(directive.Place, issued)
+            : $"{directive.Place}, ngày    tháng    năm     ";
+        var tasks = new List<(string, string, int)>();
+        foreach (var (task, subtasks) in directive.TaskTree())
+        {
+            tasks.Add(($"{task.Label}.", task.Text + DeadlineSuffix(task), 0));
+            tasks.AddRange(subtasks.Select(s => ("-", s.Text + DeadlineSuffix(s), 1)));
+        }
+
+        return new PrintedDirective(
+            directive.ParentBodyName ?? parentBody,
+            directive.IssuerName ?? issuerName,
+            $"Số {number}",
+            date,
+            type is { IsOfficialLetter: false } ? type.PrintedTitle : null,
+            type is { IsOfficialLetter: true } ? $"V/v {directive.Subject}" : directive.Subject,
+            directive.Urgency switch
+            {
+                Urgency.Khan => "KHẨN",
+                Urgency.ThuongKhan => "THƯỢNG KHẨN",
+                Urgency.HoaToc => "HỎA TỐC",
+                _ => null,
+            },
+            directive.Confidentiality switch
+            {
+                Confidentiality.Mat => "MẬT",
+                Confidentiality.ToiMat => "TỐI MẬT",
+                Confidentiality.TuyetMat => "TUYỆT MẬT",
+                _ => null,
+            },
+            directive.Recipients.OrderBy(r => r.Position).Select(r => r.Text).ToList(),
+            directive.Preamble,
+            tasks,
+            directive.Closing,
+            directive.Distribution.OrderBy(d => d.Position).Select(DistributionLine).ToList(),
+            directive.Signer.AuthorityLine,
+            directive.Signer.Position,
+            directive.Signer.Name,
+            directive.IsDraft);
+    }
+
+    private static string DeadlineSuffix(DirectiveTask task) =>
+        task.Deadline is { } deadline && !task.Text.Contains(VietnamTime.ShortDate(deadline), StringComparison.Ordinal)
+            ? $" (hoàn thành trước ngày {VietnamTime.ShortDate(deadline)})"
+            : string.Empty;
+
+    private static string DistributionLine(DistributionEntry entry) => entry.Purpose switch
+    {
+        null => $"- {entry.Text},",
+        var p when p.Equals("Lưu", StringComparison.OrdinalIgnoreCase) => $"- Lưu {entry.Text}.",
+        var p => $"- {entry.Text} ({p}),",
+    };
+}
