@@ -22,6 +22,12 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
 
     public async Task<PublishResult> PublishAsync(Guid directiveId, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
+        var draft = await db.Directives.AsNoTracking()
+            .Where(d => d.Id == directiveId)
+            .Select(d => new { d.IssuerId, d.DocumentType, d.Confidentiality })
+            .SingleAsync(cancellationToken);
+        await RegisterLookup.EnsureAsync(db, draft.IssuerId, draft.DocumentType, draft.Confidentiality != Confidentiality.None, VietnamTime.Today(clock), cancellationToken);
+
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();

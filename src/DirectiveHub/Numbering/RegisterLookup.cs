@@ -8,38 +8,54 @@ namespace DirectiveHub.Numbering;
 public static class RegisterLookup
 {
     /// <summary>
-    /// The register covering <paramref name="date"/> for the issuer, type and confidentiality, locked for the rest of
-    /// the transaction on PostgreSQL so that concurrent publications queue instead of racing. When the office has none,
-    /// an open-ended term register starting that day is opened (the Party's rule), numbering from 01.
+    /// Makes sure a register covers <paramref name="date"/>: when the office has none, an open-ended term register
+    /// starting that day is opened (the Party's rule), numbering from 01. Runs on its own before the publication's
+    /// transaction; when several publications open it at once, the unique index keeps one and the others use it.
+    /// </summary>
+    public static async Task EnsureAsync(AppDbContext db, Guid issuerId, string documentType, bool confidential, DateOnly date, CancellationToken cancellationToken)
+    {
+        if (await Covering(db, issuerId, documentType, confidential, date).AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var register = new NumberRegister(issuerId, documentType, confidential, NumberingPeriod.Term, date, null);
+        db.NumberRegisters.Add(register);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(register).State = EntityState.Detached;
+            if (!await Covering(db, issuerId, documentType, confidential, date).AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The register covering <paramref name="date"/>, locked for the rest of the transaction on PostgreSQL so that
+    /// concurrent publications queue on it instead of racing.
     /// </summary>
     public static async Task<NumberRegister> FindForUpdateAsync(AppDbContext db, Guid issuerId, string documentType, bool confidential, DateOnly date, CancellationToken cancellationToken)
     {
-        var candidates = db.NumberRegisters.Where(r =>
-            r.IssuerId == issuerId && r.DocumentType == documentType && r.IsConfidential == confidential
-            && r.PeriodStart <= date && (r.PeriodEnd == null || r.PeriodEnd >= date));
-
-        NumberRegister? register;
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            var id = await candidates.OrderByDescending(r => r.PeriodStart).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-            register = id is null
-                ? null
-                : await db.NumberRegisters.FromSql($"SELECT * FROM \"NumberRegisters\" WHERE \"Id\" = {id} FOR UPDATE").SingleAsync(cancellationToken);
-        }
-        else
+        var candidates = Covering(db, issuerId, documentType, confidential, date).OrderByDescending(r => r.PeriodStart);
+        if (db.Provider != DatabaseProvider.Postgres)
         {
             // SQLite serializes writers; the register's concurrency token turns a lost race into a retry.
-            register = await candidates.OrderByDescending(r => r.PeriodStart).FirstOrDefaultAsync(cancellationToken);
+            return await candidates.FirstAsync(cancellationToken);
         }
 
-        if (register is null)
-        {
-            register = new NumberRegister(issuerId, documentType, confidential, NumberingPeriod.Term, date, null);
-            db.NumberRegisters.Add(register);
-        }
-
-        return register;
+        var id = await candidates.Select(r => r.Id).FirstAsync(cancellationToken);
+        return await db.NumberRegisters.FromSql($"SELECT * FROM \"NumberRegisters\" WHERE \"Id\" = {id} FOR UPDATE").SingleAsync(cancellationToken);
     }
+
+    private static IQueryable<NumberRegister> Covering(AppDbContext db, Guid issuerId, string documentType, bool confidential, DateOnly date) =>
+        db.NumberRegisters.Where(r =>
+            r.IssuerId == issuerId && r.DocumentType == documentType && r.IsConfidential == confidential
+            && r.PeriodStart <= date && (r.PeriodEnd == null || r.PeriodEnd >= date));
 
     public static bool IsConfidential(Directive directive) => directive.Confidentiality != Confidentiality.None;
 }

@@ -26,6 +26,14 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public bool Ready { get; private set; }
 
+    public string ConnectionString => _database?.ConnectionString ?? string.Empty;
+
+    public async Task<Guid> OrganizationIdAsync(string code)
+    {
+        await using var db = DatabaseSetup.Create(DatabaseProvider.Postgres, ConnectionString);
+        return db.Organizations.Where(o => o.Code == code).Select(o => o.Id).Single();
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable)) || !File.Exists(ChromiumPath))

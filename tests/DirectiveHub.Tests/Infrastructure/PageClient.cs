@@ -26,7 +26,7 @@ public static class PageClient
     }
 
     /// <summary>Posts the first form of the page at <paramref name="url"/> with its hidden fields plus <paramref name="fields"/>.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null, string? postTo = null)
     {
         var document = await client.GetDocumentAsync(url);
         var form = (IHtmlFormElement?)(formSelector is null ? document.QuerySelector("main form[method=post]") : document.QuerySelector(formSelector))
@@ -39,7 +39,8 @@ public static class PageClient
             values[key] = value;
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        // postTo stands for a submit button with its own formaction (the editor's "add task").
+        var action = postTo ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!);
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values), TestContext.Current.CancellationToken);
     }
 

@@ -1,0 +1,55 @@
+using DirectiveHub.BrowserTests.Infrastructure;
+using DirectiveHub.Seeding;
+using Microsoft.Playwright;
+
+namespace DirectiveHub.BrowserTests.Directives;
+
+public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_clerk_drafts_the_Quoc_Oai_sample_publishes_it_and_sees_its_number_on_the_print_view()
+    {
+        app.Require();
+        var mttq = await app.OrganizationIdAsync("HN-QO-MTTQ");
+        var saiSon = await app.OrganizationIdAsync("HN-QO-SS");
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Clerk);
+
+        await page.GotoAsync("/Directives");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Soạn văn bản mới" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Trích yếu").FillAsync("tăng cường công tác phòng, chống dịch Covid-19 trong tình hình mới");
+        await Assertions.Expect(page.GetByLabel("Địa danh")).ToHaveValueAsync("Quốc Oai");
+        await page.GetByLabel("Đơn vị nhận trong hệ thống").SelectOptionAsync([mttq.ToString(), saiSon.ToString()]);
+        await page.GetByLabel("Phần mở đầu").FillAsync("Trước tình hình dịch Covid-19 trên địa bàn huyện diễn biến phức tạp, khó lường, Ban Thường vụ Huyện ủy yêu cầu thực hiện một số nội dung sau:");
+        await page.Locator("#Input_Tasks_0__Text").FillAsync("Tăng cường, đẩy mạnh công tác tuyên truyền, vận động cán bộ, đảng viên, nhân dân chấp hành nghiêm các quy định phòng chống dịch.");
+        await page.Locator("#Input_Tasks_0__LeadOrganizationId").SelectOptionAsync(saiSon.ToString());
+        await page.Locator("#Input_Tasks_0__Deadline").FillAsync("2026-12-04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm nhiệm vụ" }).ClickAsync();
+        await page.Locator("#Input_Tasks_1__Text").FillAsync("Ủy ban MTTQ và các tổ chức chính trị - xã hội của huyện vận động các nguồn lực hỗ trợ công tác phòng, chống dịch.");
+        await page.Locator("#Input_Tasks_1__LeadOrganizationId").SelectOptionAsync(mttq.ToString());
+        await page.GetByLabel("Thể thức").SelectOptionAsync("T/M");
+        await page.GetByLabel("Thay mặt").FillAsync("BAN THƯỜNG VỤ");
+        await page.GetByLabel("Chức vụ").FillAsync("PHÓ BÍ THƯ THƯỜNG TRỰC");
+        await page.GetByLabel("Họ và tên").FillAsync("Đàm Công Lợi");
+        await page.Locator("#dist-text-0").FillAsync("VPHU");
+        await page.Locator("#dist-purpose-0").FillAsync("Lưu");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu dự thảo.");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
+        var status = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToContainTextAsync("Đã ban hành văn bản số");
+        var number = (await status.TextContentAsync())!.Split("số ")[1].TrimEnd('.', ' ', '\n');
+        Assert.Matches(@"^\d{2,}-CV/HU$", number);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bản in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".number")).ToHaveTextAsync($"Số {number}");
+        await Assertions.Expect(page.Locator(".date-line")).ToHaveTextAsync("Quốc Oai, ngày 20 tháng 11 năm 2026");
+        await Assertions.Expect(page.Locator(".recipients")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        await Assertions.Expect(page.Locator(".signature")).ToContainTextAsync("T/M BAN THƯỜNG VỤ");
+        await page.AssertAccessibleAsync();
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tests.Directives;
+
+public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Invalid_input_shows_Vietnamese_errors_and_keeps_everything_typed()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var response = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
+        {
+            ["Input.DocumentType"] = "CV",
+            ["Input.Subject"] = "",
+            ["Input.Preamble"] = "Trước tình hình dịch Covid-19 diễn biến phức tạp",
+            ["Input.Tasks[0].Text"] = "Tăng cường tuyên truyền",
+            ["Input.Tasks[0].Deadline"] = "2026-12-04",
+            ["Input.Tasks[1].Text"] = "",
+            ["Input.Signer.Name"] = "Đàm Công Lợi",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        var text = page.Body!.TextContent;
+        Assert.Contains("Vui lòng nhập trích yếu.", text, StringComparison.Ordinal);
+        Assert.Contains("Cần chọn ít nhất một đơn vị nhận.", text, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nhập nội dung nhiệm vụ.", text, StringComparison.Ordinal);
+        Assert.Equal("Trước tình hình dịch Covid-19 diễn biến phức tạp", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Preamble")!).Value);
+        Assert.Equal("Tăng cường tuyên truyền", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
+        Assert.Equal("2026-12-04", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);
+        Assert.Equal("Đàm Công Lợi", ((IHtmlInputElement)page.QuerySelector("#Input_Signer_Name")!).Value);
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Subject == "" || d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
+    }
+
+    [Fact]
+    public async Task Adding_a_task_keeps_what_was_typed()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var response = await client.SubmitFormAsync(
+            "/Directives/Edit",
+            new Dictionary<string, string>
+            {
+                ["Input.Subject"] = "Về công tác chuẩn bị Đại hội",
+                ["Input.Tasks[0].Text"] = "Nhiệm vụ thứ nhất",
+            },
+            postTo: "/Directives/Edit?handler=AddTask");
+
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal("Về công tác chuẩn bị Đại hội", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
+        Assert.Equal("Nhiệm vụ thứ nhất", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
+        Assert.NotNull(page.QuerySelector("#Input_Tasks_1__Text"));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_clerks_saving_one_draft_gets_a_conflict_and_keeps_their_text()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var first = app.Factory.CreateBrowserLikeClient();
+        var second = app.Factory.CreateBrowserLikeClient();
+        await first.SignInOrFailAsync(DemoAccounts.Clerk);
+        await second.SignInOrFailAsync(DemoAccounts.Clerk);
+        var created = await first.SubmitFormAsync("/Directives/Edit", Draft(saiSon, "Bản đầu"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = created.Headers.Location!.OriginalString.Split('/').Last();
+
+        // Both open the draft at the same version; the first saves, then the second.
+        var firstPage = await first.GetDocumentAsync($"/Directives/Edit/{id}");
+        var secondPage = await second.GetDocumentAsync($"/Directives/Edit/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostEditor(first, id, firstPage, Draft(saiSon, "Bản của người thứ nhất"))).StatusCode);
+        var conflict = await PostEditor(second, id, secondPage, Draft(saiSon, "Bản của người thứ hai"));
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = await PageClient.ParseAsync(conflict);
+        Assert.Contains("vừa được người khác lưu", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Trích yếu", page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Bản của người thứ hai", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
+        Assert.Equal("Bản của người thứ nhất", await app.QueryAsync(db => db.Directives.Where(d => d.Id == Guid.Parse(id)).Select(d => d.Subject).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Publishing_from_the_page_numbers_the_draft_and_the_DOCX_carries_the_number_and_tasks()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var created = await client.SubmitFormAsync("/Directives/Edit", Draft(saiSon, "tăng cường kiểm tra, giám sát"));
+        var details = created.Headers.Location!.OriginalString;
+
+        var published = await client.SubmitFormAsync(details, new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var id = Guid.Parse(details.Split('/').Last());
+        var number = await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(Cancel));
+        Assert.Matches(@"^\d{2,}-CV/HU$", number);
+
+        var print = await client.GetDocumentAsync($"/Directives/Print/{id}");
+        Assert.Equal($"Số {number}", print.QuerySelector(".number")!.TextContent.Trim());
+        Assert.Equal("ngày 20 tháng 11 năm 2026", print.QuerySelector(".date-line")!.TextContent.Trim().Split(", ").Last());
+        Assert.Equal("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", print.QuerySelector(".parent-body")!.TextContent.Trim());
+        Assert.Equal("V/v tăng cường kiểm tra, giám sát", print.QuerySelector(".subject-cv")!.TextContent.Trim());
+
+        var docx = await client.GetAsync(new Uri($"/Directives/Print/{id}?handler=Docx", UriKind.Relative), Cancel);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        await using var stream = await docx.Content.ReadAsStreamAsync(Cancel);
+        using var word = WordprocessingDocument.Open(stream, false);
+        var text = string.Join('\n', word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        Assert.Contains($"Số {number}", text, StringComparison.Ordinal);
+        Assert.Contains("1. Tổ chức tuyên truyền sâu rộng (hoàn thành trước ngày 04/12/2026)", text, StringComparison.Ordinal);
+        Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text, StringComparison.Ordinal);
+        Assert.Contains("Quốc Oai, ngày 20 tháng 11 năm 2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_clerk_of_another_branch_gets_404_on_the_editor_print_and_DOCX_of_a_draft()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var owner = app.Factory.CreateBrowserLikeClient();
+        await owner.SignInOrFailAsync(DemoAccounts.Clerk);
+        var id = (await owner.SubmitFormAsync("/Directives/Edit", Draft(saiSon, "dự thảo riêng"))).Headers.Location!.OriginalString.Split('/').Last();
+        var other = app.Factory.CreateBrowserLikeClient();
+        await other.SignInOrFailAsync("clerk.concuong@demo.local");
+
+        foreach (var url in new[] { $"/Directives/Edit/{id}", $"/Directives/Details/{id}", $"/Directives/Print/{id}", $"/Directives/Print/{id}?handler=Docx" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri(url, UriKind.Relative), Cancel)).StatusCode);
+        }
+    }
+
+    private static Dictionary<string, string> Draft(Guid recipient, string subject) => new()
+    {
+        ["Input.DocumentType"] = "CV",
+        ["Input.Subject"] = subject,
+        ["Input.RecipientOrganizationIds"] = recipient.ToString(),
+        ["Input.Tasks[0].Text"] = "Tổ chức tuyên truyền sâu rộng",
+        ["Input.Tasks[0].Deadline"] = "2026-12-04",
+        ["Input.Tasks[0].LeadOrganizationId"] = recipient.ToString(),
+        ["Input.Signer.Authority"] = "T/M",
+        ["Input.Signer.Body"] = "BAN THƯỜNG VỤ",
+        ["Input.Signer.Position"] = "PHÓ BÍ THƯ",
+        ["Input.Signer.Name"] = "Đàm Công Lợi",
+    };
+
+    private static async Task<HttpResponseMessage> PostEditor(HttpClient client, string id, AngleSharp.Dom.IDocument page, Dictionary<string, string> fields)
+    {
+        var values = page.QuerySelectorAll<IHtmlInputElement>("main form input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value, StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        return await client.PostAsync(new Uri($"/Directives/Edit/{id}?handler=Save", UriKind.Relative), new FormUrlEncodedContent(values), Cancel);
+    }
+}
