@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
+        services.AddSingleton<Directives.AttachmentStore>();
         return services;
     }
 

@@ -79,7 +79,11 @@ public static class WebServices
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
-                options.Conventions.AuthorizeFolder("/Directives", Policies.Clerk);
+                // The print view and attachments are for everyone who may see the directive (recipients too);
+                // drafting and the outgoing register are the clerk's.
+                options.Conventions.AuthorizePage("/Directives/Index", Policies.Clerk);
+                options.Conventions.AuthorizePage("/Directives/Edit", Policies.Clerk);
+                options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)

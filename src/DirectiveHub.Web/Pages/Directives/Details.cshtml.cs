@@ -11,7 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
-public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePublisher publisher, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
+[RequestSizeLimit(22 * 1024 * 1024)]
+public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePublisher publisher, AuditTrail audit, TimeProvider clock, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;
 
@@ -83,6 +85,83 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePub
         audit.Record(AuditActions.Created, nameof(Directive), correction.Id.ToString(), new { Supersedes = earlier.Number });
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("./Edit", new { id = correction.Id });
+    }
+
+    /// <summary>Adds a file to a draft: its type is read from its content, its size is limited, and it is stored outside the web root.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwn)
+        {
+            return NotFound();
+        }
+
+        if (!Directive.IsDraft)
+        {
+            Error = localizer["AttachmentOnlyDraft"];
+            return Page();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Error = localizer["AttachmentRequired"];
+            return Page();
+        }
+
+        if (file.Length > store.MaxBytes)
+        {
+            Error = localizer["AttachmentTooLarge", store.MaxBytes / (1024 * 1024)];
+            return Page();
+        }
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        content.Position = 0;
+        var type = FileTypes.Detect(content);
+        if (type is null)
+        {
+            Error = localizer["AttachmentType"];
+            return Page();
+        }
+
+        var key = await store.SaveAsync(content, cancellationToken);
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
+        name = (string.IsNullOrWhiteSpace(name) ? "tep" : name[..Math.Min(name.Length, 200)]) + type.Extension;
+        var directive = await db.Directives.Include(d => d.Attachments).SingleAsync(d => d.Id == id, cancellationToken);
+        directive.AddAttachment(new Attachment(name, type.ContentType, content.Length, key, AttachmentKind.File, null, clock.GetUtcNow().UtcDateTime));
+        audit.Record(AuditActions.Updated, nameof(Directive), id.ToString(), new { Attached = name });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            store.Delete(key);
+            throw;
+        }
+
+        Message = localizer["AttachmentAdded", name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(Guid id, Guid attachmentId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwn || !Directive.IsDraft)
+        {
+            return NotFound();
+        }
+
+        var directive = await db.Directives.Include(d => d.Attachments).SingleAsync(d => d.Id == id, cancellationToken);
+        var attachment = directive.Attachments.SingleOrDefault(a => a.Id == attachmentId);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        directive.RemoveAttachment(attachmentId);
+        audit.Record(AuditActions.Updated, nameof(Directive), id.ToString(), new { Removed = attachment.FileName });
+        await db.SaveChangesAsync(cancellationToken);
+        store.Delete(attachment.StorageKey);
+        return RedirectToPage(new { id });
     }
 
     public string NameOf(Guid? organizationId) =>
