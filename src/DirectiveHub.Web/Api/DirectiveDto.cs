@@ -52,6 +52,8 @@ public sealed record DirectiveDto(
             task.LeadOrganizationId,
             task.Coordinators.OrderBy(c => c.Position).Select(c => c.OrganizationId).ToList(),
             d.TaskAssignments.Where(a => a.TaskId == task.Id)
+                .OrderBy(a => a.Role)
+                .ThenBy(a => task.Coordinators.FirstOrDefault(c => c.OrganizationId == a.OrganizationId)?.Position ?? -1)
                 .Select(a => new TaskAssignmentItem(a.Id, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Deadline, a.IsOverdue))
                 .ToList(),
             subtasks.Select(s => Task(s, [])).ToList());
