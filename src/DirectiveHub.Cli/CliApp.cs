@@ -3,7 +3,7 @@ using DirectiveHub.Cli.Commands;
 namespace DirectiveHub.Cli;
 
 /// <summary>The command line, callable in-process by tests with their own settings and writers.</summary>
-public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null, TextReader? input = null)
 {
     public TextWriter Output { get; } = output;
 
@@ -21,6 +21,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             {
                 "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
                 "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
+                "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await HelpAsync(Error, 2),
             };
@@ -39,6 +40,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
 
               migrate        apply database migrations
               seed --demo    migrate and add the demo province to an empty database
+              parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;
             with neither, a SQLite file data/directivehub.db beside this program.
