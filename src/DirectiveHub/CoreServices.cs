@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
         services.AddSingleton<Directives.AttachmentStore>();
+        services.AddScoped<Import.IncomingRegistration>();
         return services;
     }
 

@@ -48,6 +48,7 @@ public static class WebPipeline
         api.MapMeEndpoints();
         api.MapOrganizationEndpoints();
         api.MapDirectiveEndpoints();
+        api.MapImportEndpoints();
 
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();

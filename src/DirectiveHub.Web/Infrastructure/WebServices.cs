@@ -84,6 +84,7 @@ public static class WebServices
                 options.Conventions.AuthorizePage("/Directives/Index", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Edit", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
+                options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)

@@ -8,6 +8,7 @@ public static class AuditActions
     public const string Superseded = "Superseded";
     public const string Acknowledged = "Acknowledged";
     public const string Reported = "Reported";
+    public const string Received = "Received";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
     public const string RoleChanged = "RoleChanged";

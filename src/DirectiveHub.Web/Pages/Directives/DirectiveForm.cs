@@ -99,6 +99,24 @@ public sealed class DirectiveForm
         };
     }
 
+    /// <summary>A form prefilled from content that was not typed here (an imported text).</summary>
+    public static DirectiveForm FromContent(DirectiveContent content) => new()
+    {
+        DocumentType = content.DocumentType,
+        Subject = content.Subject,
+        Place = content.Place,
+        Urgency = content.Urgency,
+        Confidentiality = content.Confidentiality,
+        Preamble = content.Preamble,
+        Closing = content.Closing,
+        RecipientOrganizationIds = content.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).ToList(),
+        OtherRecipients = content.Recipients.Where(r => r.OrganizationId is null).Select(r => r.Text).ToList(),
+        Tasks = content.Tasks.Select(TaskForm.FromContent).ToList(),
+        Distribution = content.Distribution.Select(d => new DistributionForm { Text = d.Text, Purpose = d.Purpose }).ToList(),
+        Signer = new SignerForm { Authority = content.Signer.Authority.ToPrinted(), Body = content.Signer.Body, Position = content.Signer.Position, Name = content.Signer.Name ?? string.Empty },
+        References = content.References.Select(r => new ReferenceForm { DirectiveId = r.DirectiveId, Number = r.Number }).ToList(),
+    };
+
     /// <summary>Every organization the form names, to check they exist and lie within the issuer's reach.</summary>
     public IEnumerable<Guid> OrganizationIds() =>
         RecipientOrganizationIds.Concat(Tasks.SelectMany(t => t.OrganizationIds())).Distinct();
@@ -123,6 +141,15 @@ public sealed class TaskForm
         CoordinatingOrganizationIds
             .Concat(LeadOrganizationId is { } lead ? [lead] : [])
             .Concat(Subtasks.SelectMany(s => s.OrganizationIds()));
+
+    public static TaskForm FromContent(TaskContent task) => new()
+    {
+        Text = task.Text,
+        Deadline = task.Deadline,
+        LeadOrganizationId = task.LeadOrganizationId,
+        CoordinatingOrganizationIds = task.CoordinatingOrganizationIds.ToList(),
+        Subtasks = task.Subtasks.Select(FromContent).ToList(),
+    };
 
     public static TaskForm From(DirectiveTask task, IReadOnlyList<DirectiveTask> subtasks) => new()
     {

@@ -1,6 +1,7 @@
 using DirectiveHub.Data;
 using DirectiveHub.Organizations;
 using DirectiveHub.Web.Infrastructure;
+using DirectiveHub.Web.Pages.Import;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -30,6 +31,13 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     public IReadOnlyList<OrganizationOption> Scope { get; private set; } = [];
 
     public IReadOnlyList<string> ConflictFields { get; private set; } = [];
+
+    /// <summary>What the importer was unsure of: its warnings, and the fields to check (highlighted).</summary>
+    public IReadOnlyList<string> ImportWarnings { get; private set; } = [];
+
+    public IReadOnlySet<string> UnsureFields { get; private set; } = new HashSet<string>();
+
+    public string Unsure(string field) => UnsureFields.Contains(field) ? "field-unsure" : string.Empty;
 
     public string? Message { get; private set; }
 
@@ -86,6 +94,57 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
                 Message = localizer["FixErrors"];
                 return await ShowAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Opens the editor prefilled from a pasted text or an uploaded .docx ("Nhập từ văn bản"). Nothing is saved until
+    /// the clerk saves.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
+    {
+        var text = await ImportSource.ReadAsync(importText, importFile, cancellationToken);
+        if (text is null)
+        {
+            TempData["ImportError"] = localizer["ImportNothing"].Value;
+            return RedirectToPage("/Import/Index");
+        }
+
+        var parsed = DirectiveHub.Import.DirectiveTextParser.Parse(text);
+        Scope = await drafts.RecipientScopeAsync(user.OrganizationId, cancellationToken);
+        var units = Scope.Select(o => (o.Id, Name: DirectiveHub.Text.VietnameseText.Fold(o.Name))).ToList();
+        var content = DirectiveHub.Import.ParsedDirectiveContent.ToContent(parsed, line =>
+        {
+            var folded = DirectiveHub.Text.VietnameseText.Fold(line);
+            var matches = units.Where(u => u.Name == folded || folded.Contains(u.Name, StringComparison.Ordinal)).ToList();
+            return matches.Count == 1 ? matches[0].Id : null;
+        });
+        Input = DirectiveForm.FromContent(content);
+        if (Input.Tasks.Count == 0)
+        {
+            Input.Tasks.Add(new TaskForm());
+        }
+
+        ImportWarnings = parsed.Warnings;
+        var unsure = new HashSet<string>(StringComparer.Ordinal);
+        void Flag(bool condition, string field)
+        {
+            if (condition)
+            {
+                unsure.Add(field);
+            }
+        }
+
+        Flag(!DirectiveHub.Directives.DocumentType.IsKnown(parsed.DocumentType), "DocumentType");
+        Flag(parsed.Subject is null, "Subject");
+        Flag(parsed.Place is null, "Place");
+        Flag(Input.RecipientOrganizationIds.Count == 0 || Input.OtherRecipients.Count > 0, "Recipients");
+        Flag(parsed.Tasks.Count == 0, "Tasks");
+        Flag(parsed.Signer.Name is null, "Signer");
+        Flag(parsed.Distribution.Count == 0, "Distribution");
+        UnsureFields = unsure;
+        Message = localizer["ImportReview"];
+        ModelState.Clear();
+        return await ShowAsync(cancellationToken);
     }
 
     public Task<IActionResult> OnPostAddTaskAsync(CancellationToken cancellationToken) =>

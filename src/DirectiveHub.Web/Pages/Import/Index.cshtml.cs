@@ -1,0 +1,48 @@
+using DirectiveHub.Directives;
+using DirectiveHub.Import;
+using DirectiveHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace DirectiveHub.Web.Pages.Import;
+
+/// <summary>
+/// "Nhập từ văn bản": paste a directive or upload its .docx, then open it in the draft editor, or register a directive
+/// received from another issuer as published with its original number and date.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = ImportSource.MaxBytes + 1024 * 1024)]
+public sealed class IndexModel(IncomingRegistration registration, CurrentUser user, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string? ImportText { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
+    {
+        ImportText = importText;
+        var text = await ImportSource.ReadAsync(importText, importFile, cancellationToken);
+        if (text is null)
+        {
+            Error = localizer["ImportNothing"];
+            return Page();
+        }
+
+        try
+        {
+            var actor = new Actor(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
+            var directive = await registration.RegisterAsync(DirectiveTextParser.Parse(text), user.OrganizationId, actor, cancellationToken);
+            TempData["Message"] = localizer["ImportRegistered", directive.Number!].Value;
+            return RedirectToPage("/Directives/Details", new { id = directive.Id });
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using DirectiveHub.Auditing;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Numbering;
+using DirectiveHub.Organizations;
+using DirectiveHub.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Import;
+
+/// <summary>
+/// Registers a directive received as text (văn bản đến) as a published directive of its issuer, with its original
+/// number and date, addressed to the receiving unit: local directives can then reference and carry it out.
+/// </summary>
+public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
+{
+    public async Task<Directive> RegisterAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        if (parsed.Number is null || parsed.Sequence is null)
+        {
+            missing.Add("số và ký hiệu");
+        }
+
+        if (parsed.IssuedOn is null)
+        {
+            missing.Add("ngày ban hành");
+        }
+
+        if (parsed.Issuer is null)
+        {
+            missing.Add("cơ quan ban hành");
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.Subject))
+        {
+            missing.Add("trích yếu");
+        }
+
+        if (!DocumentType.IsKnown(parsed.DocumentType))
+        {
+            missing.Add("loại văn bản của Đảng");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new DomainException("Chưa đăng ký được: văn bản thiếu " + string.Join(", ", missing) + ".");
+        }
+
+        var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
+        var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
+        if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == parsed.Number, cancellationToken))
+        {
+            throw new DomainException($"Văn bản số {parsed.Number} của {issuer.Name} đã có trong hệ thống.");
+        }
+
+        var issuedOn = parsed.IssuedOn!.Value;
+        var register = await db.NumberRegisters
+            .Where(r => r.IssuerId == issuer.Id && r.DocumentType == parsed.DocumentType && !r.IsConfidential
+                && r.PeriodStart <= issuedOn && (r.PeriodEnd == null || r.PeriodEnd >= issuedOn))
+            .OrderByDescending(r => r.PeriodStart)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (register is null)
+        {
+            register = NumberRegister.ForYear(issuer.Id, parsed.DocumentType!, false, issuedOn.Year);
+            db.NumberRegisters.Add(register);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var content = ParsedDirectiveContent.ToContent(parsed, _ => null, [new RecipientContent(receiver.Id, receiver.Name)]);
+        var directive = new Directive(issuer.Id, content, actor.UserId, now);
+        directive.RegisterIssued(register, parsed.Sequence!.Value, issuer, parent, issuedOn, actor.UserId, now);
+        db.Directives.Add(directive);
+        db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = issuer.Name }), now));
+        await db.SaveChangesAsync(cancellationToken);
+        return directive;
+    }
+
+    private async Task<(Organization Issuer, Organization? Parent)> FindOrCreateIssuerAsync(ParsedDirective parsed, CancellationToken cancellationToken)
+    {
+        var issuerName = VietnameseText.Fold(parsed.Issuer);
+        var parentName = VietnameseText.Fold(parsed.ParentBody);
+        // A province holds a few hundred units: matching names folded in memory is cheap, and only registration does it.
+        var all = await db.Organizations.Include(o => o.Parent).ToListAsync(cancellationToken);
+        var candidates = all.Where(o => VietnameseText.Fold(o.Name) == issuerName).ToList();
+        var issuer = candidates
+            .OrderByDescending(o => o.SymbolCode == parsed.IssuerCode)
+            .ThenByDescending(o => o.Parent is { } p && (VietnameseText.Fold(p.Name) == parentName || VietnameseText.Fold(p.PartyBodyName) == parentName))
+            .ThenBy(o => o.IsDissolved)
+            .FirstOrDefault();
+        if (issuer is not null)
+        {
+            return (issuer, issuer.Parent);
+        }
+
+        var parent = parentName.Length == 0
+            ? null
+            : all.Where(o => !o.IsDissolved).FirstOrDefault(o => VietnameseText.Fold(o.Name) == parentName || VietnameseText.Fold(o.PartyBodyName) == parentName);
+        var created = new Organization(
+            "IMP-" + Guid.CreateVersion7().ToString("N")[^8..].ToUpperInvariant(),
+            parsed.Issuer!,
+            KindOf(issuerName),
+            parsed.IssuerCode ?? "?",
+            parsed.Place,
+            parent,
+            new DateOnly(parsed.IssuedOn!.Value.Year, 1, 1));
+        db.Organizations.Add(created);
+        return (created, parent);
+    }
+
+    private static OrganizationKind KindOf(string foldedName) => foldedName switch
+    {
+        var n when n.StartsWith("tinh uy", StringComparison.Ordinal) || n.StartsWith("thanh uy", StringComparison.Ordinal) => OrganizationKind.ProvincialCommittee,
+        var n when n.StartsWith("huyen uy", StringComparison.Ordinal) || n.StartsWith("quan uy", StringComparison.Ordinal) || n.StartsWith("thi uy", StringComparison.Ordinal) => OrganizationKind.DistrictCommittee,
+        var n when n.StartsWith("dang uy", StringComparison.Ordinal) => OrganizationKind.CommuneCommittee,
+        var n when n.StartsWith("chi bo", StringComparison.Ordinal) => OrganizationKind.PartyCell,
+        var n when n.StartsWith("ban chap hanh trung uong", StringComparison.Ordinal) || n.StartsWith("bo chinh tri", StringComparison.Ordinal) || n.StartsWith("ban bi thu", StringComparison.Ordinal) => OrganizationKind.CentralCommittee,
+        var n when n.StartsWith("uy ban nhan dan", StringComparison.Ordinal) || n.StartsWith("hoi dong nhan dan", StringComparison.Ordinal) => OrganizationKind.StateBody,
+        _ => OrganizationKind.CommitteeBoard,
+    };
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tests.Import;
+
+public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_parse_API_reads_plain_text_into_the_same_JSON_as_the_CLI()
+    {
+        app.Require();
+        var client = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+
+        var response = await client.PostAsync(new Uri("/api/import/parse", UriKind.Relative), new StringContent(ImportTexts.Read("quoc-oai-114-CV-HU"), Encoding.UTF8, "text/plain"), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ImportTexts.Expected("quoc-oai-114-CV-HU")), actual), actual!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_parse_API_reads_an_uploaded_docx()
+    {
+        app.Require();
+        var client = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Docx(ImportTexts.Read("hai-hau-22-CV-BDVHU"))), "file", "22-CV-BDVHU.docx" } };
+
+        var response = await client.PostAsync(new Uri("/api/import/parse", UriKind.Relative), form, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("22-CV/BDVHU", json.GetProperty("number").GetString());
+        Assert.Equal("BAN DÂN VẬN", json.GetProperty("issuer").GetString());
+        Assert.Equal("Lại Văn Hà", json.GetProperty("signer").GetProperty("name").GetString());
+        Assert.Equal(4, json.GetProperty("tasks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_parse_API_refuses_other_content_with_a_problem()
+    {
+        app.Require();
+        var client = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var json = await client.PostAsJsonAsync("/api/import/parse", new { text = "x" }, Cancel);
+        using var notDocx = new MultipartFormDataContent { { new ByteArrayContent("MZ not a document"u8.ToArray()), "file", "x.docx" } };
+        var fake = await client.PostAsync(new Uri("/api/import/parse", UriKind.Relative), notDocx, Cancel);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
+        Assert.Equal("application/problem+json", fake.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Importing_a_text_opens_the_editor_prefilled_with_the_warnings_and_saves_nothing()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var before = await app.QueryAsync(db => db.Directives.CountAsync(Cancel));
+
+        var response = await client.SubmitFormAsync("/Import", new Dictionary<string, string> { ["importText"] = ImportTexts.Read("con-cuong-213-CV-HU") }, postTo: "/Directives/Edit?handler=Import");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal("công tác phòng, chống dịch Covid-19 trên địa bàn huyện Con Cuông", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
+        Assert.Equal("HoaToc", ((IHtmlSelectElement)page.QuerySelector("#Input_Urgency")!).Value);
+        Assert.Equal(3, page.QuerySelectorAll("fieldset.task").Length);
+        Assert.Contains("Không tìm thấy người ký.", page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("field-unsure", page.QuerySelector("#Input_Signer_Name")!.ClassName, StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task A_higher_directive_is_registered_as_received_once_and_local_directives_can_carry_it_out()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var text = ImportTexts.Read("chi-thi-06-CT-TU");
+
+        var registered = await client.SubmitFormAsync("/Import", new Dictionary<string, string> { ["importText"] = text }, postTo: "/Import?handler=Register");
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var received = await app.QueryAsync(db => db.Directives.Include(d => d.Assignments).SingleAsync(d => d.Number == "06-CT/TU", Cancel));
+        var hanoi = await app.OrganizationAsync("HN");
+        var quocOai = await app.OrganizationAsync("HN-QO");
+        Assert.Equal((hanoi, new DateOnly(2021, 9, 1), "THÀNH ỦY HÀ NỘI"), (received.IssuerId, received.IssuedOn, received.IssuerName));
+        Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Published, received.Status);
+        Assert.Equal([quocOai], received.Assignments.Select(a => a.OrganizationId));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(registered.Headers.Location!.OriginalString, UriKind.Relative), Cancel)).StatusCode);
+
+        var again = await client.SubmitFormAsync("/Import", new Dictionary<string, string> { ["importText"] = text }, postTo: "/Import?handler=Register");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("đã có trong hệ thống", (await PageClient.ParseAsync(again)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+
+        var api = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var draft = await api.PostAsJsonAsync("/api/directives", new { documentType = "KH", subject = "thực hiện Chỉ thị số 06-CT/TU", recipientOrganizationIds = new[] { saiSon }, signer = new { name = "Đàm Công Lợi" }, references = new[] { new { number = "06-CT/TU" } } }, Cancel);
+        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        await api.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel);
+        var details = await client.GetDocumentAsync($"/Directives/Details/{received.Id}");
+        Assert.Contains("-KH/HU", details.QuerySelector("#links-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static byte[] Docx(string text)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var body = new Body();
+            foreach (var line in text.Split('\n'))
+            {
+                var bold = line.StartsWith("TRƯỞNG BAN", StringComparison.Ordinal);
+                var run = new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(line) { Space = SpaceProcessingModeValues.Preserve });
+                if (bold)
+                {
+                    run.PrependChild(new RunProperties(new Bold()));
+                }
+
+                body.Append(new Paragraph(run));
+            }
+
+            document.AddMainDocumentPart().Document = new Document(body);
+        }
+
+        return stream.ToArray();
+    }
+}
