@@ -18,6 +18,7 @@ public static class CoreServices
         services.AddScoped<Directives.DirectivePublisher>();
         services.AddSingleton<Directives.AttachmentStore>();
         services.AddScoped<Import.IncomingRegistration>();
+        services.AddScoped<Assignments.Receiving>();
         return services;
     }
 

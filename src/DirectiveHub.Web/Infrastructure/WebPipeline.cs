@@ -49,6 +49,7 @@ public static class WebPipeline
         api.MapOrganizationEndpoints();
         api.MapDirectiveEndpoints();
         api.MapImportEndpoints();
+        api.MapReceivingEndpoints();
 
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();

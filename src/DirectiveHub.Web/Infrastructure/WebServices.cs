@@ -18,6 +18,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddSingleton<LoginThrottle>();
 
@@ -85,6 +86,7 @@ public static class WebServices
                 options.Conventions.AuthorizePage("/Directives/Edit", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
+                options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)

@@ -1,6 +1,7 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Auditing;
 using DirectiveHub.Directives;
+using DirectiveHub.Notifications;
 using DirectiveHub.Numbering;
 using DirectiveHub.Organizations;
 using DirectiveHub.Users;
@@ -35,6 +36,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -80,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<AssignmentRole>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private void BeforeSave()

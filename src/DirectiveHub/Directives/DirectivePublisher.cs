@@ -1,5 +1,6 @@
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
+using DirectiveHub.Notifications;
 using DirectiveHub.Numbering;
 using DirectiveHub.Time;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,17 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
 
         directive.Publish(register, issuer, parent, today, actor.UserId, now);
         Audit(AuditActions.Published, directive.Id, new { directive.Number, directive.Sequence, IssuedOn = today }, actor, now);
+        foreach (var assignment in directive.Assignments)
+        {
+            db.Notifications.Add(new Notification(
+                assignment.OrganizationId,
+                NotificationKind.NewDirective,
+                $"Văn bản mới số {directive.Number}: {directive.Subject}",
+                $"/Inbox/Directive/{directive.Id}",
+                directive.Id,
+                null,
+                now));
+        }
 
         if (directive.SupersedesId is { } earlierId)
         {

@@ -1,4 +1,4 @@
-using DirectiveHub.Access;
+using DirectiveHub.Time;
 using DirectiveHub.Data;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -39,23 +39,6 @@ public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider c
         return File(DirectiveDocx.Build(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
     }
 
-    private async Task<PrintedDirective?> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var viewer = await user.GetViewerAsync(cancellationToken);
-        var directive = await db.Directives.AsNoTracking()
-            .VisibleTo(db, viewer)
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks)
-            .Include(d => d.Distribution)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (directive is null)
-        {
-            return null;
-        }
-
-        var issuer = await db.Organizations.AsNoTracking().Include(o => o.Parent).SingleAsync(o => o.Id == directive.IssuerId, cancellationToken);
-        var today = DirectiveHub.Time.VietnamTime.Today(clock);
-        return PrintedDirective.From(directive, issuer.Name, issuer.Parent?.HeaderAbove(issuer, directive.IssuedOn ?? today), issuer.SymbolCode);
-    }
+    private async Task<PrintedDirective?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        await PrintedDirective.LoadAsync(db, await user.GetViewerAsync(cancellationToken), id, VietnamTime.Today(clock), cancellationToken);
 }

@@ -1,5 +1,8 @@
+using DirectiveHub.Access;
+using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Directives;
 
@@ -27,6 +30,25 @@ public sealed record PrintedDirective(
     bool IsDraft)
 {
     public const string NationalHeading = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+    /// <summary>The printed form of a directive the viewer may see, or null.</summary>
+    public static async Task<PrintedDirective?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        var directive = await db.Directives.AsNoTracking()
+            .VisibleTo(db, viewer)
+            .Include(d => d.Recipients)
+            .Include(d => d.Tasks)
+            .Include(d => d.Distribution)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var issuer = await db.Organizations.AsNoTracking().Include(o => o.Parent).SingleAsync(o => o.Id == directive.IssuerId, cancellationToken);
+        return From(directive, issuer.Name, issuer.Parent?.HeaderAbove(issuer, directive.IssuedOn ?? today), issuer.SymbolCode);
+    }
 
     public static PrintedDirective From(Directive directive, string issuerName, string? parentBody, string symbolCode)
     {

@@ -12,6 +12,9 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.HasIndex(a => new { a.DirectiveId, a.OrganizationId }).IsUnique();
+
+        // Acknowledgment is recorded once: a second, concurrent one finds the column no longer empty and loses.
+        builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt });
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);

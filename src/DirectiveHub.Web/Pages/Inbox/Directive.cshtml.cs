@@ -1,0 +1,149 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Time;
+using DirectiveHub.Web.Infrastructure;
+using DirectiveHub.Web.Pages.Directives;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DirectiveHub.Web.Pages.Inbox;
+
+/// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public PrintedDirective Document { get; private set; } = null!;
+
+    public Guid Id { get; private set; }
+
+    public DateTime? AcknowledgedAt { get; private set; }
+
+    public string? AcknowledgedBy { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string FileName)> Attachments { get; private set; } = [];
+
+    public IReadOnlyList<MyTask> Tasks { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public ReportInput Report { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var acknowledgment = await receiving.AcknowledgeAsync(id, Actor(), cancellationToken);
+        if (acknowledgment is null)
+        {
+            return NotFound();
+        }
+
+        Message = localizer["AcknowledgedMessage", VietnamTime.ShortDateTime(acknowledgment.AcknowledgedAt)].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Tasks.All(t => t.Id != Report.TaskAssignmentId))
+        {
+            return NotFound();
+        }
+
+        if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000)
+        {
+            ModelState.AddModelError(nameof(Report), localizer["ValInvalidChoice"]);
+            Error = localizer["FixErrors"];
+            return Page();
+        }
+
+        try
+        {
+            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
+            Error = exception.Message;
+            return Page();
+        }
+
+        Message = localizer["ReportSaved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private Actor Actor() => new(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var assignment = await db.Assignments.AsNoTracking()
+            .Where(a => a.DirectiveId == id && a.OrganizationId == user.OrganizationId)
+            .Select(a => new { a.AcknowledgedAt, AcknowledgedBy = db.Users.Where(u => u.Id == a.AcknowledgedById).Select(u => u.FullName).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var document = assignment is null ? null : await PrintedDirective.LoadAsync(db, viewer, id, VietnamTime.Today(clock), cancellationToken);
+        if (assignment is null || document is null)
+        {
+            return false;
+        }
+
+        Id = id;
+        Document = document;
+        AcknowledgedAt = assignment.AcknowledgedAt;
+        AcknowledgedBy = assignment.AcknowledgedBy;
+        Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.FileName)).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assignments = await db.TaskAssignments.AsNoTracking()
+            .Where(t => t.DirectiveId == id && t.OrganizationId == user.OrganizationId)
+            .Include(t => t.Reports)
+            .ToListAsync(cancellationToken);
+        var taskIds = assignments.Select(a => a.TaskId).ToList();
+        var texts = await db.DirectiveTasks.AsNoTracking()
+            .Where(t => taskIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => new { t.Label, t.Text, t.Position }, cancellationToken);
+        var tasks = assignments
+            .Select(t => new { t, texts[t.TaskId].Label, texts[t.TaskId].Text, texts[t.TaskId].Position })
+            .OrderBy(x => x.Position)
+            .ToList();
+        var reporterIds = assignments.SelectMany(a => a.Reports).Select(r => r.ReportedById).Distinct().ToList();
+        var reporters = await db.Users.AsNoTracking()
+            .Where(u => reporterIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        Tasks = tasks.Select(x => new MyTask(
+                x.t.Id,
+                x.Label,
+                x.Text,
+                x.t.Role,
+                x.t.Deadline,
+                x.t.Status,
+                x.t.IsLateAt(now),
+                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById))).ToList()))
+            .ToList();
+        return true;
+    }
+
+    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, IReadOnlyList<ReportRow> Reports);
+
+    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By);
+
+    public sealed class ReportInput
+    {
+        public Guid TaskAssignmentId { get; set; }
+
+        public ProgressStatus Status { get; set; } = ProgressStatus.InProgress;
+
+        public string? Note { get; set; }
+    }
+}

@@ -1,0 +1,136 @@
+using DirectiveHub.Access;
+using DirectiveHub.Assignments;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Web.Pages.Tracking;
+
+public sealed record TrackingView(
+    Guid Id,
+    string? Number,
+    string Subject,
+    string? IssuerName,
+    DateOnly? IssuedOn,
+    IReadOnlyList<TrackingRecipient> Recipients,
+    IReadOnlyList<TrackingTask> Tasks,
+    IReadOnlyList<TrackingCascade> ImplementedBy);
+
+public sealed record TrackingRecipient(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);
+
+public sealed record TrackingTask(Guid TaskId, string Label, string Text, DateOnly? Deadline, IReadOnlyList<TrackingUnit> Assignments);
+
+public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote);
+
+/// <summary>A directive issued to carry this one out, with its own progress and the directives beneath it.</summary>
+public sealed record TrackingCascade(Guid DirectiveId, string? Number, Guid OrganizationId, string? IssuerName, int Total, int Done, int Overdue, IReadOnlyList<TrackingCascade> ImplementedBy);
+
+/// <summary>
+/// How a directive is being carried out, for its issuer and the committees above it: the tracking page and
+/// GET /api/directives/{id}/tracking. Every figure is computed by the database.
+/// </summary>
+public static class TrackingQuery
+{
+    private const int CascadeDepth = 3;
+
+    public static async Task<TrackingView?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (!viewer.SeesSubtree)
+        {
+            return null;
+        }
+
+        var directive = await db.Directives.AsNoTracking()
+            .Where(d => d.Id == id && d.Status != DirectiveStatus.Draft)
+            .Where(d => db.Organizations.Any(o => o.Id == d.IssuerId && o.Path.StartsWith(viewer.OrganizationPath)))
+            .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var recipients = await db.Assignments.AsNoTracking()
+            .Where(a => a.DirectiveId == id)
+            .OrderBy(a => a.Position)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new TrackingRecipient(o.Id, o.Name, a.AcknowledgedAt))
+            .ToListAsync(cancellationToken);
+
+        var tasks = await db.DirectiveTasks.AsNoTracking()
+            .Where(t => t.DirectiveId == id)
+            .OrderBy(t => t.Position)
+            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline })
+            .ToListAsync(cancellationToken);
+        var units = await db.TaskAssignments.AsNoTracking()
+            .Where(a => a.DirectiveId == id)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new
+            {
+                a.TaskId,
+                Unit = new TrackingUnit(
+                    a.Id,
+                    o.Id,
+                    o.Name,
+                    a.Role,
+                    a.Status,
+                    a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today,
+                    a.LastReportAt,
+                    a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault()),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new TrackingView(
+            directive.Id,
+            directive.Number,
+            directive.Subject,
+            directive.IssuerName,
+            directive.IssuedOn,
+            recipients,
+            tasks.Select(t => new TrackingTask(t.Id, t.Label, t.Text, t.Deadline, units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList())).ToList(),
+            await CascadeAsync(db, [id], today, CascadeDepth, cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<TrackingCascade>> CascadeAsync(AppDbContext db, List<Guid> parents, DateOnly today, int depth, CancellationToken cancellationToken)
+    {
+        if (depth == 0 || parents.Count == 0)
+        {
+            return [];
+        }
+
+        var children = await db.Directives.AsNoTracking()
+            .Where(d => d.Status != DirectiveStatus.Draft && d.References.Any(r => r.ReferencedDirectiveId != null && parents.Contains(r.ReferencedDirectiveId.Value)))
+            .Select(d => new
+            {
+                d.Id,
+                d.Number,
+                d.IssuerId,
+                d.IssuerName,
+                Parents = d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => r.ReferencedDirectiveId!.Value).ToList(),
+                Total = db.TaskAssignments.Count(a => a.DirectiveId == d.Id),
+                Done = db.TaskAssignments.Count(a => a.DirectiveId == d.Id && (a.Status == ProgressStatus.Done || a.Status == ProgressStatus.DoneLate)),
+                Overdue = db.TaskAssignments.Count(a => a.DirectiveId == d.Id && a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today),
+            })
+            .ToListAsync(cancellationToken);
+        var below = await CascadeAsync(db, children.Select(c => c.Id).ToList(), today, depth - 1, cancellationToken);
+        var belowByParent = new Dictionary<Guid, List<TrackingCascade>>();
+        if (below.Count > 0)
+        {
+            var links = await db.Directives.AsNoTracking()
+                .Where(d => below.Select(b => b.DirectiveId).Contains(d.Id))
+                .SelectMany(d => d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => new { Child = d.Id, Parent = r.ReferencedDirectiveId!.Value }))
+                .ToListAsync(cancellationToken);
+            foreach (var link in links)
+            {
+                if (!belowByParent.TryGetValue(link.Parent, out var list))
+                {
+                    belowByParent[link.Parent] = list = [];
+                }
+
+                list.Add(below.First(b => b.DirectiveId == link.Child));
+            }
+        }
+
+        return children
+            .Select(c => new TrackingCascade(c.Id, c.Number, c.IssuerId, c.IssuerName, c.Total, c.Done, c.Overdue, belowByParent.GetValueOrDefault(c.Id) ?? []))
+            .ToList();
+    }
+}

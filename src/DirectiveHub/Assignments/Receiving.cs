@@ -1,0 +1,88 @@
+using DirectiveHub.Auditing;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Assignments;
+
+public sealed record Acknowledgment(DateTime AcknowledgedAt, Guid AcknowledgedById, string? AcknowledgedBy);
+
+/// <summary>
+/// What a receiving unit does with a directive: acknowledge receipt and report progress on its tasks. Shared by the
+/// inbox pages and the API; both pass the caller's organization, and anything of another unit is "not found".
+/// </summary>
+public sealed class Receiving(AppDbContext db, TimeProvider clock)
+{
+    /// <returns>The acknowledgment (recorded now or earlier), or null when the directive is not addressed to the unit.</returns>
+    public async Task<Acknowledgment?> AcknowledgeAsync(Guid directiveId, Actor actor, CancellationToken cancellationToken)
+    {
+        var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == directiveId && a.OrganizationId == actor.OrganizationId, cancellationToken);
+        if (assignment is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (assignment.Acknowledge(actor.UserId, now))
+        {
+            Audit(AuditActions.Acknowledged, nameof(Directive), directiveId, new { OrganizationId = actor.OrganizationId }, actor, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Two people of the unit clicked at once: the first acknowledgment stands.
+                db.ChangeTracker.Clear();
+                assignment = await db.Assignments.SingleAsync(a => a.Id == assignment.Id, cancellationToken);
+            }
+        }
+
+        var name = await db.Users.Where(u => u.Id == assignment.AcknowledgedById).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
+        return new Acknowledgment(assignment.AcknowledgedAt!.Value, assignment.AcknowledgedById!.Value, name);
+    }
+
+    /// <returns>The report, or null when the task assignment is not the unit's.</returns>
+    /// <exception cref="DomainException">A rule was broken: acknowledgment first, a note for done and blocked.</exception>
+    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken)
+    {
+        var taskAssignment = await db.TaskAssignments.Include(t => t.Reports)
+            .SingleOrDefaultAsync(t => t.Id == taskAssignmentId && t.OrganizationId == actor.OrganizationId, cancellationToken);
+        if (taskAssignment is null)
+        {
+            return null;
+        }
+
+        var receipt = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == taskAssignment.DirectiveId && a.OrganizationId == actor.OrganizationId, cancellationToken)
+            ?? throw new DomainException("Đơn vị chưa nhận văn bản này.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now);
+
+        var directive = await db.Directives.Where(d => d.Id == taskAssignment.DirectiveId).Select(d => new { d.Id, d.IssuerId, d.Number }).SingleAsync(cancellationToken);
+        var unit = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        db.Notifications.Add(new Notification(
+            directive.IssuerId,
+            NotificationKind.Report,
+            $"{unit} báo cáo nhiệm vụ của văn bản số {directive.Number}: {StatusText(report.Status)}",
+            $"/Tracking/{directive.Id}",
+            directive.Id,
+            taskAssignment.Id,
+            now));
+        Audit(AuditActions.Reported, nameof(TaskAssignment), taskAssignment.Id, new { Status = report.Status.ToString(), report.Note }, actor, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
+    }
+
+    public static string StatusText(ProgressStatus status) => status switch
+    {
+        ProgressStatus.NotStarted => "chưa thực hiện",
+        ProgressStatus.InProgress => "đang thực hiện",
+        ProgressStatus.Blocked => "gặp vướng mắc",
+        ProgressStatus.Done => "đã hoàn thành",
+        _ => "hoàn thành trễ hạn",
+    };
+
+    private void Audit(string action, string entityType, Guid entityId, object details, Actor actor, DateTime now) =>
+        db.AuditEvents.Add(new AuditEvent(action, entityType, entityId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now));
+}
