@@ -87,6 +87,7 @@ public static class WebServices
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
@@ -96,6 +97,11 @@ public static class WebServices
 
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: true);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
+
+        if (configuration.GetValue("Overdue:Enabled", true))
+        {
+            services.AddHostedService<Jobs.OverdueWorker>();
+        }
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
 
+    public DbSet<SweepRun> SweepRuns => Set<SweepRun>();
+
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -30,8 +30,9 @@ public sealed class Notification
         Link = null!;
     }
 
-    public Notification(Guid organizationId, NotificationKind kind, string title, string link, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc)
+    public Notification(Guid organizationId, NotificationKind kind, string title, string link, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc, string? dedupKey = null)
     {
+        DedupKey = dedupKey;
         OrganizationId = organizationId;
         Kind = kind;
         Title = title.Length > 500 ? title[..500] : title;
@@ -57,6 +58,12 @@ public sealed class Notification
     public Guid? TaskAssignmentId { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>
+    /// For notices a job writes ("overdue:{task assignment}:unit"): a unique key, so that however many sweeps or
+    /// instances run, each notice exists once.
+    /// </summary>
+    public string? DedupKey { get; private set; }
 }
 
 public sealed class NotificationRead

@@ -81,6 +81,20 @@ public sealed class RulesTests
         Assert.Throws<DomainException>(() => _tree.CommuneB.Rename("X", "ĐU", null, null, new DateOnly(2025, 8, 1)));
     }
 
+    [Fact]
+    public void A_deadline_moved_by_a_superseding_directive_lifts_an_overdue_flag_that_no_longer_holds()
+    {
+        var (_, task) = PublishedTask(new DateOnly(2021, 9, 4));
+        var late = new DateTime(2021, 9, 5, 1, 0, 0, DateTimeKind.Utc);
+        Assert.True(task.MarkOverdue(late));
+        Assert.False(task.MarkOverdue(late.AddMinutes(5)));
+
+        task.MoveDeadline(new DateOnly(2021, 9, 30), late.AddHours(1));
+
+        Assert.Null(task.OverdueFlaggedAt);
+        Assert.False(task.IsOverdue);
+    }
+
     private (Assignment Receipt, TaskAssignment Task) PublishedTask(DateOnly deadline)
     {
         var directive = new DirectiveBuilder(_tree).WithTask("Tuyên truyền", deadline, _tree.CommuneA.Id).Build();

@@ -23,6 +23,9 @@ public sealed class DirectiveHubFactory(DatabaseProvider provider, string connec
         builder.UseSetting("Security:LoginAttemptsPerAddressPerMinute", "1000");
         builder.UseSetting("Security:LoginAttemptsPerAccountPer5Minutes", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // The overdue worker is tested on its own (Jobs/); elsewhere it would race the tests for the same rows.
+        builder.UseSetting("Overdue:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -18,6 +18,16 @@ public sealed class NumberRegisterConfiguration : IEntityTypeConfiguration<Numbe
     }
 }
 
+public sealed class SweepRunConfiguration : IEntityTypeConfiguration<DirectiveHub.Assignments.SweepRun>
+{
+    public void Configure(EntityTypeBuilder<DirectiveHub.Assignments.SweepRun> builder)
+    {
+        builder.Property(r => r.Instance).HasMaxLength(100);
+        builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.HasIndex(r => r.StartedAt);
+    }
+}
+
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)

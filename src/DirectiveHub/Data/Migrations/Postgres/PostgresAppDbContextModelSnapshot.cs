@@ -89,6 +89,51 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.SweepRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("SweepRuns");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -127,9 +172,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DirectiveId");
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
+                        .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
-                    b.HasIndex("Deadline", "OverdueFlaggedAt");
+                    b.HasIndex("DirectiveId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -519,6 +566,10 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -544,6 +595,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 

@@ -83,6 +83,49 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.SweepRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("SweepRuns");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -121,9 +164,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DirectiveId");
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
+                        .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
-                    b.HasIndex("Deadline", "OverdueFlaggedAt");
+                    b.HasIndex("DirectiveId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -505,6 +550,10 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -530,6 +579,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 

@@ -1,0 +1,55 @@
+using System.Globalization;
+using DirectiveHub.Assignments;
+using DirectiveHub.Time;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveHub.Cli.Commands;
+
+/// <summary><c>directivehub sweep [--as-of yyyy-MM-dd] [--dry-run]</c>: one overdue sweep now, or as if it were that day in Vietnam.</summary>
+public static class SweepCommand
+{
+    public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        DateTime? asOf = null;
+        var dryRun = false;
+        for (var i = 0; i < options.Count; i++)
+        {
+            switch (options[i])
+            {
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                case "--as-of" when i + 1 < options.Count && DateOnly.TryParseExact(options[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
+                    // Midday in Vietnam on that date: "as if it were that day".
+                    asOf = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(12, 0)), VietnamTime.Zone);
+                    i++;
+                    break;
+                default:
+                    await app.Error.WriteLineAsync("Usage: directivehub sweep [--as-of yyyy-MM-dd] [--dry-run]");
+                    return 2;
+            }
+        }
+
+        using var host = app.BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(asOf, dryRun, cancellationToken);
+        if (dryRun)
+        {
+            await app.Output.WriteLineAsync($"Dry run: {result.Flagged} task assignments would be flagged overdue.");
+            foreach (var id in result.DryRunIds.Take(50))
+            {
+                await app.Output.WriteLineAsync($"  {id}");
+            }
+        }
+        else if (result.Skipped)
+        {
+            await app.Output.WriteLineAsync("Another instance is sweeping right now; nothing done.");
+        }
+        else
+        {
+            await app.Output.WriteLineAsync($"Flagged {result.Flagged} task assignments overdue; {result.Notified} overdue notices and {result.Reminders} reminders written.");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+using DirectiveHub.Assignments;
+
+namespace DirectiveHub.Web.Jobs;
+
+/// <summary>
+/// Sweeps for overdue task assignments at start-up and then every <c>Overdue:Interval</c> (default 5 minutes).
+/// Each tick has its own scope and transaction; a failing tick is logged and the next one tries again.
+/// </summary>
+public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions options, TimeProvider clock, ILogger<OverdueWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(null, dryRun: false, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping: the sweep's transaction rolled back and the next start finishes the job.
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Overdue sweep tick failed; the next tick will retry");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
