@@ -22,6 +22,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
                 "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
                 "sweep" => await SweepCommand.RunAsync(this, options, cancellationToken),
+                "bench-sweep" => await BenchSweepCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await HelpAsync(Error, 2),
@@ -43,6 +44,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
               seed --demo    migrate and add the demo province to an empty database
               sweep [--as-of yyyy-MM-dd] [--dry-run]
                              flag overdue task assignments now (or as of that Vietnam date) and notify
+              bench-sweep [--task-assignments N] [--overdue M]
+                             fill an empty PostgreSQL database and time one sweep and an idle one
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;

@@ -29,6 +29,9 @@ public static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // Migrating a database that does not exist yet logs a connection error before EF creates it; real failures still throw.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Services.AddDirectiveHubCore(builder.Configuration);
         builder.Services.AddIdentityCore<AppUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole<Guid>>()

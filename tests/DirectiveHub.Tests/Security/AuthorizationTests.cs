@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using DirectiveHub.Seeding;
@@ -189,6 +190,29 @@ public sealed class AuthorizationTests(PostgresAppFixture app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageClient.ParseAsync(response);
         Assert.Contains("tạm thời bị khóa", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Locking_a_user_ends_their_open_session_within_the_validation_interval()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("officer.mttqquocoai@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Inbox", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DirectiveHub.Users.AppUser>>();
+            var user = await users.FindByEmailAsync("officer.mttqquocoai@demo.local");
+            await users.SetLockoutEndDateAsync(user!, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user!);
+        }
+
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var response = await client.GetAsync(new Uri("/Inbox", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     private sealed record MeResponse(string Email, Guid OrganizationId, string OrganizationName, List<string> Roles);
