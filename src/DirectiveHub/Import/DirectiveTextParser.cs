@@ -826,8 +826,18 @@ public static partial class DirectiveTextParser
 
                 if (inDistribution && BulletItem().IsMatch(line))
                 {
-                    distribution.Add(line);
-                    continue;
+                    // Two columns copied row by row: "- Như trên, T/M BAN THƯỜNG VỤ" holds a distribution line and a
+                    // signature line.
+                    if (SignatureTail().Match(line) is { Success: true } tail)
+                    {
+                        distribution.Add(line[..tail.Index]);
+                        line = tail.Value.Trim();
+                    }
+                    else
+                    {
+                        distribution.Add(line);
+                        continue;
+                    }
                 }
 
                 if (SigningForm().Match(line) is { Success: true } form && IsUpper(line) && authority is null)
@@ -859,6 +869,9 @@ public static partial class DirectiveTextParser
             string? position = positions.Count == 0 ? null : string.Join(' ', positions);
             return (distribution.Select(CleanItem).Where(d => d.Length > 0).ToList(), new ParsedSigner(authority, body, position, name));
         }
+
+        [GeneratedRegex(@"\s(?:(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM\.|KT\.|TL\.|TUQ\.)\s+\p{Lu}[\p{Lu}\s]*|(?:PHÓ\s+)?(?:BÍ\s+THƯ(?:\s+THƯỜNG\s+TRỰC)?|TRƯỞNG\s+BAN|CHÁNH\s+VĂN\s+PHÒNG|CHỦ\s+NHIỆM))\s*$", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex SignatureTail();
 
         private static string NormalizeForm(string form) => form.Replace(" ", "", StringComparison.Ordinal);
 

@@ -134,6 +134,32 @@ public sealed class LayoutVariantTests
     }
 
     [Fact]
+    public void Distribution_and_signature_columns_copied_row_by_row_are_separated()
+    {
+        var d = DirectiveTextParser.Parse(ImportTexts.Read("thong-bao-interleaved-columns"));
+
+        Assert.Equal(("05-TB/ĐU", "TB", "ĐẢNG ỦY XÃ NGỌC LIỆP"), (d.Number, d.DocumentType, d.Issuer));
+        Assert.Equal(["Thường trực Huyện ủy (để b/c)", "Các chi bộ trực thuộc", "Lưu VP"], d.Distribution);
+        Assert.Equal(new ParsedSigner("T/M", "ĐẢNG ỦY", "PHÓ BÍ THƯ", "Nguyễn Văn An"), d.Signer);
+        Assert.Equal(new DateOnly(2026, 3, 20), d.Tasks[0].Deadline);
+        Assert.Equal(new DateOnly(2026, 4, 30), d.Tasks[1].Deadline);
+        Assert.Equal([new ParsedReference("KH", "12-KH/ĐU", new DateOnly(2026, 3, 2))], d.References);
+    }
+
+    [Fact]
+    public void A_state_style_signature_a_deadline_in_words_and_a_closing_request()
+    {
+        var d = DirectiveTextParser.Parse(ImportTexts.Read("cong-van-state-signature-words-deadline"));
+
+        Assert.Equal(("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY SỞ Y TẾ", "Vinh"), (d.ParentBody, d.Issuer, d.Place));
+        Assert.Equal("triển khai tiêm chủng mở rộng", d.Subject);
+        Assert.Equal(new DateOnly(2021, 9, 15), d.Tasks[0].Deadline);
+        Assert.Equal("Đề nghị các chi bộ quan tâm, phối hợp thực hiện.", d.Closing);
+        Assert.Equal(new ParsedSigner("TM.", "ĐẢNG ỦY", "BÍ THƯ", "Hoàng Thị Thu"), d.Signer);
+        Assert.Equal([new ParsedReference("CV", "2047/BYT-DP", new DateOnly(2021, 7, 20))], d.References);
+    }
+
+    [Fact]
     public void Text_that_is_not_a_directive_gets_a_clear_message_and_no_invented_fields()
     {
         var d = DirectiveTextParser.Parse(ImportTexts.Read("not-a-directive"));
