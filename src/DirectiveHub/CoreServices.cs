@@ -22,6 +22,12 @@ public static class CoreServices
         services.AddSingleton(configuration.GetSection("Overdue").Get<Assignments.OverdueOptions>() ?? new Assignments.OverdueOptions());
         services.AddScoped<Assignments.OverdueSweep>();
         services.AddScoped<Assignments.SweepRunner>();
+        var mail = Notifications.MailOptions.Read(configuration);
+        services.AddSingleton(mail);
+        services.AddSingleton<Notifications.IMailSender>(string.IsNullOrWhiteSpace(mail.Smtp.Host)
+            ? new Notifications.PickupFolderMailSender(mail)
+            : new Notifications.SmtpMailSender(mail));
+        services.AddScoped<Notifications.OutboxDrain>();
         return services;
     }
 

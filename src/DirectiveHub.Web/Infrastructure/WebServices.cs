@@ -101,6 +101,7 @@ public static class WebServices
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
+            services.AddHostedService<Jobs.OutboxWorker>();
         }
 
         services.AddProblemDetails();

@@ -20,7 +20,7 @@ public sealed class OverdueOptions
 /// instance sweep at a time, and every notice carries a unique key: a sweep never flags twice or notifies twice, and a
 /// sweep stopped midway rolls back whole for the next one to finish.
 /// </summary>
-public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
+public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOptions mail)
 {
     // Any constant unique to this job; other advisory locks in the database must not use it.
     private const long LockKey = 0x44485F4F56455244; // "DH_OVERD"
@@ -55,17 +55,20 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
             result = await SweepSqliteAsync(nowUtc, today, cancellationToken);
         }
 
+        var digests = await DigestAsync(nowUtc, today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return result;
+        return result with { Digests = digests };
     }
 
     private async Task<SweepResult> SweepPostgresAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
+        var baseUrl = mail.BaseUrl ?? string.Empty;
         // Not composed further (no Single on the query): PostgreSQL requires a data-modifying WITH at the top level.
         var counts = (await db.Database.SqlQuery<SweepCounts>($"""
             WITH flagged AS (
                 UPDATE "TaskAssignments" t SET "OverdueFlaggedAt" = {now}
                 WHERE t."OverdueFlaggedAt" IS NULL AND t."Deadline" < {today} AND t."Status" NOT IN ('Done', 'DoneLate')
+                  AND EXISTS (SELECT 1 FROM "Directives" p WHERE p."Id" = t."DirectiveId" AND p."Status" = 'Published')
                 RETURNING t."Id", t."OrganizationId", t."DirectiveId"),
             info AS (
                 SELECT f."Id" AS ta, f."DirectiveId" AS d, f."OrganizationId" AS unit, dir."IssuerId" AS issuer, dir."Number" AS num, o."Name" AS unit_name
@@ -82,6 +85,13 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
                        d, ta, {now}, 'overdue:' || ta || ':' || who
                 FROM targets
                 ON CONFLICT ("DedupKey") DO NOTHING
+                RETURNING "OrganizationId", "Title", "Link", "DedupKey"),
+            mailed AS (
+                INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
+                SELECT gen_random_uuid(), u."Email", i."Title", i."Title" || E'\n\n' || {baseUrl} || i."Link", 'mail:' || i."DedupKey" || ':' || u."Id", {now}, {now}, 0
+                FROM inserted i JOIN "AspNetUsers" u ON u."OrganizationId" = i."OrganizationId"
+                WHERE NOT u."IsDeactivated" AND u."Email" IS NOT NULL
+                ON CONFLICT ("DedupKey") DO NOTHING
                 RETURNING 1)
             SELECT (SELECT count(*) FROM flagged)::int AS "Flagged", (SELECT count(*) FROM inserted)::int AS "Notified"
             """).ToListAsync(cancellationToken)).Single();
@@ -90,15 +100,25 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
         foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct())
         {
             var until = today.AddDays(days);
-            reminders += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
-                SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
-                       'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
-                       '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
-                FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId"
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
-                ON CONFLICT ("DedupKey") DO NOTHING
-                """, cancellationToken);
+            reminders += (await db.Database.SqlQuery<int>($"""
+                WITH inserted AS (
+                    INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
+                    SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
+                           'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
+                           '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
+                    FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
+                    WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
+                    ON CONFLICT ("DedupKey") DO NOTHING
+                    RETURNING "OrganizationId", "Title", "Link", "DedupKey"),
+                mailed AS (
+                    INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
+                    SELECT gen_random_uuid(), u."Email", i."Title", i."Title" || E'\n\n' || {baseUrl} || i."Link", 'mail:' || i."DedupKey" || ':' || u."Id", {now}, {now}, 0
+                    FROM inserted i JOIN "AspNetUsers" u ON u."OrganizationId" = i."OrganizationId"
+                    WHERE NOT u."IsDeactivated" AND u."Email" IS NOT NULL
+                    ON CONFLICT ("DedupKey") DO NOTHING
+                    RETURNING 1)
+                SELECT (SELECT count(*) FROM inserted)::int AS "Value"
+                """).ToListAsync(cancellationToken)).Single();
         }
 
         return new SweepResult(counts.Flagged, counts.Notified, reminders, false, []);
@@ -109,7 +129,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
     {
         var due = await db.TaskAssignments
             .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
-            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { Task = t, d.IssuerId, d.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
+            .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { Task = t, d.IssuerId, d.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
             .ToListAsync(cancellationToken);
         var notices = new List<Notification>();
         foreach (var item in due)
@@ -126,7 +146,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
             var until = today.AddDays(days);
             var soon = await db.TaskAssignments.AsNoTracking()
                 .Where(t => t.OverdueFlaggedAt == null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline >= today && t.Deadline <= until)
-                .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, d.Number })
+                .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, d.Number })
                 .ToListAsync(cancellationToken);
             foreach (var item in soon)
             {
@@ -139,8 +159,71 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
         var existing = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var fresh = notices.Where(n => !existing.Contains(n.DedupKey)).ToList();
         db.Notifications.AddRange(fresh);
+        await QueueMailAsync(fresh, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new SweepResult(due.Count, fresh.Count(n => n.Kind == NotificationKind.Overdue), fresh.Count(n => n.Kind == NotificationKind.Reminder), false, []);
+    }
+
+    /// <summary>One email per notice and active user of the notified unit.</summary>
+    private async Task QueueMailAsync(IReadOnlyList<Notification> notices, DateTime now, CancellationToken cancellationToken)
+    {
+        var organizations = notices.Select(n => n.OrganizationId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => organizations.Contains(u.OrganizationId) && !u.IsDeactivated && u.Email != null)
+            .Select(u => new { u.Id, u.OrganizationId, u.Email })
+            .ToListAsync(cancellationToken);
+        foreach (var notice in notices)
+        {
+            foreach (var person in people.Where(p => p.OrganizationId == notice.OrganizationId))
+            {
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, $"{notice.Title}\n\n{mail.BaseUrl}{notice.Link}", $"mail:{notice.DedupKey}:{person.Id}", now));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Once a week (the first sweep of each ISO week), each committee with Leaders gets the count of overdue items in
+    /// its subtree, in-app and by mail to its Leaders.
+    /// </summary>
+    private async Task<int> DigestAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
+        var leaderRole = await db.Roles.Where(r => r.Name == Users.Roles.Leader).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        var leaders = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDeactivated && u.Email != null && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leaderRole))
+            .Select(u => new { u.Id, u.Email, u.OrganizationId, Path = u.Organization!.Path })
+            .ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var unit in leaders.GroupBy(l => (l.OrganizationId, l.Path)))
+        {
+            var key = $"digest:{unit.Key.OrganizationId}:{week}";
+            if (await db.Notifications.AnyAsync(n => n.DedupKey == key, cancellationToken))
+            {
+                continue;
+            }
+
+            var path = unit.Key.Path;
+            var overdue = await db.TaskAssignments.CountAsync(
+                t => t.OverdueFlaggedAt != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate
+                    && db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)),
+                cancellationToken);
+            if (overdue == 0)
+            {
+                continue;
+            }
+
+            var title = $"Tổng hợp tuần {week}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc";
+            db.Notifications.Add(new Notification(unit.Key.OrganizationId, NotificationKind.Digest, title, "/Inbox?overdue=true", null, null, now, key));
+            foreach (var leader in unit)
+            {
+                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, title, $"mail:{key}:{leader.Id}", now));
+            }
+
+            written++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return written;
     }
 
     private sealed record SweepCounts(int Flagged, int Notified);

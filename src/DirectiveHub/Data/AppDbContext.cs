@@ -43,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract DatabaseProvider Provider { get; }

@@ -85,8 +85,21 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
 
         if (directive.SupersedesId is { } earlierId)
         {
-            var earlier = await db.Directives.SingleAsync(d => d.Id == earlierId, cancellationToken);
+            var earlier = await db.Directives.Include(d => d.Tasks).Include(d => d.TaskAssignments).SingleAsync(d => d.Id == earlierId, cancellationToken);
             earlier.MarkSuperseded(now);
+
+            // The correction's deadlines win: a task with the same label and unit keeps its history on the earlier
+            // directive but takes the new deadline, which lifts an overdue flag that no longer holds.
+            foreach (var old in earlier.TaskAssignments.Where(a => !a.IsDone))
+            {
+                var label = earlier.Tasks.Single(t => t.Id == old.TaskId).Label;
+                var replacement = directive.Tasks.FirstOrDefault(t => t.Label == label);
+                if (replacement is not null && replacement.ResponsibleUnits().Any(u => u.OrganizationId == old.OrganizationId))
+                {
+                    old.MoveDeadline(replacement.Deadline, now);
+                }
+            }
+
             Audit(AuditActions.Superseded, earlier.Id, new { SupersededBy = directive.Number }, actor, now);
         }
 

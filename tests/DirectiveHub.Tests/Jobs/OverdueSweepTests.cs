@@ -14,6 +14,7 @@ namespace DirectiveHub.Tests.Jobs;
 public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
     private static readonly OverdueOptions Options = new();
+    private static readonly MailOptions Mail = new() { BaseUrl = "https://dh.example" };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -49,7 +50,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         {
             await using var db = app.CreateDbContext();
             await start.WaitAsync(Cancel);
-            return await new OverdueSweep(db, Options).RunAsync(now, false, Cancel);
+            return await new OverdueSweep(db, Options, Mail).RunAsync(now, false, Cancel);
         }).ToList();
         start.Release(3);
         var results = await Task.WhenAll(sweeps);
@@ -77,7 +78,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         DatabaseSetup.UsePostgres(options, app.ConnectionString).AddInterceptors(new CancelOnReminders());
         await using (var interrupted = new PostgresAppDbContext(options.Options))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OverdueSweep(interrupted, Options).RunAsync(now, false, Cancel));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OverdueSweep(interrupted, Options, Mail).RunAsync(now, false, Cancel));
         }
 
         Assert.Null(await FlaggedAtAsync(task));
@@ -126,12 +127,95 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Equal(2, await new CliApp(new StringWriter(), new StringWriter(), settings).RunAsync(["sweep", "--as-of", "yesterday"], Cancel));
     }
 
-    private async Task<Guid> PublishTaskDueAsync(DateOnly deadline)
+    [Fact]
+    public async Task Overdue_notices_are_mailed_through_the_outbox_which_retries_after_a_mail_server_failure()
+    {
+        app.Require();
+        var task = await PublishTaskDueAsync(new DateOnly(2028, 3, 1), "HN-QO-SS");
+        var now = new DateTime(2028, 3, 2, 3, 0, 0, DateTimeKind.Utc);
+        await SweepAsync(now);
+
+        var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.DedupKey == $"mail:overdue:{task}:unit:" + db.Users.Single(u => u.Email == "officer@demo.local").Id).SingleAsync(Cancel));
+        Assert.Equal("officer@demo.local", mail.To);
+        Assert.Contains("https://dh.example/Inbox/Directive/", mail.Body, StringComparison.Ordinal);
+        await SweepAsync(now.AddMinutes(5));
+        Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.DedupKey == mail.DedupKey, Cancel)));
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(now));
+        await using (var db = app.CreateDbContext())
+        {
+            var down = new OutboxDrain(db, new FailingSender(), Mail, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDrain>.Instance);
+            var (sent, failed) = await down.RunAsync(1000, Cancel);
+            Assert.Equal(0, sent);
+            Assert.True(failed >= 1);
+        }
+
+        var afterFailure = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == mail.Id, Cancel));
+        Assert.Equal((1, (DateTime?)null), (afterFailure.Attempts, afterFailure.SentAt));
+        Assert.True(afterFailure.NextAttemptAt > now);
+
+        var pickup = Path.Combine(Path.GetTempPath(), "dh-pickup-" + Guid.NewGuid().ToString("N"));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await using (var db = app.CreateDbContext())
+        {
+            var options = new MailOptions { PickupFolder = pickup };
+            await new OutboxDrain(db, new PickupFolderMailSender(options), options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDrain>.Instance).RunAsync(1000, Cancel);
+        }
+
+        Assert.NotNull((await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == mail.Id, Cancel))).SentAt);
+        var files = Directory.GetFiles(pickup, "*.eml");
+        Assert.Contains(files, f => File.ReadAllText(f).Contains("officer@demo.local", StringComparison.Ordinal));
+        Directory.Delete(pickup, recursive: true);
+    }
+
+    [Fact]
+    public async Task Leaders_get_one_weekly_digest_of_the_overdue_items_in_their_subtree()
+    {
+        app.Require();
+        await PublishTaskDueAsync(new DateOnly(2028, 6, 1));
+        var quocOai = await app.OrganizationAsync("HN-QO");
+
+        await SweepAsync(new DateTime(2028, 6, 5, 3, 0, 0, DateTimeKind.Utc));
+        await SweepAsync(new DateTime(2028, 6, 6, 3, 0, 0, DateTimeKind.Utc));
+
+        var digests = await app.QueryAsync(db => db.Notifications.Where(n => n.Kind == NotificationKind.Digest && n.OrganizationId == quocOai && n.DedupKey!.EndsWith("2028-W23")).ToListAsync(Cancel));
+        var digest = Assert.Single(digests);
+        Assert.Matches(@"\d+ nhiệm vụ quá hạn", digest.Title);
+        Assert.True(await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "leader@demo.local" && m.DedupKey.Contains("2028-W23"), Cancel)));
+    }
+
+    [Fact]
+    public async Task A_deadline_moved_by_a_superseding_directive_is_honoured()
+    {
+        app.Require();
+        var task = await PublishTaskDueAsync(new DateOnly(2028, 9, 1));
+        await SweepAsync(new DateTime(2028, 9, 3, 3, 0, 0, DateTimeKind.Utc));
+        Assert.NotNull(await FlaggedAtAsync(task));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var earlier = await db.Directives.Include(d => d.Recipients).Include(d => d.Tasks).SingleAsync(d => d.TaskAssignments.Any(t => t.Id == task), Cancel);
+            var unit = earlier.Recipients.Single().OrganizationId!.Value;
+            var correction = new Directive(earlier.IssuerId, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thay thế", Recipients = [new(unit, "x")], Tasks = [new("Báo cáo", new DateOnly(2028, 9, 30), unit, [], [])] }, earlier.CreatedById, DateTime.UtcNow);
+            correction.Supersede(earlier);
+            db.Directives.Add(correction);
+            await db.SaveChangesAsync(Cancel);
+            var publisher = new DirectivePublisher(db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2028, 9, 4, 3, 0, 0, TimeSpan.Zero)));
+            await publisher.PublishAsync(correction.Id, null, new Actor(earlier.CreatedById, "clerk@demo.local", earlier.IssuerId, null), Cancel);
+        }
+
+        var moved = await app.QueryAsync(db => db.TaskAssignments.SingleAsync(t => t.Id == task, Cancel));
+        Assert.Equal((new DateOnly(2028, 9, 30), (DateTime?)null), (moved.Deadline, moved.OverdueFlaggedAt));
+        await SweepAsync(new DateTime(2028, 9, 5, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Null(await FlaggedAtAsync(task));
+    }
+
+    private async Task<Guid> PublishTaskDueAsync(DateOnly deadline, string unitCode = "HN-QO-NL")
     {
         await using var db = app.CreateDbContext();
         var issuer = await db.Organizations.SingleAsync(o => o.Code == "HN-QO", Cancel);
         var parent = await db.Organizations.SingleAsync(o => o.Code == "HN", Cancel);
-        var unit = await db.Organizations.SingleAsync(o => o.Code == "HN-QO-NL", Cancel);
+        var unit = await db.Organizations.SingleAsync(o => o.Code == unitCode, Cancel);
         var clerk = await db.Users.Where(u => u.Email == "clerk@demo.local").Select(u => u.Id).SingleAsync(Cancel);
         var register = await db.NumberRegisters.SingleOrDefaultAsync(r => r.IssuerId == issuer.Id && r.DocumentType == "TB", Cancel);
         if (register is null)
@@ -150,7 +234,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     private async Task<SweepResult> SweepAsync(DateTime now)
     {
         await using var db = app.CreateDbContext();
-        return await new OverdueSweep(db, Options).RunAsync(now, false, Cancel);
+        return await new OverdueSweep(db, Options, Mail).RunAsync(now, false, Cancel);
     }
 
     private Task<DateTime?> FlaggedAtAsync(Guid task) =>
@@ -159,11 +243,17 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     private Task<List<string>> KeysAsync(Guid task, NotificationKind kind) =>
         app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == task && n.Kind == kind).Select(n => n.DedupKey!).OrderBy(k => k).ToListAsync(Cancel));
 
+    private sealed class FailingSender : IMailSender
+    {
+        public Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken) =>
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+    }
+
     private sealed class CancelOnReminders : DbCommandInterceptor
     {
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
             command.CommandText.Contains("'Reminder'", StringComparison.Ordinal)
                 ? throw new OperationCanceledException("Stopped mid-sweep by the test.")
-                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

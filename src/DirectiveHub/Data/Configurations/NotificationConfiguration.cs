@@ -28,3 +28,16 @@ public sealed class NotificationReadConfiguration : IEntityTypeConfiguration<Not
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.To).HasMaxLength(256);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.DedupKey).HasMaxLength(250);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Due");
+    }
+}

@@ -1,0 +1,59 @@
+using DirectiveHub.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace DirectiveHub.Notifications;
+
+/// <summary>
+/// Sends what is due in the outbox. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so instances never
+/// send the same message twice; a failure keeps the message for a later attempt.
+/// </summary>
+public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger)
+{
+    public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = db.Provider == DatabaseProvider.Postgres
+            ? await db.OutboxMessages.FromSql($"""
+                SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
+                ORDER BY "NextAttemptAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken)
+            : await db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(cancellationToken);
+        int sent = 0, failed = 0;
+        foreach (var message in due)
+        {
+            try
+            {
+                await sender.SendAsync(ToMime(message), cancellationToken);
+                message.Sent(clock.GetUtcNow().UtcDateTime);
+                sent++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                message.Failed(exception.Message, clock.GetUtcNow().UtcDateTime);
+                failed++;
+                logger.LogWarning("Mail to {Recipient} failed (attempt {Attempts}): {Error}", Mask(message.To), message.Attempts, exception.Message);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (sent, failed);
+    }
+
+    private MimeMessage ToMime(OutboxMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(options.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.MessageId = $"{message.Id:N}@directivehub";
+        mime.Body = new TextPart("plain") { Text = message.Body };
+        return mime;
+    }
+
+    // Addresses are personal data: logs get enough to tell messages apart, not the address itself.
+    private static string Mask(string address) => address.Length <= 3 ? "***" : address[..2] + "***" + address[address.IndexOf('@', StringComparison.Ordinal)..];
+}

@@ -1,0 +1,61 @@
+namespace DirectiveHub.Notifications;
+
+/// <summary>
+/// An email waiting to be sent. Written in the same transaction as the notice it carries, drained by the outbox
+/// worker with retries, so a mail server outage delays mail but loses none.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+        To = null!;
+        Subject = null!;
+        Body = null!;
+        DedupKey = null!;
+    }
+
+    public OutboxMessage(string to, string subject, string body, string dedupKey, DateTime createdAtUtc)
+    {
+        To = to;
+        Subject = subject.Length > 300 ? subject[..300] : subject;
+        Body = body;
+        DedupKey = dedupKey;
+        CreatedAt = createdAtUtc;
+        NextAttemptAt = createdAtUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string To { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public string Body { get; private set; }
+
+    /// <summary>One message per notice and person, however many sweeps write it.</summary>
+    public string DedupKey { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public void Sent(DateTime nowUtc)
+    {
+        SentAt = nowUtc;
+        LastError = null;
+    }
+
+    /// <summary>Backs off exponentially (1, 2, 4 … minutes, at most 6 hours) and keeps the message.</summary>
+    public void Failed(string error, DateTime nowUtc)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        NextAttemptAt = nowUtc + TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(Attempts - 1, 9))));
+    }
+}
