@@ -1,3 +1,4 @@
+using DirectiveHub.Access;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
@@ -40,11 +41,22 @@ public static class ReceivingEndpoints
         return api;
     }
 
-    private static async Task<Ok<InboxPage>> InboxAsync(bool? acknowledged, bool? overdue, string? q, int? page, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    /// <param name="organizationId">A unit beneath the caller's committee (clerks and leaders); the caller's own unit by default.</param>
+    private static async Task<Results<Ok<InboxPage>, NotFound>> InboxAsync(bool? acknowledged, bool? overdue, string? q, int? page, Guid? organizationId, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         const int pageSize = 20;
         var number = Math.Max(1, page ?? 1);
-        var rows = InboxQuery.For(db, user.OrganizationId, VietnamTime.Today(clock), new InboxFilter(acknowledged, overdue, Q: q));
+        var unit = organizationId ?? user.OrganizationId;
+        if (unit != user.OrganizationId)
+        {
+            var viewer = await user.GetViewerAsync(cancellationToken);
+            if (!viewer.SeesSubtree || !await db.Organizations.VisibleTo(viewer).AnyAsync(o => o.Id == unit, cancellationToken))
+            {
+                return TypedResults.NotFound();
+            }
+        }
+
+        var rows = InboxQuery.For(db, unit, VietnamTime.Today(clock), new InboxFilter(acknowledged, overdue, Q: q));
         var total = await rows.CountAsync(cancellationToken);
         var items = await rows.InInboxOrder().Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new InboxPage(items, number, pageSize, total));

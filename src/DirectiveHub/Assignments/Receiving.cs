@@ -45,7 +45,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
 
     /// <returns>The report, or null when the task assignment is not the unit's.</returns>
     /// <exception cref="DomainException">A rule was broken: acknowledgment first, a note for done and blocked.</exception>
-    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken)
+    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null)
     {
         var taskAssignment = await db.TaskAssignments.Include(t => t.Reports)
             .SingleOrDefaultAsync(t => t.Id == taskAssignmentId && t.OrganizationId == actor.OrganizationId, cancellationToken);
@@ -58,6 +58,10 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             ?? throw new DomainException("Đơn vị chưa nhận văn bản này.");
         var now = clock.GetUtcNow().UtcDateTime;
         var report = taskAssignment.Report(receipt, status, note, actor.UserId, now);
+        foreach (var file in evidence ?? [])
+        {
+            db.ReportEvidence.Add(new ReportEvidence(report.Id, file.FileName, file.ContentType, file.Length, file.StorageKey, now));
+        }
 
         var directive = await db.Directives.Where(d => d.Id == taskAssignment.DirectiveId).Select(d => new { d.Id, d.IssuerId, d.Number }).SingleAsync(cancellationToken);
         var unit = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);

@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<SweepRun> SweepRuns => Set<SweepRun>();
 
+    public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
+
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

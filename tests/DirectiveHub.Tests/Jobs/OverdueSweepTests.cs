@@ -24,14 +24,21 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         app.Require();
         var task = await PublishTaskDueAsync(new DateOnly(2027, 3, 4));
 
-        // 23:59 on 04/3 in Vietnam is 16:59 UTC.
-        await SweepAsync(new DateTime(2027, 3, 4, 16, 59, 0, DateTimeKind.Utc));
+        // 23:59 on 04/3 in Vietnam is 16:59 UTC; the runner reads the time from the (fake) clock.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 3, 4, 16, 59, 0, TimeSpan.Zero));
+        await RunWithClockAsync(clock);
         Assert.Null(await FlaggedAtAsync(task));
 
-        var midnight = new DateTime(2027, 3, 4, 17, 0, 0, DateTimeKind.Utc);
-        await SweepAsync(midnight);
-        Assert.Equal(midnight, await FlaggedAtAsync(task));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await RunWithClockAsync(clock);
+        Assert.Equal(new DateTime(2027, 3, 4, 17, 0, 0, DateTimeKind.Utc), await FlaggedAtAsync(task));
         Assert.Equal([$"overdue:{task}:issuer", $"overdue:{task}:unit"], await KeysAsync(task, NotificationKind.Overdue));
+    }
+
+    private async Task RunWithClockAsync(TimeProvider clock)
+    {
+        await using var db = app.CreateDbContext();
+        await new SweepRunner(db, new OverdueSweep(db, Options, Mail), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance).RunAsync(null, false, Cancel);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Web.Pages.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Directives;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,9 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = 5 * 21 * 1024 * 1024)]
+[RequestSizeLimit(5 * 21 * 1024 * 1024)]
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, AttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -49,7 +51,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReportAsync(Guid id, List<IFormFile>? evidence, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -68,13 +70,35 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             return Page();
         }
 
+        var files = new List<EvidenceFile>();
         try
         {
-            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), cancellationToken);
+            foreach (var file in (evidence ?? []).Where(f => f.Length > 0).Take(5))
+            {
+                if (file.Length > store.MaxBytes)
+                {
+                    throw new DomainException(localizer["AttachmentTooLarge", store.MaxBytes / (1024 * 1024)]);
+                }
+
+                await using var content = new MemoryStream();
+                await file.CopyToAsync(content, cancellationToken);
+                content.Position = 0;
+                var type = FileTypes.Detect(content) ?? throw new DomainException(localizer["AttachmentType"]);
+                var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
+                name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
+                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.SaveAsync(content, cancellationToken)));
+            }
+
+            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), cancellationToken, files);
         }
         catch (DomainException exception)
         {
             // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
+            foreach (var file in files)
+            {
+                store.Delete(file.StorageKey);
+            }
+
             Error = exception.Message;
             return Page();
         }
@@ -121,6 +145,9 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         var reporters = await db.Users.AsNoTracking()
             .Where(u => reporterIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var reportIds = assignments.SelectMany(a => a.Reports).Select(r => r.Id).ToList();
+        var evidence = (await db.ReportEvidence.AsNoTracking().Where(e => reportIds.Contains(e.ProgressReportId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.ProgressReportId);
         Tasks = tasks.Select(x => new MyTask(
                 x.t.Id,
                 x.Label,
@@ -129,14 +156,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Deadline,
                 x.t.Status,
                 x.t.IsLateAt(now),
-                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById))).ToList()))
+                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList())).ToList()))
             .ToList();
         return true;
     }
 
     public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, IReadOnlyList<ReportRow> Reports);
 
-    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By);
+    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence);
 
     public sealed class ReportInput
     {

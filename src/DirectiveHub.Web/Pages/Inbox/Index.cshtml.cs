@@ -1,3 +1,4 @@
+using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
@@ -27,6 +28,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>A unit beneath the user's committee whose inbox a clerk or leader follows (read-only).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Unit { get; set; }
+
+    public string? UnitName { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -36,11 +45,34 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var rows = InboxQuery.For(db, user.OrganizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q));
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var organizationId = user.OrganizationId;
+        if (viewer.SeesSubtree)
+        {
+            Units = (await db.Organizations.AsNoTracking().VisibleTo(viewer)
+                    .Where(o => o.Id != viewer.OrganizationId && o.DissolvedOn == null)
+                    .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(cancellationToken))
+                .Select(o => (o.Id, o.Name)).ToList();
+        }
+
+        if (Unit is { } unit && unit != user.OrganizationId)
+        {
+            var name = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == unit).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+            if (name is null || !viewer.SeesSubtree)
+            {
+                return NotFound();
+            }
+
+            organizationId = unit;
+            UnitName = name;
+        }
+
+        var rows = InboxQuery.For(db, organizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q));
         Total = await rows.CountAsync(cancellationToken);
         Rows = await rows.InInboxOrder().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return Page();
     }
 }

@@ -47,3 +47,14 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ReportEvidenceConfiguration : IEntityTypeConfiguration<ReportEvidence>
+{
+    public void Configure(EntityTypeBuilder<ReportEvidence> builder)
+    {
+        builder.Property(e => e.FileName).HasMaxLength(256);
+        builder.Property(e => e.ContentType).HasMaxLength(128);
+        builder.Property(e => e.StorageKey).HasMaxLength(128);
+        builder.HasOne<ProgressReport>().WithMany().HasForeignKey(e => e.ProgressReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -89,6 +89,42 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProgressReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.ToTable("ReportEvidence");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.SweepRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1090,6 +1126,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
                         .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.HasOne("DirectiveHub.Assignments.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -83,6 +83,42 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgressReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.ToTable("ReportEvidence");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.SweepRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1068,6 +1104,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
                         .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.HasOne("DirectiveHub.Assignments.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
