@@ -22,6 +22,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
                 "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
                 "sweep" => await SweepCommand.RunAsync(this, options, cancellationToken),
+                "admin" => await AdminCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "bench-sweep" => await BenchSweepCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
@@ -41,6 +42,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             directivehub: DirectiveHub operator commands
 
               migrate        apply database migrations
+              admin create --email E --organization-code C [--organization-name N --kind K] [--password-stdin]
+                             create the first administrator (and the root organization when missing)
               seed --demo    migrate and add the demo province to an empty database
               sweep [--as-of yyyy-MM-dd] [--dry-run]
                              flag overdue task assignments now (or as of that Vietnam date) and notify

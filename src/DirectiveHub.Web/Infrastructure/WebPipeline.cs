@@ -50,6 +50,7 @@ public static class WebPipeline
         api.MapDirectiveEndpoints();
         api.MapImportEndpoints();
         api.MapReceivingEndpoints();
+        api.MapAdminEndpoints();
 
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();
