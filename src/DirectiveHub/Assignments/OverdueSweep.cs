@@ -85,13 +85,6 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                        d, ta, {now}, 'overdue:' || ta || ':' || who
                 FROM targets
                 ON CONFLICT ("DedupKey") DO NOTHING
-                RETURNING "OrganizationId", "Title", "Link", "DedupKey"),
-            mailed AS (
-                INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
-                SELECT gen_random_uuid(), u."Email", i."Title", i."Title" || E'\n\n' || {baseUrl} || i."Link", 'mail:' || i."DedupKey" || ':' || u."Id", {now}, {now}, 0
-                FROM inserted i JOIN "AspNetUsers" u ON u."OrganizationId" = i."OrganizationId"
-                WHERE NOT u."IsDeactivated" AND u."Email" IS NOT NULL
-                ON CONFLICT ("DedupKey") DO NOTHING
                 RETURNING 1)
             SELECT (SELECT count(*) FROM flagged)::int AS "Flagged", (SELECT count(*) FROM inserted)::int AS "Notified"
             """).ToListAsync(cancellationToken)).Single();
@@ -100,26 +93,25 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct())
         {
             var until = today.AddDays(days);
-            reminders += (await db.Database.SqlQuery<int>($"""
-                WITH inserted AS (
-                    INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
-                    SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
-                           'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
-                           '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
-                    FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
-                    WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
-                    ON CONFLICT ("DedupKey") DO NOTHING
-                    RETURNING "OrganizationId", "Title", "Link", "DedupKey"),
-                mailed AS (
-                    INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
-                    SELECT gen_random_uuid(), u."Email", i."Title", i."Title" || E'\n\n' || {baseUrl} || i."Link", 'mail:' || i."DedupKey" || ':' || u."Id", {now}, {now}, 0
-                    FROM inserted i JOIN "AspNetUsers" u ON u."OrganizationId" = i."OrganizationId"
-                    WHERE NOT u."IsDeactivated" AND u."Email" IS NOT NULL
-                    ON CONFLICT ("DedupKey") DO NOTHING
-                    RETURNING 1)
-                SELECT (SELECT count(*) FROM inserted)::int AS "Value"
-                """).ToListAsync(cancellationToken)).Single();
+            reminders += await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
+                SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
+                       'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
+                       '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
+                FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
+                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
+                ON CONFLICT ("DedupKey") DO NOTHING
+                """, cancellationToken);
         }
+
+        // Every notice this sweep wrote (they carry its timestamp) goes by mail to each active user of its unit.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
+            SELECT gen_random_uuid(), u."Email", n."Title", n."Title" || E'\n\n' || {baseUrl} || n."Link", 'mail:' || n."DedupKey" || ':' || u."Id", {now}, {now}, 0
+            FROM "Notifications" n JOIN "AspNetUsers" u ON u."OrganizationId" = n."OrganizationId"
+            WHERE n."CreatedAt" = {now} AND n."Kind" IN ('Overdue', 'Reminder') AND NOT u."IsDeactivated" AND u."Email" IS NOT NULL
+            ON CONFLICT ("DedupKey") DO NOTHING
+            """, cancellationToken);
 
         return new SweepResult(counts.Flagged, counts.Notified, reminders, false, []);
     }

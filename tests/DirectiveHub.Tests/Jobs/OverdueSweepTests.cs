@@ -258,6 +258,11 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
 
     private sealed class CancelOnReminders : DbCommandInterceptor
     {
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("'Reminder'", StringComparison.Ordinal)
+                ? throw new OperationCanceledException("Stopped mid-sweep by the test.")
+                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
             command.CommandText.Contains("'Reminder'", StringComparison.Ordinal)
                 ? throw new OperationCanceledException("Stopped mid-sweep by the test.")

@@ -13,6 +13,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Title).HasMaxLength(500);
         builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.OrganizationId, n.CreatedAt });
+        builder.HasIndex(n => n.CreatedAt);
         builder.Property(n => n.DedupKey).HasMaxLength(200);
         builder.HasIndex(n => n.DedupKey).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -632,6 +632,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
 

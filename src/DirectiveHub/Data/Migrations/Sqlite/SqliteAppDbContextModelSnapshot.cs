@@ -616,6 +616,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
 

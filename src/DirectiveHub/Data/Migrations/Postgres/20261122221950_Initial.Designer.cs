@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122215344_OverdueSweep")]
-    partial class OverdueSweep
+    [Migration("20261122221950_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -90,6 +90,42 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("TaskAssignmentId", "ReportedAt");
 
                     b.ToTable("ProgressReports");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProgressReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.ToTable("ReportEvidence");
                 });
 
             modelBuilder.Entity("DirectiveHub.Assignments.SweepRun", b =>
@@ -599,6 +635,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
@@ -623,6 +661,58 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("NotificationReads");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Due")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
@@ -1041,6 +1131,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
                         .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.ReportEvidence", b =>
+                {
+                    b.HasOne("DirectiveHub.Assignments.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
