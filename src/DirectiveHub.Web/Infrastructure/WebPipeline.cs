@@ -51,6 +51,7 @@ public static class WebPipeline
         api.MapImportEndpoints();
         api.MapReceivingEndpoints();
         api.MapAdminEndpoints();
+        api.MapDashboardEndpoints();
 
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();

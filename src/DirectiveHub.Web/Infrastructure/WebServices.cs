@@ -87,6 +87,7 @@ public static class WebServices
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
+                options.Conventions.AuthorizeFolder("/Dashboard", Policies.Leader);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
