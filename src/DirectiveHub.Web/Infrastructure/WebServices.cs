@@ -38,10 +38,12 @@ public static class WebServices
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
-            .AddApiEndpoints();
+            .AddApiEndpoints()
+
+            // After AddApiEndpoints, which registers the stock SignInManager: ours refuses deactivated accounts.
+            .AddSignInManager<AppSignInManager>();
 
         // A locked account or a changed password ends other sessions within a minute (security stamp).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -78,6 +80,7 @@ public static class WebServices
             {
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
                 // The print view and attachments are for everyone who may see the directive (recipients too);

@@ -51,9 +51,9 @@ public static class PageClient
             ["Input.Password"] = password,
         });
 
-    public static async Task SignInOrFailAsync(this HttpClient client, string email)
+    public static async Task SignInOrFailAsync(this HttpClient client, string email, string password = DemoAccounts.Password)
     {
-        var response = await client.SignInAsync(email);
+        var response = await client.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
