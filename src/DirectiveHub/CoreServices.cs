@@ -19,6 +19,7 @@ public static class CoreServices
         services.AddSingleton<Directives.AttachmentStore>();
         services.AddScoped<Import.IncomingRegistration>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Users.FirstAdministrator>();
         services.AddSingleton(configuration.GetSection("Overdue").Get<Assignments.OverdueOptions>() ?? new Assignments.OverdueOptions());
         services.AddScoped<Assignments.OverdueSweep>();
         services.AddScoped<Assignments.SweepRunner>();

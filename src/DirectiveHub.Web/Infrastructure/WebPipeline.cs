@@ -35,6 +35,7 @@ public static class WebPipeline
             options.AddSupportedUICultures("vi-VN");
         });
         app.UseStaticFiles();
+        app.UseMiddleware<FirstRunGate>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -81,6 +81,7 @@ public static class WebServices
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+                options.Conventions.AllowAnonymousToPage("/FirstRun");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
                 // The print view and attachments are for everyone who may see the directive (recipients too);

@@ -125,7 +125,7 @@ public sealed class AdministrationTests(PostgresAppFixture app) : IClassFixture<
             .RunAsync(["admin", "create", "--email", "root@tinh.vn", "--organization-code", "TN", "--organization-name", "TỈNH ỦY THÁI NGUYÊN", "--kind", "ProvincialCommittee", "--password-stdin"], Cancel);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Administrator root@tinh.vn created", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Administrator root@tinh.vn created for organization TN", output.ToString(), StringComparison.Ordinal);
         await using var db = DatabaseSetup.Create(DatabaseProvider.Postgres, database.ConnectionString);
         var user = await db.Users.SingleAsync(Cancel);
         Assert.Equal("TỈNH ỦY THÁI NGUYÊN", await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Name).SingleAsync(Cancel));
