@@ -7,6 +7,9 @@ public sealed class Assignment
     {
     }
 
+    /// <summary>A receipt for a unit that took over another's open work (the 2025 reform).</summary>
+    public static Assignment ForSuccessor(Guid directiveId, Guid organizationId) => new(directiveId, organizationId, 1000);
+
     internal Assignment(Guid directiveId, Guid organizationId, int position)
     {
         DirectiveId = directiveId;

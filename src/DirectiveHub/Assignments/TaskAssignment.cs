@@ -103,6 +103,17 @@ public sealed class TaskAssignment
         return true;
     }
 
+    /// <summary>The unit was dissolved or merged: its open work passes to the unit that took over.</summary>
+    public void TransferTo(Guid successorId)
+    {
+        if (IsDone)
+        {
+            throw new InvalidOperationException("Finished work stays with the unit that did it.");
+        }
+
+        OrganizationId = successorId;
+    }
+
     /// <summary>A superseding directive moved the deadline: an overdue flag that no longer holds is cleared.</summary>
     public void MoveDeadline(DateOnly? deadline, DateTime nowUtc)
     {

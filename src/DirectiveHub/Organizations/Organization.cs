@@ -134,6 +134,13 @@ public sealed class Organization
         return found ?? _revisions.OrderBy(r => r.EffectiveFrom).First();
     }
 
+    /// <summary>Follows an ancestor's move: the path prefix and depth change, the unit's own revisions do not.</summary>
+    internal void Rebase(string oldPrefix, string newPrefix, int depthDelta)
+    {
+        Path = newPrefix + Path[oldPrefix.Length..];
+        Depth += depthDelta;
+    }
+
     /// <summary>What a document of <paramref name="issuer"/> prints above the issuer's name on <paramref name="date"/>.</summary>
     public string HeaderAbove(Organization issuer, DateOnly date)
     {

@@ -12,13 +12,15 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Admin;
 
 /// <summary>The administrator's part of the organization tree, with CSV import (all or nothing) and export.</summary>
-public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, OrganizationChanges changes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
 
     public IReadOnlyList<CsvError> Errors { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    public string Today => DirectiveHub.Time.VietnamTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [BindProperty]
     public string? Csv { get; set; }
@@ -55,6 +57,65 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditT
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>Moves a unit (and its subtree) under another parent, from a date.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid unit, Guid parent, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        if (!await InScopeAsync([unit, parent], cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await ChangeAsync(async () =>
+        {
+            await changes.MoveAsync(unit, parent, effectiveOn, Actor(), cancellationToken);
+            return localizer["UnitMoved"].Value;
+        }, cancellationToken);
+    }
+
+    /// <summary>Dissolves one unit, or merges several into a successor that takes over their open work.</summary>
+    public async Task<IActionResult> OnPostDissolveAsync(List<Guid> units, Guid? successor, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        if (units.Count == 0 || !await InScopeAsync(successor is { } s ? [.. units, s] : units, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await ChangeAsync(async () =>
+        {
+            var transferred = 0;
+            foreach (var unit in units.Distinct())
+            {
+                transferred += await changes.DissolveAsync(unit, successor, effectiveOn, Actor(), cancellationToken);
+            }
+
+            return localizer["UnitsDissolved", units.Count, transferred].Value;
+        }, cancellationToken);
+    }
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Message = await change();
+        }
+        catch (DirectiveHub.DomainException exception)
+        {
+            Errors = [new CsvError(0, exception.Message)];
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> InScopeAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var distinct = ids.Distinct().ToList();
+        return await db.Organizations.VisibleTo(viewer).CountAsync(o => distinct.Contains(o.Id), cancellationToken) == distinct.Count;
+    }
+
+    private DirectiveHub.Directives.Actor Actor() => new(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

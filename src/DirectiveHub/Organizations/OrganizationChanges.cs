@@ -1,0 +1,75 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Auditing;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Organizations;
+
+/// <summary>
+/// Changes to the tree with an effective date: rename, move under another parent (the subtree follows), and dissolve
+/// or merge into a successor, whose open task assignments then pass to the successor (the 2025 reform: a district's
+/// open work goes to the province committee or the merged commune). History stays readable through the revisions.
+/// </summary>
+public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
+{
+    public async Task MoveAsync(Guid organizationId, Guid newParentId, DateOnly effectiveOn, Actor actor, CancellationToken cancellationToken)
+    {
+        var unit = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
+        var parent = await db.Organizations.SingleAsync(o => o.Id == newParentId, cancellationToken);
+        var (oldPath, oldDepth) = (unit.Path, unit.Depth);
+        unit.MoveTo(parent, effectiveOn);
+        var descendants = await db.Organizations.Where(o => o.Path.StartsWith(oldPath) && o.Id != organizationId).ToListAsync(cancellationToken);
+        foreach (var descendant in descendants)
+        {
+            descendant.Rebase(oldPath, unit.Path, unit.Depth - oldDepth);
+        }
+
+        Audit("Moved", organizationId, new { NewParent = parent.Code, EffectiveOn = effectiveOn, Descendants = descendants.Count }, actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <returns>How many open task assignments passed to the successor.</returns>
+    public async Task<int> DissolveAsync(Guid organizationId, Guid? successorId, DateOnly effectiveOn, Actor actor, CancellationToken cancellationToken)
+    {
+        var unit = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
+        if (await db.Organizations.AnyAsync(o => o.ParentId == organizationId && o.DissolvedOn == null, cancellationToken))
+        {
+            throw new DomainException("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc giải thể các đơn vị đó trước.");
+        }
+
+        var successor = successorId is { } id ? await db.Organizations.SingleAsync(o => o.Id == id, cancellationToken) : null;
+        if (successor is { IsDissolved: true })
+        {
+            throw new DomainException("Đơn vị kế thừa đã giải thể.");
+        }
+
+        unit.Dissolve(effectiveOn, successor);
+        var transferred = 0;
+        if (successor is not null)
+        {
+            var open = await db.TaskAssignments
+                .Where(t => t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+                .ToListAsync(cancellationToken);
+            var taken = (await db.TaskAssignments.Where(t => t.OrganizationId == successor.Id).Select(t => t.TaskId).ToListAsync(cancellationToken)).ToHashSet();
+            var receipts = (await db.Assignments.Where(a => a.OrganizationId == successor.Id).Select(a => a.DirectiveId).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var task in open.Where(t => !taken.Contains(t.TaskId)))
+            {
+                task.TransferTo(successor.Id);
+                if (receipts.Add(task.DirectiveId))
+                {
+                    db.Assignments.Add(Assignment.ForSuccessor(task.DirectiveId, successor.Id));
+                }
+
+                transferred++;
+            }
+        }
+
+        Audit("Dissolved", organizationId, new { Successor = successor?.Code, EffectiveOn = effectiveOn, Transferred = transferred }, actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return transferred;
+    }
+
+    private void Audit(string action, Guid organizationId, object details, Actor actor) =>
+        db.AuditEvents.Add(new AuditEvent(action, nameof(Organization), organizationId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), clock.GetUtcNow().UtcDateTime));
+}

@@ -1,0 +1,79 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveHub.Tests.Admin;
+
+/// <summary>The 2025 reform on the demo tree: Quốc Oai's communes move under the city, the district is dissolved.</summary>
+public sealed class TreeChangeTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Moving_a_unit_takes_its_subtree_along_keeps_its_history_and_changes_who_sees_it()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var hanoi = await app.OrganizationAsync("HN");
+        var admin = await app.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Admin).Select(u => u.Id).SingleAsync(Cancel));
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganizationChanges>().MoveAsync(saiSon, hanoi, new DateOnly(2025, 7, 1), new Actor(admin, DemoAccounts.Admin, hanoi, null), Cancel);
+        }
+
+        await using var db = app.CreateDbContext();
+        var unit = await db.Organizations.SingleAsync(o => o.Id == saiSon, Cancel);
+        var cell = await db.Organizations.SingleAsync(o => o.Code == "HN-QO-SS-CB1", Cancel);
+        var hanoiPath = await db.Organizations.Where(o => o.Id == hanoi).Select(o => o.Path).SingleAsync(Cancel);
+        var quocOaiPath = await db.Organizations.Where(o => o.Code == "HN-QO").Select(o => o.Path).SingleAsync(Cancel);
+        Assert.Equal(hanoi, unit.ParentId);
+        Assert.True(cell.IsWithin(unit.Path) && cell.IsWithin(hanoiPath) && !cell.IsWithin(quocOaiPath));
+        Assert.Equal(3, cell.Depth);
+        Assert.Equal(await app.OrganizationAsync("HN-QO"), unit.AsOf(new DateOnly(2021, 10, 30)).ParentId);
+
+        // The district clerk no longer sees the moved commune among the units beneath it.
+        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var units = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<System.Text.Json.JsonElement>>(clerk, "/api/organizations", Cancel);
+        Assert.DoesNotContain(units!, o => o.GetProperty("code").GetString() == "HN-QO-SS");
+    }
+
+    [Fact]
+    public async Task Dissolving_a_unit_passes_its_open_work_to_the_successor_and_keeps_finished_work()
+    {
+        app.Require();
+        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
+        var merged = await app.OrganizationAsync("HN");
+        var admin = await app.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Admin).Select(u => u.Id).SingleAsync(Cancel));
+        var open = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.OrganizationId == phuongCach && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate).Select(t => t.Id).ToListAsync(Cancel));
+        Assert.NotEmpty(open);
+
+        int transferred;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            transferred = await scope.ServiceProvider.GetRequiredService<OrganizationChanges>().DissolveAsync(phuongCach, merged, new DateOnly(2025, 7, 1), new Actor(admin, DemoAccounts.Admin, phuongCach, null), Cancel);
+        }
+
+        await using var db = app.CreateDbContext();
+        var moved = await db.TaskAssignments.Where(t => open.Contains(t.Id)).ToListAsync(Cancel);
+        Assert.Equal(moved.Count(t => t.OrganizationId == merged), transferred);
+        Assert.True(transferred > 0);
+        Assert.All(moved.Where(t => t.OrganizationId == merged), t => Assert.True(db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == merged)));
+        var unit = await db.Organizations.SingleAsync(o => o.Id == phuongCach, Cancel);
+        Assert.Equal((new DateOnly(2025, 7, 1), (Guid?)merged), (unit.DissolvedOn, unit.SuccessorId));
+        Assert.Equal("HUYỆN ỦY QUỐC OAI", await db.Directives.Where(d => d.Number == "114-CV/HU").Select(d => d.IssuerName).SingleAsync(Cancel));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "Dissolved" && e.EntityId == phuongCach.ToString(), Cancel));
+    }
+
+    [Fact]
+    public async Task A_unit_with_active_units_beneath_it_cannot_be_dissolved()
+    {
+        app.Require();
+        var conCuongLike = await app.OrganizationAsync("ND-HH");
+        using var scope = app.Factory.Services.CreateScope();
+        await Assert.ThrowsAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<OrganizationChanges>().DissolveAsync(conCuongLike, null, new DateOnly(2025, 7, 1), new Actor(Guid.Empty, null, conCuongLike, null), Cancel));
+    }
+}
