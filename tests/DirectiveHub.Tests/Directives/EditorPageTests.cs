@@ -142,6 +142,29 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         }
     }
 
+    [Fact]
+    public async Task An_amendment_cites_the_directive_it_amends_which_stays_in_force_and_lists_it()
+    {
+        app.Require();
+        var original = await app.DirectiveAsync("114-CV/HU");
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var editor = await client.SubmitFormAsync($"/Directives/Details/{original}", new Dictionary<string, string>(), "form[action*='handler=Amend']");
+        Assert.Equal(HttpStatusCode.Redirect, editor.StatusCode);
+        var amendment = Guid.Parse(editor.Headers.Location!.OriginalString.Split('/').Last());
+        var page = await client.GetDocumentAsync($"/Directives/Edit/{amendment}");
+        Assert.Equal("114-CV/HU", ((IHtmlInputElement)page.QuerySelector("#ref-0")!).Value);
+        Assert.NotNull(page.QuerySelector("datalist#citable option[value='114-CV/HU']"));
+
+        var published = await client.SubmitFormAsync($"/Directives/Details/{amendment}", new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Published, await app.QueryAsync(db => db.Directives.Where(d => d.Id == original).Select(d => d.Status).SingleAsync(Cancel)));
+        var links = await client.GetDocumentAsync($"/Directives/Details/{original}");
+        var number = await app.QueryAsync(db => db.Directives.Where(d => d.Id == amendment).Select(d => d.Number).SingleAsync(Cancel));
+        Assert.Contains(number!, links.QuerySelector("#links-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Draft(Guid recipient, string subject) => new()
     {
         ["Input.DocumentType"] = "CV",

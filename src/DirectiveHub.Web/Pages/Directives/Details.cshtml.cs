@@ -164,6 +164,25 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePub
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Starts an amendment: a new draft that cites this directive (linked both ways) and leaves it in force.</summary>
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwn || Directive.Status != DirectiveStatus.Published)
+        {
+            return NotFound();
+        }
+
+        var names = Directive.Recipients.Where(r => r.OrganizationId is not null).ToDictionary(r => r.OrganizationId!.Value, r => r.Text);
+        var form = DirectiveForm.From(Directive);
+        form.Subject = localizer["AmendSubject", Directive.Number ?? string.Empty];
+        form.References = [new ReferenceForm { DirectiveId = Directive.Id, Number = Directive.Number }];
+        var amendment = new Directive(user.OrganizationId, form.ToContent(names), user.Id, clock.GetUtcNow().UtcDateTime);
+        db.Directives.Add(amendment);
+        audit.Record(AuditActions.Created, nameof(Directive), amendment.Id.ToString(), new { Amends = Directive.Number });
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("./Edit", new { id = amendment.Id });
+    }
+
     public string NameOf(Guid? organizationId) =>
         organizationId is { } id && OrganizationNames.TryGetValue(id, out var name) ? name : string.Empty;
 

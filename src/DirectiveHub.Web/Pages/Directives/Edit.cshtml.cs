@@ -1,3 +1,4 @@
+using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Organizations;
 using DirectiveHub.Web.Infrastructure;
@@ -29,6 +30,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     public Guid? Id { get; set; }
 
     public IReadOnlyList<OrganizationOption> Scope { get; private set; } = [];
+
+    /// <summary>Numbers of published directives the clerk may cite, offered while typing a reference.</summary>
+    public IReadOnlyList<(string Number, string Subject)> Citable { get; private set; } = [];
 
     public IReadOnlyList<string> ConflictFields { get; private set; } = [];
 
@@ -215,6 +219,12 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Scope = await drafts.RecipientScopeAsync(user.OrganizationId, cancellationToken);
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        Citable = (await db.Directives.AsNoTracking().VisibleTo(db, viewer)
+                .Where(d => d.Status != DirectiveHub.Directives.DirectiveStatus.Draft && d.Number != null)
+                .OrderByDescending(d => d.IssuedOn).Take(300)
+                .Select(d => new { d.Number, d.Subject }).ToListAsync(cancellationToken))
+            .Select(d => (d.Number!, d.Subject)).ToList();
         var issuer = await db.Organizations.AsNoTracking().Where(o => o.Id == user.OrganizationId).Select(o => new { o.Kind, o.ParentId }).SingleAsync(cancellationToken);
         if (issuer.Kind is OrganizationKind.CommitteeBoard && issuer.ParentId is not null && SubtreeOrganizationId is null)
         {
