@@ -100,7 +100,8 @@ public static class WebServices
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
-        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Public validators only: nested private ones (a form's child rules) are built by their parent, not by DI.
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: false);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
 
         if (configuration.GetValue("Overdue:Enabled", true))

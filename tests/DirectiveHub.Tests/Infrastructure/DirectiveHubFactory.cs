@@ -8,14 +8,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace DirectiveHub.Tests.Infrastructure;
 
 /// <summary>The real app on a real database (PostgreSQL or a SQLite file), with demo data and a clock tests can move.</summary>
-public sealed class DirectiveHubFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class DirectiveHubFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:DirectiveHub", connectionString);
         builder.UseSetting("Demo:Seed", "true");
