@@ -54,6 +54,7 @@ public static class WebPipeline
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
 
+        app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);
         app.MapRazorPages();
         return app;

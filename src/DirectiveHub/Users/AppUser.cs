@@ -19,4 +19,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public Organization? Organization { get; set; }
 
     public bool IsDeactivated { get; set; }
+
+    /// <summary>SHA-256 of the secret in the user's calendar feed address; null when no feed is issued (revoked).</summary>
+    public string? CalendarTokenHash { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         app.Require();
         var page = await app.NewPageAsync(phone: true);
         await page.SignInAsync(DemoAccounts.Admin);
-        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard" })
+        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard", "/Account/Calendar" })
         {
             await page.GotoAsync(url);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

@@ -48,6 +48,8 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(128);
+        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarTokenHash).IsUnique();
         builder.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DirectiveHub.Assignments;
+using DirectiveHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Web.Api;
+
+/// <summary>
+/// A unit's open deadlines as an iCalendar feed for calendar apps, at a secret address per user
+/// (<c>/calendar/{secret}.ics</c>). Only a hash of the secret is stored; issuing a new one revokes the old.
+/// </summary>
+public static class CalendarFeed
+{
+    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/{secret}.ics", async (string secret, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var hash = Hash(secret);
+            var owner = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash && !u.IsDeactivated).Select(u => new { u.OrganizationId }).SingleOrDefaultAsync(cancellationToken);
+            if (owner is null)
+            {
+                return Results.NotFound();
+            }
+
+            var items = await (
+                    from t in db.TaskAssignments
+                    where t.OrganizationId == owner.OrganizationId && t.Deadline != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate
+                    join task in db.DirectiveTasks on t.TaskId equals task.Id
+                    join d in db.Directives on t.DirectiveId equals d.Id
+                    orderby t.Deadline
+                    select new { t.Id, t.Deadline, d.Number, task.Label, task.Text, DirectiveId = d.Id })
+                .Take(2000)
+                .ToListAsync(cancellationToken);
+            var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            var text = new StringBuilder();
+            text.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//DirectiveHub//Thoi han nhiem vu//VI\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:DirectiveHub\r\n");
+            foreach (var item in items)
+            {
+                var day = item.Deadline!.Value;
+                text.Append("BEGIN:VEVENT\r\n");
+                text.Append(CultureInfo.InvariantCulture, $"UID:{item.Id:N}@directivehub\r\n");
+                text.Append(CultureInfo.InvariantCulture, $"DTSTAMP:{stamp}\r\n");
+                text.Append(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{day:yyyyMMdd}\r\n");
+                text.Append(CultureInfo.InvariantCulture, $"DTEND;VALUE=DATE:{day.AddDays(1):yyyyMMdd}\r\n");
+                text.Append(Fold($"SUMMARY:{Escape($"Hạn nhiệm vụ {item.Label} – văn bản số {item.Number}")}"));
+                text.Append(Fold($"DESCRIPTION:{Escape(item.Text.Length > 500 ? item.Text[..500] + "…" : item.Text)}"));
+                text.Append("END:VEVENT\r\n");
+            }
+
+            text.Append("END:VCALENDAR\r\n");
+            return Results.Text(text.ToString(), "text/calendar; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>RFC 5545 lines are folded at 75 octets; continuation lines start with a space.</summary>
+    private static string Fold(string line)
+    {
+        var result = new StringBuilder();
+        var bytes = 0;
+        foreach (var c in line)
+        {
+            var size = Encoding.UTF8.GetByteCount([c]);
+            if (bytes + size > 74)
+            {
+                result.Append("\r\n ");
+                bytes = 1;
+            }
+
+            result.Append(c);
+            bytes += size;
+        }
+
+        return result.Append("\r\n").ToString();
+    }
+}
