@@ -20,6 +20,8 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Đến ngày").FillAsync("2021-11-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
 
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));
         var saiSon = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
         await Assertions.Expect(saiSon).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();

@@ -62,6 +62,8 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Equal((4, 1, 1, 1, 1), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
         Assert.Equal(0.3333, json.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(0.6667, json.GetProperty("acknowledgmentRate").GetDouble());
+        var trend = Assert.Single(json.GetProperty("trend").EnumerateArray());
+        Assert.Equal((2026, 11, 2, 1, 1, 1), (trend.GetProperty("year").GetInt32(), trend.GetProperty("month").GetInt32(), trend.GetProperty("directives").GetInt32(), trend.GetProperty("done").GetInt32(), trend.GetProperty("doneLate").GetInt32(), trend.GetProperty("overdue").GetInt32()));
         var worst = json.GetProperty("units")[0];
         Assert.Equal(("C3 TEST", (1, 0, 0, 0, 1, 0.0)), (worst.GetProperty("name").GetString(), Figures(worst)));
 

@@ -42,5 +42,16 @@ public sealed class SqliteSmokeTests : IAsyncLifetime
         Assert.Contains("114-CV/HU", search.QuerySelectorAll("td.number").Select(td => td.TextContent.Trim()));
         var none = await client.GetDocumentAsync("/Directives?q=khong+co+van+ban+nay");
         Assert.Empty(none.QuerySelectorAll("td.number"));
+
+        // The leader's dashboard and the officer's inbox run their aggregates on SQLite too.
+        var leader = _factory.CreateBrowserLikeClient();
+        await leader.SignInOrFailAsync(DemoAccounts.Leader);
+        var dashboard = await leader.GetDocumentAsync("/Dashboard?preset=custom&from=2021-10-01&to=2021-11-30");
+        Assert.NotNull(dashboard.QuerySelector("canvas#trend"));
+        Assert.Contains("ĐẢNG ỦY XÃ SÀI SƠN", dashboard.Body!.TextContent, StringComparison.Ordinal);
+        var officer = _factory.CreateBrowserLikeClient();
+        await officer.SignInOrFailAsync(DemoAccounts.Officer);
+        var inbox = await officer.GetDocumentAsync("/Inbox");
+        Assert.Contains("114-CV/HU", inbox.Body!.TextContent, StringComparison.Ordinal);
     }
 }

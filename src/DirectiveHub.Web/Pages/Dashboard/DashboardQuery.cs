@@ -13,6 +13,9 @@ public sealed record TaskAssignmentCounts(int Total, int Open, int Done, int Don
 
 public sealed record UnitRow(Guid OrganizationId, string Name, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
 
+/// <summary>One month of the trend: directives issued that month and how their task assignments stand today.</summary>
+public sealed record TrendPoint(int Year, int Month, int Directives, int Done, int DoneLate, int Overdue);
+
 public sealed record DashboardView(
     Guid OrganizationId,
     string OrganizationName,
@@ -23,7 +26,10 @@ public sealed record DashboardView(
     double? OnTimeRate,
     double? AcknowledgmentRate,
     double? MedianHoursToAcknowledge,
-    IReadOnlyList<UnitRow> Units);
+    IReadOnlyList<UnitRow> Units)
+{
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+}
 
 /// <summary>
 /// Compliance figures for a committee's subtree over a period, for the dashboard page, its exports and
@@ -81,6 +87,28 @@ public static class DashboardQuery
         var receiptCount = await receipts.CountAsync(cancellationToken);
         var acknowledged = await receipts.CountAsync(a => a.AcknowledgedAt != null, cancellationToken);
 
+        var trendTasks = await tasks
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Status, t.Deadline, d.IssuedOn })
+            .GroupBy(x => new { x.IssuedOn!.Value.Year, x.IssuedOn!.Value.Month })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                Done = g.Count(x => x.Status == ProgressStatus.Done),
+                DoneLate = g.Count(x => x.Status == ProgressStatus.DoneLate),
+                Overdue = g.Count(x => x.Status != ProgressStatus.Done && x.Status != ProgressStatus.DoneLate && x.Deadline != null && x.Deadline < today),
+            })
+            .ToListAsync(cancellationToken);
+        var trendDirectives = await directives.GroupBy(d => new { d.IssuedOn!.Value.Year, d.IssuedOn!.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var trend = trendDirectives
+            .Select(d => trendTasks.FirstOrDefault(t => t.Year == d.Year && t.Month == d.Month) is { } t
+                ? new TrendPoint(d.Year, d.Month, d.Count, t.Done, t.DoneLate, t.Overdue)
+                : new TrendPoint(d.Year, d.Month, d.Count, 0, 0, 0))
+            .OrderBy(p => p.Year).ThenBy(p => p.Month)
+            .ToList();
+
         return new DashboardView(
             root.Id,
             root.Name,
@@ -91,7 +119,10 @@ public static class DashboardQuery
             Rate(done, done + doneLate + overdue),
             Rate(acknowledged, receiptCount),
             await MedianHoursAsync(db, directives, root.Path, filter, cancellationToken),
-            units);
+            units)
+        {
+            Trend = trend,
+        };
     }
 
     /// <summary>The directives of the period issued within the subtree, for the dashboard and the lists behind its numbers.</summary>
