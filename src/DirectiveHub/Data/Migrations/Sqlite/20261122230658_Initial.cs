@@ -165,6 +165,7 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     FullName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     IsDeactivated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CalendarTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -748,6 +749,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers",
+                column: "CalendarTokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganizationId",

@@ -169,6 +169,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     FullName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     IsDeactivated = table.Column<bool>(type: "boolean", nullable: false),
+                    CalendarTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -752,6 +753,12 @@ namespace DirectiveHub.Data.Migrations.Postgres
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers",
+                column: "CalendarTokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OrganizationId",
