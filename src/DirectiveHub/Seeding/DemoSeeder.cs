@@ -34,9 +34,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         // Hà Nội, with Quốc Oai (the clerk's district) and Hà Đông (dissolved in 2025).
         var hanoi = Add("HN", "THÀNH ỦY HÀ NỘI", OrganizationKind.ProvincialCommittee, "TU", "Hà Nội", tw, "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI");
         var quocOai = Add("HN-QO", "HUYỆN ỦY QUỐC OAI", OrganizationKind.DistrictCommittee, "HU", "Quốc Oai", hanoi, "ĐẢNG BỘ HUYỆN QUỐC OAI");
-        var vphuQuocOai = Add("HN-QO-VP", "VĂN PHÒNG HUYỆN ỦY", OrganizationKind.CommitteeBoard, "VPHU", "Quốc Oai", quocOai);
+        Add("HN-QO-VP", "VĂN PHÒNG HUYỆN ỦY", OrganizationKind.CommitteeBoard, "VPHU", "Quốc Oai", quocOai);
         Add("HN-QO-BTG", "BAN TUYÊN GIÁO", OrganizationKind.CommitteeBoard, "BTGHU", "Quốc Oai", quocOai);
-        var ubndQuocOai = Add("HN-QO-UBND", "HĐND, UBND HUYỆN QUỐC OAI", OrganizationKind.StateBody, "UBND", "Quốc Oai", quocOai);
+        Add("HN-QO-UBND", "HĐND, UBND HUYỆN QUỐC OAI", OrganizationKind.StateBody, "UBND", "Quốc Oai", quocOai);
         var mttqQuocOai = Add("HN-QO-MTTQ", "ỦY BAN MTTQ HUYỆN QUỐC OAI", OrganizationKind.MassOrganization, "MTTQ", "Quốc Oai", quocOai);
         var doanQuocOai = Add("HN-QO-DTN", "HUYỆN ĐOÀN QUỐC OAI", OrganizationKind.MassOrganization, "HĐ", "Quốc Oai", quocOai);
         var ttQuocOai = Add("HN-QO-TTQO", "ĐẢNG ỦY THỊ TRẤN QUỐC OAI", OrganizationKind.CommuneCommittee, "ĐU", "Quốc Oai", quocOai);
@@ -74,7 +74,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         db.Organizations.AddRange(_organizations);
         await db.SaveChangesAsync(cancellationToken);
 
-        var admin = await CreateUserAsync(DemoAccounts.Admin, "Quản trị viên", tw, Roles.Admin);
+        await CreateUserAsync(DemoAccounts.Admin, "Quản trị viên", tw, Roles.Admin);
         var clerk = await CreateUserAsync(DemoAccounts.Clerk, "Nguyễn Thị Lan", quocOai, Roles.Clerk);
         await CreateUserAsync(DemoAccounts.Officer, "Trần Văn Minh", saiSon, Roles.Officer);
         await CreateUserAsync(DemoAccounts.Leader, "Đàm Công Lợi", quocOai, Roles.Leader);
@@ -223,9 +223,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         db.Organizations.AddRange(_organizations.Where(o => db.Entry(o).State == EntityState.Detached));
         await db.SaveChangesAsync(cancellationToken);
 
-        _ = admin;
-        _ = vphuQuocOai;
-        _ = ubndQuocOai;
         await transaction.CommitAsync(cancellationToken);
     }
 
