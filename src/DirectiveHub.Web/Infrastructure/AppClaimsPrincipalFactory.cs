@@ -17,6 +17,11 @@ public sealed class AppClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentUser.OrganizationClaim, user.OrganizationId.ToString()));
         identity.AddClaim(new Claim("dh:name", string.IsNullOrEmpty(user.FullName) ? user.Email ?? string.Empty : user.FullName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorGate.EnabledClaim, "true"));
+        }
+
         return identity;
     }
 }

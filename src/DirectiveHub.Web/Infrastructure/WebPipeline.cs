@@ -38,6 +38,7 @@ public static class WebPipeline
         app.UseMiddleware<FirstRunGate>();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -42,8 +42,10 @@ public static class WebServices
             .AddDefaultTokenProviders()
             .AddApiEndpoints()
 
-            // After AddApiEndpoints, which registers the stock SignInManager: ours refuses deactivated accounts.
-            .AddSignInManager<AppSignInManager>();
+            // After AddApiEndpoints, which registers the stock SignInManager and token providers again: our sign-in
+            // manager refuses deactivated accounts, our authenticator provider reads TimeProvider and refuses replays.
+            .AddSignInManager<AppSignInManager>()
+            .AddTokenProvider<ClockAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // A locked account or a changed password ends other sessions within a minute (security stamp).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -80,6 +82,7 @@ public static class WebServices
             {
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/FirstRun");
                 options.Conventions.AllowAnonymousToPage("/Error");

@@ -22,4 +22,7 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>SHA-256 of the secret in the user's calendar feed address; null when no feed is issued (revoked).</summary>
     public string? CalendarTokenHash { get; set; }
+
+    /// <summary>The 30-second step of the last authenticator code accepted, so no code is accepted twice.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

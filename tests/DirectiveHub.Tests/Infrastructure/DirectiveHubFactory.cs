@@ -26,6 +26,10 @@ public sealed class DirectiveHubFactory(DatabaseProvider provider, string connec
 
         // The overdue worker is tested on its own (Jobs/); elsewhere it would race the tests for the same rows.
         builder.UseSetting("Overdue:Enabled", "false");
+
+        // Administrators' two-factor requirement is proven in Security/TwoFactorTests; elsewhere the demo admin signs
+        // in with a password so that every admin test does not repeat the enrolment.
+        builder.UseSetting("Security:RequireTwoFactorForAdmins", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

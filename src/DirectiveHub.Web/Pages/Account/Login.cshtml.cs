@@ -56,6 +56,11 @@ public sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
+        }
+
         audit.Record(AuditActions.SignInFailed, nameof(AppUser), user?.Id.ToString(), new { result.IsLockedOut, result.IsNotAllowed }, user?.Id, Input.Email.Trim(), user?.OrganizationId);
         await db.SaveChangesAsync();
         ErrorMessage = result.IsLockedOut ? localizer["AccountLocked"] : localizer["InvalidSignIn"];

@@ -903,6 +903,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<bool>("IsDeactivated")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

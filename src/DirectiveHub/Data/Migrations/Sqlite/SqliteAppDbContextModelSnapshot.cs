@@ -887,6 +887,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<bool>("IsDeactivated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
