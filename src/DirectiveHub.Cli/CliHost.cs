@@ -34,6 +34,7 @@ public static class CliHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Services.AddDirectiveHubCore(builder.Configuration);
         builder.Services.AddIdentityCore<AppUser>(IdentityRules.Configure)
+            .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
         return builder.Build();

@@ -6,12 +6,13 @@ using DirectiveHub.Organizations;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
+using DirectiveHub.Web.Pages.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Api;
 
-/// <summary>/api/admin: the organization tree and the audit log, for administrators, each within their own subtree.</summary>
+/// <summary>/api/admin: the organization tree, users and the audit log, for administrators, each within their own subtree.</summary>
 public static class AdminEndpoints
 {
     public sealed record ImportResponse(int Created);
@@ -30,7 +31,11 @@ public static class AdminEndpoints
                 .Select(o => new OrganizationEndpoints.OrganizationSummary(o.Id, o.Code, o.Name, o.Kind.ToString(), o.ParentId))
                 .ToListAsync(cancellationToken));
         });
+        admin.MapPost("/organizations", CreateOrganizationEndpointAsync);
         admin.MapPost("/organizations/import", ImportAsync).Accepts<string>("text/csv", "text/plain");
+        admin.MapGet("/users", ListUsersAsync);
+        admin.MapPost("/users", InviteUserAsync);
+        admin.MapPut("/users/{id:guid}", UpdateUserAsync);
         admin.MapGet("/audit", AuditAsync);
         return api;
     }
@@ -46,13 +51,92 @@ public static class AdminEndpoints
             : TypedResults.BadRequest(new ImportProblem("Tệp có lỗi; chưa đơn vị nào được tạo.", result.Errors));
     }
 
+    /// <summary>One unit, checked by the same rules as a CSV row; errors come back per field.</summary>
+    private static async Task<Results<Created<OrganizationEndpoints.OrganizationSummary>, ValidationProblem>> CreateOrganizationEndpointAsync(
+        NewOrganization unit, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var result = await CreateOrganizationAsync(unit, user, db, audit, clock, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => e.Field ?? string.Empty).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "Dữ liệu không hợp lệ.");
+        }
+
+        var code = unit.Code.Trim().ToUpperInvariant();
+        var created = await db.Organizations.AsNoTracking().SingleAsync(o => o.Code == code, cancellationToken);
+        return TypedResults.Created($"/api/organizations/{created.Id}", new OrganizationEndpoints.OrganizationSummary(created.Id, created.Code, created.Name, created.Kind.ToString(), created.ParentId));
+    }
+
+    public static async Task<CsvImportResult> CreateOrganizationAsync(NewOrganization unit, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var result = await OrganizationCsv.CreateAsync(db, unit, await ScopePathAsync(db, viewer, cancellationToken), VietnamTime.Today(clock), cancellationToken);
+        if (result.Succeeded)
+        {
+            audit.Record(AuditActions.Created, nameof(Organization), null, new { Code = unit.Code.Trim().ToUpperInvariant(), unit.Name, Parent = unit.ParentCode });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static async Task<Ok<List<UserRow>>> ListUsersAsync(
+        string? q, string? role, Guid? organizationId, int? skip, int? take, CurrentUser user, UserAdministration administration, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        return TypedResults.Ok(await administration.Query(viewer, q, role, organizationId)
+            .Skip(Math.Max(skip ?? 0, 0)).Take(Math.Clamp(take ?? 100, 1, 500)).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Creates the account and sends the one-time set-password link; the response never carries a password or token.</summary>
+    private static async Task<Results<Created<UserRow>, ValidationProblem>> InviteUserAsync(
+        UserInput input, CurrentUser user, UserAdministration administration, LinkGenerator links, HttpContext http, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var outcome = await administration.InviteAsync(viewer, input, (target, token) => SetPasswordLink(links, http, target, token), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors.ToCamelCaseKeys(), title: "Dữ liệu không hợp lệ.");
+        }
+
+        var row = await administration.Query(viewer, null, null, null).SingleAsync(u => u.Id == outcome.User!.Id, cancellationToken);
+        return TypedResults.Created($"/api/admin/users/{row.Id}", row);
+    }
+
+    public sealed record UserChange(Guid OrganizationId, List<string> Roles);
+
+    private static async Task<Results<Ok<UserRow>, ValidationProblem, NotFound>> UpdateUserAsync(
+        Guid id, UserChange change, CurrentUser user, UserAdministration administration, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var target = await administration.FindAsync(viewer, id, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var outcome = await administration.UpdateAsync(viewer, target, change.OrganizationId, change.Roles ?? [], cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors.ToCamelCaseKeys(), title: "Dữ liệu không hợp lệ.");
+        }
+
+        return TypedResults.Ok(await administration.Query(viewer, null, null, null).SingleAsync(u => u.Id == id, cancellationToken));
+    }
+
+    private static string SetPasswordLink(LinkGenerator links, HttpContext http, AppUser target, string token) =>
+        links.GetUriByPage(http, "/Account/SetPassword", handler: null, values: new { userId = target.Id, token })
+        ?? throw new InvalidOperationException("The set-password page has no route.");
+
+    /// <summary>An administrator at the root of the tree may add new roots; any other only beneath their own unit.</summary>
+    private static async Task<string?> ScopePathAsync(AppDbContext db, Viewer viewer, CancellationToken cancellationToken) =>
+        await db.Organizations.AnyAsync(o => o.Id == viewer.OrganizationId && o.ParentId == null, cancellationToken) ? null : viewer.OrganizationPath;
+
     public static async Task<CsvImportResult> ImportCsvAsync(string text, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
-
-        // An administrator at the root of the tree may add new roots; any other only beneath their own unit.
-        var isRoot = await db.Organizations.AnyAsync(o => o.Id == viewer.OrganizationId && o.ParentId == null, cancellationToken);
-        var result = await OrganizationCsv.ImportAsync(db, text, isRoot ? null : viewer.OrganizationPath, VietnamTime.Today(clock), cancellationToken);
+        var result = await OrganizationCsv.ImportAsync(db, text, await ScopePathAsync(db, viewer, cancellationToken), VietnamTime.Today(clock), cancellationToken);
         if (result.Succeeded)
         {
             audit.Record(AuditActions.Created, "Organization", null, new { Imported = result.Created });

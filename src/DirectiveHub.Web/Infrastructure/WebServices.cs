@@ -20,6 +20,7 @@ public static class WebServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
+        services.AddScoped<Pages.Admin.UserAdministration>();
         services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(options =>
@@ -36,6 +37,7 @@ public static class WebServices
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
+            .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()

@@ -84,6 +84,7 @@ public sealed class Organization
     public void Rename(string name, string symbolCode, string? place, string? partyBodyName, DateOnly effectiveOn)
     {
         EnsureActive();
+        EnsureInOrder(effectiveOn);
         PartyBodyName = string.IsNullOrWhiteSpace(partyBodyName) ? null : partyBodyName.Trim();
         Name = RequireText(name, nameof(name));
         SymbolCode = RequireText(symbolCode, nameof(symbolCode));
@@ -95,6 +96,7 @@ public sealed class Organization
     public void MoveTo(Organization newParent, DateOnly effectiveOn)
     {
         EnsureActive();
+        EnsureInOrder(effectiveOn);
         if (newParent.Id == Id || newParent.IsWithin(Path))
         {
             throw new DomainException("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.");
@@ -107,6 +109,7 @@ public sealed class Organization
     public void Dissolve(DateOnly effectiveOn, Organization? successor)
     {
         EnsureActive();
+        EnsureInOrder(effectiveOn);
         if (successor is not null && successor.Id == Id)
         {
             throw new DomainException("Đơn vị kế thừa phải là đơn vị khác.");
@@ -162,6 +165,19 @@ public sealed class Organization
         if (IsDissolved)
         {
             throw new DomainException("Đơn vị đã giải thể, không thể thay đổi.");
+        }
+    }
+
+    /// <summary>
+    /// Changes are recorded in the order they take effect: the entity holds the latest state, so a change dated
+    /// before the last recorded one would leave the entity and its history disagreeing.
+    /// </summary>
+    private void EnsureInOrder(DateOnly effectiveOn)
+    {
+        var latest = _revisions.Count == 0 ? EstablishedOn : _revisions.Max(r => r.EffectiveFrom);
+        if (effectiveOn < latest)
+        {
+            throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Ngày hiệu lực phải từ {latest:dd/MM/yyyy} trở đi (ngày của thay đổi gần nhất đã ghi)."));
         }
     }
 

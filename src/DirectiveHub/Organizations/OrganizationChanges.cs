@@ -13,6 +13,20 @@ namespace DirectiveHub.Organizations;
 /// </summary>
 public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
 {
+    public async Task RenameAsync(Guid organizationId, string name, string symbolCode, string? place, string? partyBodyName, DateOnly effectiveOn, Actor actor, CancellationToken cancellationToken)
+    {
+        var unit = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);
+        var before = new { unit.Name, unit.SymbolCode, unit.Place, unit.PartyBodyName };
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(symbolCode))
+        {
+            throw new DomainException("Cần tên và ký hiệu của đơn vị.");
+        }
+
+        unit.Rename(name, symbolCode, place, partyBodyName, effectiveOn);
+        Audit("Renamed", organizationId, new { Before = before, After = new { unit.Name, unit.SymbolCode, unit.Place, unit.PartyBodyName }, EffectiveOn = effectiveOn }, actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task MoveAsync(Guid organizationId, Guid newParentId, DateOnly effectiveOn, Actor actor, CancellationToken cancellationToken)
     {
         var unit = await db.Organizations.SingleAsync(o => o.Id == organizationId, cancellationToken);

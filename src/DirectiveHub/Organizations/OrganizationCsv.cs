@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Organizations;
 
-public sealed record CsvError(int Line, string Message);
+/// <summary>A problem with a row; <paramref name="Field"/> names the column (code, name, kind, parentCode) when one is at fault.</summary>
+public sealed record CsvError(int Line, string Message, string? Field = null);
+
+/// <summary>One unit to create, from a CSV row or from the API.</summary>
+public sealed record NewOrganization(string Code, string Name, string Kind, string? ParentCode, string? Place, string? Symbol = null, string? PartyBody = null);
 
 public sealed record CsvImportResult(int Created, IReadOnlyList<CsvError> Errors)
 {
@@ -22,7 +26,6 @@ public static class OrganizationCsv
 
     public static async Task<CsvImportResult> ImportAsync(AppDbContext db, string text, string? scopePath, DateOnly effectiveOn, CancellationToken cancellationToken)
     {
-        var errors = new List<CsvError>();
         var lines = ReadRecords(text);
         if (lines.Count == 0)
         {
@@ -37,37 +40,55 @@ public static class OrganizationCsv
         }
 
         int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-        var existing = await db.Organizations.ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var rows = new List<Row>();
         foreach (var (line, fields) in lines.Skip(1))
         {
             string Get(string name) => Column(name) is var i and >= 0 && i < fields.Count ? fields[i].Trim() : string.Empty;
-            var row = new Row(line, Get("code").ToUpperInvariant(), Get("name"), Get("kind"), Get("parentCode").ToUpperInvariant(), Get("place"), Get("symbol"), Get("partyBody"));
+            rows.Add(new Row(line, Get("code").ToUpperInvariant(), Get("name"), Get("kind"), Get("parentCode").ToUpperInvariant(), Get("place"), Get("symbol"), Get("partyBody")));
+        }
+
+        return await ApplyAsync(db, rows, scopePath, effectiveOn, cancellationToken);
+    }
+
+    /// <summary>Creates one unit under the same rules as a file row (the API's single create).</summary>
+    public static async Task<CsvImportResult> CreateAsync(AppDbContext db, NewOrganization unit, string? scopePath, DateOnly effectiveOn, CancellationToken cancellationToken) =>
+        await ApplyAsync(
+            db,
+            [new Row(0, (unit.Code ?? string.Empty).Trim().ToUpperInvariant(), (unit.Name ?? string.Empty).Trim(), (unit.Kind ?? string.Empty).Trim(), (unit.ParentCode ?? string.Empty).Trim().ToUpperInvariant(), (unit.Place ?? string.Empty).Trim(), (unit.Symbol ?? string.Empty).Trim(), (unit.PartyBody ?? string.Empty).Trim())],
+            scopePath,
+            effectiveOn,
+            cancellationToken);
+
+    private static async Task<CsvImportResult> ApplyAsync(AppDbContext db, List<Row> rows, string? scopePath, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        var errors = new List<CsvError>();
+        var existing = await db.Organizations.ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        foreach (var row in rows)
+        {
+            var line = row.Line;
             if (row.Code.Length == 0)
             {
-                errors.Add(new CsvError(line, "Thiếu mã đơn vị (code)."));
+                errors.Add(new CsvError(line, "Thiếu mã đơn vị (code).", "code"));
             }
             else if (row.Code.Length > 64)
             {
-                errors.Add(new CsvError(line, "Mã đơn vị dài quá 64 ký tự."));
+                errors.Add(new CsvError(line, "Mã đơn vị dài quá 64 ký tự.", "code"));
             }
 
             if (row.Name.Length == 0)
             {
-                errors.Add(new CsvError(line, "Thiếu tên đơn vị (name)."));
+                errors.Add(new CsvError(line, "Thiếu tên đơn vị (name).", "name"));
             }
 
             if (!Enum.TryParse<OrganizationKind>(row.Kind, ignoreCase: false, out _) || int.TryParse(row.Kind, out _))
             {
-                errors.Add(new CsvError(line, $"Loại đơn vị \"{row.Kind}\" không hợp lệ; dùng một trong: {string.Join(", ", Enum.GetNames<OrganizationKind>())}."));
+                errors.Add(new CsvError(line, $"Loại đơn vị \"{row.Kind}\" không hợp lệ; dùng một trong: {string.Join(", ", Enum.GetNames<OrganizationKind>())}.", "kind"));
             }
-
-            rows.Add(row);
         }
 
         foreach (var duplicate in rows.Where(r => r.Code.Length > 0).GroupBy(r => r.Code, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.AddRange(duplicate.Skip(1).Select(r => new CsvError(r.Line, $"Mã \"{r.Code}\" lặp lại (đã có ở dòng {duplicate.First().Line}).")));
+            errors.AddRange(duplicate.Skip(1).Select(r => new CsvError(r.Line, $"Mã \"{r.Code}\" lặp lại (đã có ở dòng {duplicate.First().Line}).", "code")));
         }
 
         var inFile = rows.Where(r => r.Code.Length > 0).GroupBy(r => r.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
@@ -75,30 +96,30 @@ public static class OrganizationCsv
         {
             if (existing.ContainsKey(row.Code))
             {
-                errors.Add(new CsvError(row.Line, $"Mã \"{row.Code}\" đã có trong hệ thống."));
+                errors.Add(new CsvError(row.Line, $"Mã \"{row.Code}\" đã có trong hệ thống.", "code"));
             }
 
             if (row.ParentCode.Length == 0)
             {
                 if (scopePath is not null)
                 {
-                    errors.Add(new CsvError(row.Line, "Cần mã đơn vị cấp trên (parentCode) thuộc phạm vi quản lý của bạn."));
+                    errors.Add(new CsvError(row.Line, "Cần mã đơn vị cấp trên (parentCode) thuộc phạm vi quản lý của bạn.", "parentCode"));
                 }
             }
             else if (existing.TryGetValue(row.ParentCode, out var parent))
             {
                 if (scopePath is not null && !parent.IsWithin(scopePath))
                 {
-                    errors.Add(new CsvError(row.Line, $"Đơn vị cấp trên \"{row.ParentCode}\" nằm ngoài phạm vi quản lý của bạn."));
+                    errors.Add(new CsvError(row.Line, $"Đơn vị cấp trên \"{row.ParentCode}\" nằm ngoài phạm vi quản lý của bạn.", "parentCode"));
                 }
                 else if (parent.IsDissolved)
                 {
-                    errors.Add(new CsvError(row.Line, $"Đơn vị cấp trên \"{row.ParentCode}\" đã giải thể."));
+                    errors.Add(new CsvError(row.Line, $"Đơn vị cấp trên \"{row.ParentCode}\" đã giải thể.", "parentCode"));
                 }
             }
             else if (!inFile.ContainsKey(row.ParentCode))
             {
-                errors.Add(new CsvError(row.Line, $"Không tìm thấy đơn vị cấp trên \"{row.ParentCode}\" trong hệ thống hay trong tệp."));
+                errors.Add(new CsvError(row.Line, $"Không tìm thấy đơn vị cấp trên \"{row.ParentCode}\" trong hệ thống hay trong tệp.", "parentCode"));
             }
         }
 

@@ -1,4 +1,8 @@
 using DirectiveHub.Data;
+using DirectiveHub.Seeding;
+using DirectiveHub.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Tests.Infrastructure;
@@ -16,6 +20,18 @@ public static class DemoData
     {
         await using var db = app.CreateDbContext();
         return await db.Directives.Where(d => d.Number == number).Select(d => d.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>An extra account with the demo password, in the unit with <paramref name="organizationCode"/>.</summary>
+    public static async Task<Guid> CreateUserAsync(this PostgresAppFixture app, string email, string organizationCode, params string[] roles)
+    {
+        var organizationId = await app.OrganizationAsync(organizationCode);
+        using var scope = app.Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, FullName = email, OrganizationId = organizationId, EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        return user.Id;
     }
 
     public static async Task<T> QueryAsync<T>(this PostgresAppFixture app, Func<AppDbContext, Task<T>> query)

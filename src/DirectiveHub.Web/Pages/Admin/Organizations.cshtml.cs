@@ -11,10 +11,26 @@ using Microsoft.Extensions.Localization;
 
 namespace DirectiveHub.Web.Pages.Admin;
 
-/// <summary>The administrator's part of the organization tree, with CSV import (all or nothing) and export.</summary>
+/// <summary>
+/// The administrator's part of the organization tree: browse it as it stood on any date, search it without diacritics,
+/// create, rename, move, dissolve or merge units (each from an effective date), and CSV import (all or nothing) and export.
+/// </summary>
 public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, OrganizationChanges changes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
+
+    /// <summary>The tree on <see cref="AsOf"/>, narrowed by <see cref="Q"/>.</summary>
+    public IReadOnlyList<TreeLine> Lines { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>The date the tree is shown as of; today when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? AsOf { get; set; }
+
+    [BindProperty]
+    public NewOrganization? NewUnit { get; set; }
 
     public IReadOnlyList<CsvError> Errors { get; private set; } = [];
 
@@ -56,6 +72,36 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditT
 
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Creates one unit under a parent of the administrator's subtree.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (NewUnit is null)
+        {
+            return BadRequest();
+        }
+
+        var result = await AdminEndpoints.CreateOrganizationAsync(NewUnit, user, db, audit, clock, cancellationToken);
+        Errors = result.Errors;
+        Message = result.Succeeded ? localizer["UnitCreated", NewUnit.Code.Trim().ToUpperInvariant()].Value : null;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A new name, symbol or place from a date; documents dated before it keep the old name.</summary>
+    public async Task<IActionResult> OnPostRenameAsync(Guid unit, string? name, string? symbolCode, string? place, string? partyBodyName, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        if (!await InScopeAsync([unit], cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await ChangeAsync(async () =>
+        {
+            await changes.RenameAsync(unit, name ?? string.Empty, symbolCode ?? string.Empty, place, partyBodyName, effectiveOn, Actor(), cancellationToken);
+            return localizer["UnitRenamed"].Value;
+        }, cancellationToken);
     }
 
     /// <summary>Moves a unit (and its subtree) under another parent, from a date.</summary>
@@ -121,5 +167,6 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditT
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         Organizations = await db.Organizations.AsNoTracking().VisibleTo(viewer).OrderBy(o => o.Path).ToListAsync(cancellationToken);
+        Lines = OrganizationTree.Search(OrganizationTree.AsOf(Organizations, AsOf ?? DirectiveHub.Time.VietnamTime.Today(clock)), Q);
     }
 }
