@@ -11,7 +11,7 @@ namespace DirectiveHub.BrowserTests.Infrastructure;
 /// The app on a real Kestrel port over a fresh PostgreSQL database, and Debian's Chromium driven by Playwright
 /// (its own browser download cannot work here, so the executable is passed explicitly).
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -28,6 +28,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? string.Empty;
 
+    /// <summary>Settings over the test defaults, for a fixture that needs the app configured otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task<Guid> OrganizationIdAsync(string code)
     {
         await using var db = DatabaseSetup.Create(DatabaseProvider.Postgres, ConnectionString);
@@ -42,7 +45,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         _database = await PostgresDatabase.CreateAsync();
-        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString);
+        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString, Settings);
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
@@ -90,6 +93,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
