@@ -22,7 +22,9 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));
-        var saiSon = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        await Assertions.Expect(page.GetByTestId("heat-map")).ToContainTextAsync("114-CV/HU");
+        await Assertions.Expect(page.GetByTestId("oldest-overdue")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        var saiSon = page.GetByTestId("unit-tree").GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
         await Assertions.Expect(saiSon).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await saiSon.Locator("a[href*='status=overdue']").ClickAsync();
@@ -47,7 +49,7 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         app.Require();
         var page = await app.NewPageAsync(phone: true);
         await page.SignInAsync(DemoAccounts.Admin);
-        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard", "/Account/Calendar" })
+        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard", "/Dashboard/Directives?preset=custom&from=2021-01-01&to=2021-12-31", "/Dashboard?preset=custom&from=2021-01-01&to=2021-12-31&trendBy=week", "/Account/Calendar", "/Account/TwoFactor" })
         {
             await page.GotoAsync(url);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

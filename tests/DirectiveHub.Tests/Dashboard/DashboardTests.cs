@@ -63,7 +63,7 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Equal(0.3333, json.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(0.6667, json.GetProperty("acknowledgmentRate").GetDouble());
         var trend = Assert.Single(json.GetProperty("trend").EnumerateArray());
-        Assert.Equal((2026, 11, 2, 1, 1, 1), (trend.GetProperty("year").GetInt32(), trend.GetProperty("month").GetInt32(), trend.GetProperty("directives").GetInt32(), trend.GetProperty("done").GetInt32(), trend.GetProperty("doneLate").GetInt32(), trend.GetProperty("overdue").GetInt32()));
+        Assert.Equal(("2026-11-01", 2, 1, 1, 1), (trend.GetProperty("start").GetString(), trend.GetProperty("directives").GetInt32(), trend.GetProperty("done").GetInt32(), trend.GetProperty("doneLate").GetInt32(), trend.GetProperty("overdue").GetInt32()));
         var worst = json.GetProperty("units")[0];
         Assert.Equal(("C3 TEST", (1, 0, 0, 0, 1, 0.0)), (worst.GetProperty("name").GetString(), Figures(worst)));
 
@@ -97,6 +97,106 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var items = await client.GetDocumentAsync(overdueLink.GetAttribute("href")!);
         var row = Assert.Single(items.QuerySelectorAll("tbody tr"));
         Assert.Contains("C3 TEST", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_province_sees_subtotals_up_the_tree_worst_first_the_oldest_overdue_and_the_heat_map()
+    {
+        app.Require();
+        await BuildAsync();
+        var p = await app.Factory.ApiClientAsync("leader.p@test.local");
+
+        var json = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-11-01&to=2026-11-30", Cancel);
+
+        // P ▸ S ▸ C3 first (S has the overdue item), then D ▸ C2 (on-time rate 0) ▸ C1; each row adds up its subtree.
+        var tree = json.GetProperty("tree").EnumerateArray().Select(r => (r.GetProperty("name").GetString(), r.GetProperty("depth").GetInt32(), Figures(r))).ToList();
+        Assert.Equal(
+            [
+                ("P TEST", 0, (4, 3, 1, 1, 1, 0.3333)),
+                ("S TEST", 1, (1, 0, 0, 0, 1, 0.0)),
+                ("C3 TEST", 2, (1, 0, 0, 0, 1, 0.0)),
+                ("D TEST", 1, (3, 3, 1, 1, 0, 0.5)),
+                ("C2 TEST", 2, (2, 2, 0, 1, 0, 0.0)),
+                ("C1 TEST", 2, (1, 1, 1, 0, 0, 1.0)),
+            ],
+            tree);
+
+        var oldest = Assert.Single(json.GetProperty("oldestOverdue").EnumerateArray());
+        Assert.Equal(("Nhiệm vụ B", "C3 TEST", "2026-11-15", 5), (oldest.GetProperty("taskText").GetString(), oldest.GetProperty("unit").GetString(), oldest.GetProperty("deadline").GetString(), oldest.GetProperty("daysLate").GetInt32()));
+
+        // Columns newest first (B of S on 6/11, then A of D on 5/11); rows are P's children with their subtrees.
+        var map = json.GetProperty("heatMap");
+        Assert.Equal(["thử T-S", "thử T-D"], await ColumnSubjectsAsync(map));
+        var rows = map.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("cells").EnumerateArray().ToList());
+        Assert.Equal(["D TEST", "S TEST"], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((1, 0, 1), Cell(rows["S TEST"][0]));
+        Assert.Equal(JsonValueKind.Null, rows["S TEST"][1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows["D TEST"][0].ValueKind);
+        Assert.Equal((3, 2, 0), Cell(rows["D TEST"][1]));
+    }
+
+    [Fact]
+    public async Task The_trend_goes_by_week_and_the_issuer_filter_narrows_every_figure()
+    {
+        app.Require();
+        await BuildAsync();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("leader.p@test.local");
+        var s = await app.OrganizationAsync("T-S");
+
+        var weekly = await client.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&trendBy=week");
+        Assert.Equal("02/11", weekly.QuerySelector("#trend-heading + .chart-box + details tbody tr td")!.TextContent.Trim());
+
+        var api = await app.Factory.ApiClientAsync("leader.p@test.local");
+        var byIssuer = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={s}", Cancel);
+        Assert.Equal(1, byIssuer.GetProperty("directives").GetInt32());
+        Assert.Equal(1, byIssuer.GetProperty("taskAssignments").GetProperty("total").GetInt32());
+
+        var page = await client.GetDocumentAsync($"/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&issuer={s}");
+        Assert.Contains("S TEST", page.QuerySelector("#issuer option[selected]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("C1 TEST", page.QuerySelector("[data-testid=unit-tree]")!.TextContent, StringComparison.Ordinal);
+
+        // The tree's subtotal links list the items of the unit and every unit beneath it.
+        var dRow = page.QuerySelectorAll("[data-testid=unit-tree] tbody tr").Single(r => r.TextContent.Contains("S TEST", StringComparison.Ordinal));
+        var items = await client.GetDocumentAsync(dRow.QuerySelector("a[href*='status=overdue']")!.GetAttribute("href")!);
+        Assert.Contains("C3 TEST", Assert.Single(items.QuerySelectorAll("tbody tr")).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_by_directive_view_shows_progress_and_the_cascade_and_exports()
+    {
+        app.Require();
+        await BuildAsync();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("leader.p@test.local");
+
+        var page = await client.GetDocumentAsync("/Dashboard/Directives?preset=custom&from=2026-11-01&to=2026-11-30");
+        var entries = page.QuerySelectorAll("[data-testid=by-directive] > li").ToList();
+        Assert.Equal(2, entries.Count);
+        var a = entries.Single(e => e.TextContent.Contains("thử T-D", StringComparison.Ordinal));
+        Assert.Contains("Đúng hạn 1 · trễ hạn 1 · quá hạn 0 · đang thực hiện 1", a.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(a.QuerySelector(".progress.pct-33"));
+        Assert.Contains("1 văn bản cấp dưới triển khai", a.QuerySelector("details summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("C1 TEST", a.QuerySelector("details")!.TextContent, StringComparison.Ordinal);
+
+        var xlsx = await client.GetAsync(new Uri("/Dashboard/Directives?handler=Xlsx&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var b = rows.Single(r => (string)r["Trích yếu"] == "thử T-S");
+        Assert.Equal(1d, Convert.ToDouble(b["Quá hạn"], System.Globalization.CultureInfo.InvariantCulture));
+
+        var csv = await client.GetStringAsync(new Uri("/Dashboard?handler=Csv&table=tree&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
+        Assert.StartsWith("Cấp,Đơn vị (cộng cả đơn vị trực thuộc)", csv, StringComparison.Ordinal);
+        Assert.Contains("1,S TEST,1,0,0,0,1,0", csv.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("  ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static (int, int, int) Cell(JsonElement c) => (c.GetProperty("assigned").GetInt32(), c.GetProperty("finished").GetInt32(), c.GetProperty("overdue").GetInt32());
+
+    private async Task<List<string>> ColumnSubjectsAsync(JsonElement map)
+    {
+        var ids = map.GetProperty("directives").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
+        var subjects = await app.QueryAsync(db => db.Directives.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Subject, Cancel));
+        return ids.Select(id => subjects[id]).ToList();
     }
 
     private static (int, int, int, int, int, double) Figures(JsonElement u) =>
@@ -147,6 +247,13 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
                 a.TaskAssignments.Single(t => t.TaskId == task1 && t.OrganizationId == c2.Id).Report(receiptC2, ProgressStatus.Done, "Xong", userS, new DateTime(2026, 11, 12, 3, 0, 0, DateTimeKind.Utc));
                 a.TaskAssignments.Single(t => t.TaskId == task2).Report(receiptC2, ProgressStatus.InProgress, null, userS, new DateTime(2026, 11, 12, 3, 0, 0, DateTimeKind.Utc));
                 _ = b;
+
+                // C1 carries A out with its own directive in December (outside the period): A's cascade.
+                var carried = new Directive(c1.Id, new DirectiveContent { DocumentType = "CV", Subject = "triển khai A", Recipients = [new RecipientContent(c2.Id, "x")], References = [new ReferenceContent(a.Id, null)] }, userS, published.AddDays(30));
+                var c1Register = new NumberRegister(c1.Id, "CV", false, NumberingPeriod.CalendarYear, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
+                db.NumberRegisters.Add(c1Register);
+                carried.Publish(c1Register, c1, d, new DateOnly(2026, 12, 5), userS, published.AddDays(30));
+                db.Directives.Add(carried);
                 await db.SaveChangesAsync(Cancel);
             }
 

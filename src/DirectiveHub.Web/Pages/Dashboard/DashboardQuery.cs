@@ -7,14 +7,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
-public sealed record DashboardFilter(Guid OrganizationId, DateOnly From, DateOnly To, string? Type = null);
+/// <param name="IssuerId">Only directives issued by this unit (of the subtree).</param>
+/// <param name="TrendBy">"month" (default) or "week".</param>
+public sealed record DashboardFilter(Guid OrganizationId, DateOnly From, DateOnly To, string? Type = null, Guid? IssuerId = null, string? TrendBy = null)
+{
+    public bool Weekly => string.Equals(TrendBy, "week", StringComparison.Ordinal);
+}
 
 public sealed record TaskAssignmentCounts(int Total, int Open, int Done, int DoneLate, int Overdue);
 
 public sealed record UnitRow(Guid OrganizationId, string Name, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
 
-/// <summary>One month of the trend: directives issued that month and how their task assignments stand today.</summary>
-public sealed record TrendPoint(int Year, int Month, int Directives, int Done, int DoneLate, int Overdue);
+/// <summary>One month or week (from <paramref name="Start"/>) of the trend: directives issued then and how their task assignments stand today.</summary>
+public sealed record TrendPoint(DateOnly Start, int Directives, int Done, int DoneLate, int Overdue);
+
+/// <summary>A task assignment past its deadline and not done, for the overview's "oldest overdue" list.</summary>
+public sealed record OverdueItem(Guid DirectiveId, string? Number, string TaskLabel, string TaskText, string Unit, DateOnly Deadline, int DaysLate);
+
+/// <summary>
+/// A unit of the subtree with its own and its descendants' task assignments added up (the root's row is the total),
+/// in tree order with the worst siblings first.
+/// </summary>
+public sealed record TreeRow(Guid OrganizationId, Guid? ParentId, string Name, int Depth, bool HasChildren, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
+
+/// <summary>A directive of the period with how its task assignments stand, and the directives that carry it out.</summary>
+public sealed record DirectiveProgress(Guid Id, string? Number, string Subject, string? IssuerName, DateOnly? IssuedOn, int Assigned, int Done, int DoneLate, int Overdue, IReadOnlyList<Tracking.TrackingCascade> Cascade)
+{
+    public int Open => Assigned - Done - DoneLate - Overdue;
+
+    public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
+}
+
+/// <summary>Units (the root's children, their subtrees added up) × the period's latest directives.</summary>
+public sealed record HeatMap(IReadOnlyList<HeatMapDirective> Directives, IReadOnlyList<HeatMapRow> Rows, int DirectivesInPeriod);
+
+public sealed record HeatMapDirective(Guid Id, string? Number, DateOnly? IssuedOn);
+
+public sealed record HeatMapRow(Guid OrganizationId, string Name, IReadOnlyList<HeatMapCell?> Cells);
+
+public sealed record HeatMapCell(int Assigned, int Finished, int Overdue)
+{
+    /// <summary>Share finished (on time or late), 0 to 1.</summary>
+    public double Progress => Assigned == 0 ? 0 : (double)Finished / Assigned;
+}
 
 public sealed record DashboardView(
     Guid OrganizationId,
@@ -29,6 +64,12 @@ public sealed record DashboardView(
     IReadOnlyList<UnitRow> Units)
 {
     public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+
+    public IReadOnlyList<OverdueItem> OldestOverdue { get; init; } = [];
+
+    public IReadOnlyList<TreeRow> Tree { get; init; } = [];
+
+    public HeatMap? HeatMap { get; init; }
 }
 
 /// <summary>
@@ -67,8 +108,18 @@ public static class DashboardQuery
                 Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
             })
             .ToListAsync(cancellationToken);
-        var ids = byUnit.Select(u => u.OrganizationId).ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var subtree = await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(root.Path))
+            .Select(o => new OrganizationNode(o.Id, o.ParentId, o.Name, o.Depth))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        var outside = byUnit.Select(u => u.OrganizationId).Where(id => !subtree.ContainsKey(id)).ToList();
+        var names = subtree.Values.ToDictionary(o => o.Id, o => o.Name);
+        if (outside.Count > 0)
+        {
+            foreach (var o in await db.Organizations.AsNoTracking().Where(o => outside.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            {
+                names[o.Id] = o.Name;
+            }
+        }
 
         var units = byUnit
             .Select(u => new UnitRow(u.OrganizationId, names.GetValueOrDefault(u.OrganizationId, "?"), u.Assigned, u.Acknowledged, u.Done, u.DoneLate, u.Overdue, Rate(u.Done, u.Done + u.DoneLate + u.Overdue)))
@@ -87,27 +138,41 @@ public static class DashboardQuery
         var receiptCount = await receipts.CountAsync(cancellationToken);
         var acknowledged = await receipts.CountAsync(a => a.AcknowledgedAt != null, cancellationToken);
 
-        var trendTasks = await tasks
+        // Grouped by day in the database (at most one row per day of the period), then folded into weeks or months.
+        var dailyTasks = await tasks
             .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Status, t.Deadline, d.IssuedOn })
-            .GroupBy(x => new { x.IssuedOn!.Value.Year, x.IssuedOn!.Value.Month })
+            .GroupBy(x => x.IssuedOn)
             .Select(g => new
             {
-                g.Key.Year,
-                g.Key.Month,
+                Day = g.Key,
                 Done = g.Count(x => x.Status == ProgressStatus.Done),
                 DoneLate = g.Count(x => x.Status == ProgressStatus.DoneLate),
                 Overdue = g.Count(x => x.Status != ProgressStatus.Done && x.Status != ProgressStatus.DoneLate && x.Deadline != null && x.Deadline < today),
             })
             .ToListAsync(cancellationToken);
-        var trendDirectives = await directives.GroupBy(d => new { d.IssuedOn!.Value.Year, d.IssuedOn!.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var trend = trendDirectives
-            .Select(d => trendTasks.FirstOrDefault(t => t.Year == d.Year && t.Month == d.Month) is { } t
-                ? new TrendPoint(d.Year, d.Month, d.Count, t.Done, t.DoneLate, t.Overdue)
-                : new TrendPoint(d.Year, d.Month, d.Count, 0, 0, 0))
-            .OrderBy(p => p.Year).ThenBy(p => p.Month)
+        var dailyDirectives = await directives.GroupBy(d => d.IssuedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        DateOnly Bucket(DateOnly? day) => filter.Weekly ? WeekStart(day!.Value) : new DateOnly(day!.Value.Year, day.Value.Month, 1);
+        var taskBuckets = dailyTasks.GroupBy(t => Bucket(t.Day)).ToDictionary(g => g.Key, g => (Done: g.Sum(x => x.Done), DoneLate: g.Sum(x => x.DoneLate), Overdue: g.Sum(x => x.Overdue)));
+        var trend = dailyDirectives.GroupBy(d => Bucket(d.Day))
+            .Select(g => taskBuckets.TryGetValue(g.Key, out var t)
+                ? new TrendPoint(g.Key, g.Sum(x => x.Count), t.Done, t.DoneLate, t.Overdue)
+                : new TrendPoint(g.Key, g.Sum(x => x.Count), 0, 0, 0))
+            .OrderBy(p => p.Start)
             .ToList();
+
+        var oldestOverdue = await (
+                from t in tasks
+                where t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today
+                join task in db.DirectiveTasks on t.TaskId equals task.Id
+                join d in db.Directives on t.DirectiveId equals d.Id
+                join o in db.Organizations on t.OrganizationId equals o.Id
+                orderby t.Deadline, d.Number, o.Name
+                select new { d.Id, d.Number, task.Label, task.Text, o.Name, Deadline = t.Deadline!.Value })
+            .Take(10)
+            .ToListAsync(cancellationToken);
+
+        var tree = Tree(root.Id, subtree, units);
+        var heatMap = await HeatMapAsync(db, directives, tasks, root.Id, subtree, today, cancellationToken);
 
         return new DashboardView(
             root.Id,
@@ -122,7 +187,184 @@ public static class DashboardQuery
             units)
         {
             Trend = trend,
+            OldestOverdue = oldestOverdue.Select(o => new OverdueItem(o.Id, o.Number, o.Label, o.Text, o.Name, o.Deadline, today.DayNumber - o.Deadline.DayNumber)).ToList(),
+            Tree = tree,
+            HeatMap = heatMap,
         };
+    }
+
+    private sealed record OrganizationNode(Guid Id, Guid? ParentId, string Name, int Depth);
+
+    /// <summary>Monday of the (ISO) week of <paramref name="day"/>.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>Adds each unit's figures to every ancestor up to the root; lists the units with any, worst siblings first.</summary>
+    private static List<TreeRow> Tree(Guid rootId, Dictionary<Guid, OrganizationNode> subtree, IReadOnlyList<UnitRow> units)
+    {
+        var totals = new Dictionary<Guid, int[]>();
+        foreach (var unit in units.Where(u => subtree.ContainsKey(u.OrganizationId)))
+        {
+            for (Guid? id = unit.OrganizationId; id is { } current && subtree.TryGetValue(current, out var node); id = current == rootId ? null : node.ParentId)
+            {
+                if (!totals.TryGetValue(current, out var sum))
+                {
+                    totals[current] = sum = new int[5];
+                }
+
+                sum[0] += unit.Assigned;
+                sum[1] += unit.Acknowledged;
+                sum[2] += unit.Done;
+                sum[3] += unit.DoneLate;
+                sum[4] += unit.Overdue;
+            }
+        }
+
+        var children = totals.Keys.Where(id => id != rootId && subtree[id].ParentId is not null).ToLookup(id => subtree[id].ParentId!.Value);
+        var rows = new List<TreeRow>(totals.Count);
+        void Add(Guid id, int depth)
+        {
+            var sum = totals[id];
+            var kids = children[id]
+                .OrderByDescending(k => totals[k][4])
+                .ThenBy(k => Rate(totals[k][2], totals[k][2] + totals[k][3] + totals[k][4]) ?? 1)
+                .ThenBy(k => subtree[k].Name, StringComparer.Ordinal)
+                .ToList();
+            rows.Add(new TreeRow(id, id == rootId ? null : subtree[id].ParentId, subtree[id].Name, depth, kids.Count > 0, sum[0], sum[1], sum[2], sum[3], sum[4], Rate(sum[2], sum[2] + sum[3] + sum[4])));
+            foreach (var kid in kids)
+            {
+                Add(kid, depth + 1);
+            }
+        }
+
+        if (totals.ContainsKey(rootId))
+        {
+            Add(rootId, 0);
+        }
+
+        return rows;
+    }
+
+    private const int HeatMapColumns = 12;
+
+    /// <summary>The period's latest directives (columns) × the root's children with their subtrees (rows), from one grouped query.</summary>
+    private static async Task<HeatMap?> HeatMapAsync(
+        AppDbContext db, IQueryable<Directive> directives, IQueryable<TaskAssignment> tasks, Guid rootId, Dictionary<Guid, OrganizationNode> subtree, DateOnly today, CancellationToken cancellationToken)
+    {
+        var columns = await directives
+            .Where(d => db.TaskAssignments.Any(t => t.DirectiveId == d.Id))
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Sequence)
+            .Select(d => new HeatMapDirective(d.Id, d.Number, d.IssuedOn))
+            .Take(HeatMapColumns)
+            .ToListAsync(cancellationToken);
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+
+        var columnIds = columns.Select(c => c.Id).ToList();
+        var cells = await tasks.Where(t => columnIds.Contains(t.DirectiveId))
+            .GroupBy(t => new { t.DirectiveId, t.OrganizationId })
+            .Select(g => new
+            {
+                g.Key.DirectiveId,
+                g.Key.OrganizationId,
+                Assigned = g.Count(),
+                Finished = g.Count(t => t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate),
+                Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Each unit's figures go to the root's child it lies under (or to the root's own row).
+        Guid? RowOf(Guid organizationId)
+        {
+            for (Guid? id = organizationId; id is { } current && subtree.TryGetValue(current, out var node); id = node.ParentId)
+            {
+                if (current == rootId || node.ParentId == rootId)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
+        var sums = new Dictionary<(Guid Row, Guid Directive), int[]>();
+        foreach (var cell in cells)
+        {
+            if (RowOf(cell.OrganizationId) is not { } row)
+            {
+                continue;
+            }
+
+            if (!sums.TryGetValue((row, cell.DirectiveId), out var sum))
+            {
+                sums[(row, cell.DirectiveId)] = sum = new int[3];
+            }
+
+            sum[0] += cell.Assigned;
+            sum[1] += cell.Finished;
+            sum[2] += cell.Overdue;
+        }
+
+        var rows = sums.Keys.Select(k => k.Row).Distinct()
+            .Select(row => new HeatMapRow(row, subtree[row].Name, columns.Select(c => sums.TryGetValue((row, c.Id), out var s) ? new HeatMapCell(s[0], s[1], s[2]) : null).ToList()))
+            .OrderByDescending(r => r.Cells.Sum(c => c?.Overdue ?? 0))
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        return new HeatMap(columns, rows, await directives.CountAsync(d => db.TaskAssignments.Any(t => t.DirectiveId == d.Id), cancellationToken));
+    }
+
+    /// <summary>
+    /// One page of the period's directives, newest first, each with its task assignments' progress (one grouped query
+    /// for the page) and its cascade two levels down (one query per level).
+    /// </summary>
+    public static async Task<(IReadOnlyList<DirectiveProgress> Rows, int Total)?> ByDirectiveAsync(
+        AppDbContext db, Viewer viewer, DashboardFilter filter, DateOnly today, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var root = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == filter.OrganizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
+        if (root is null || !viewer.SeesSubtree)
+        {
+            return null;
+        }
+
+        var directives = Directives(db, root, filter);
+        var total = await directives.CountAsync(cancellationToken);
+        var rows = await directives.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Sequence).ThenBy(d => d.Id)
+            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
+            .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = await db.TaskAssignments.Where(t => ids.Contains(t.DirectiveId))
+            .GroupBy(t => t.DirectiveId)
+            .Select(g => new
+            {
+                DirectiveId = g.Key,
+                Assigned = g.Count(),
+                Done = g.Count(t => t.Status == ProgressStatus.Done),
+                DoneLate = g.Count(t => t.Status == ProgressStatus.DoneLate),
+                Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
+            })
+            .ToDictionaryAsync(c => c.DirectiveId, cancellationToken);
+        var cascade = await Tracking.TrackingQuery.CascadeByParentAsync(db, ids, today, 2, cancellationToken);
+        return (rows.Select(r => counts.TryGetValue(r.Id, out var c)
+                ? new DirectiveProgress(r.Id, r.Number, r.Subject, r.IssuerName, r.IssuedOn, c.Assigned, c.Done, c.DoneLate, c.Overdue, cascade.GetValueOrDefault(r.Id) ?? [])
+                : new DirectiveProgress(r.Id, r.Number, r.Subject, r.IssuerName, r.IssuedOn, 0, 0, 0, 0, cascade.GetValueOrDefault(r.Id) ?? []))
+            .ToList(), total);
+    }
+
+    /// <summary>The units of the subtree that issued directives in the period (for the issuer filter).</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> IssuersAsync(AppDbContext db, DashboardView view, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var path = db.Organizations.Where(o => o.Id == view.OrganizationId).Select(o => o.Path);
+        var issuers = await db.Directives
+            .Where(d => d.Status != DirectiveStatus.Draft && d.IssuedOn >= filter.From && d.IssuedOn <= filter.To
+                && db.Organizations.Any(o => o.Id == d.IssuerId && path.Any(p => o.Path.StartsWith(p))))
+            .Select(d => d.IssuerId)
+            .Distinct()
+            .Join(db.Organizations, id => id, o => o.Id, (_, o) => new { o.Id, o.Name, o.Path })
+            .OrderBy(o => o.Path)
+            .ToListAsync(cancellationToken);
+        return issuers.Select(o => (o.Id, o.Name)).ToList();
     }
 
     /// <summary>The directives of the period issued within the subtree, for the dashboard and the lists behind its numbers.</summary>
@@ -131,6 +373,11 @@ public static class DashboardQuery
         var query = db.Directives.Where(d =>
             d.Status != DirectiveStatus.Draft && d.IssuedOn >= filter.From && d.IssuedOn <= filter.To
             && db.Organizations.Any(o => o.Id == d.IssuerId && o.Path.StartsWith(rootPath)));
+        if (filter.IssuerId is { } issuer)
+        {
+            query = query.Where(d => d.IssuerId == issuer);
+        }
+
         return DocumentType.IsKnown(filter.Type) ? query.Where(d => d.DocumentType == filter.Type) : query;
     }
 

@@ -27,7 +27,21 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Issuer { get; set; }
+
+    /// <summary>"month" or "week".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? TrendBy { get; set; }
+
+    /// <summary>Which table a CSV export is of: units (default), tree, overdue or heatmap.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Table { get; set; }
+
     public DashboardView View { get; private set; } = null!;
+
+    /// <summary>The units that issued directives in the period, for the issuer filter.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Issuers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -39,15 +53,33 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             return NotFound();
         }
 
-        var text = new StringBuilder("Đơn vị,Nhiệm vụ được giao,Đã xác nhận,Hoàn thành đúng hạn,Hoàn thành trễ hạn,Quá hạn,Tỷ lệ đúng hạn\n");
-        foreach (var u in View.Units)
+        var rows = Table switch
         {
-            text.AppendLine(string.Join(',', DirectiveHub.Organizations.OrganizationCsv.Quote(u.Name), u.Assigned, u.Acknowledged, u.Done, u.DoneLate, u.Overdue, u.OnTimeRate?.ToString("0.####", CultureInfo.InvariantCulture) ?? ""));
+            "tree" => TreeSheet(),
+            "overdue" => OverdueSheet(),
+            "heatmap" => HeatMapSheet(),
+            _ => UnitSheet(),
+        };
+        var text = new StringBuilder();
+        if (rows.Count > 0)
+        {
+            text.AppendLine(string.Join(',', rows[0].Keys.Select(DirectiveHub.Organizations.OrganizationCsv.Quote)));
+            foreach (var row in rows)
+            {
+                text.AppendLine(string.Join(',', row.Values.Select(v => DirectiveHub.Organizations.OrganizationCsv.Quote(v switch
+                {
+                    null => string.Empty,
+                    double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    _ => v.ToString() ?? string.Empty,
+                }))));
+            }
         }
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", FileName("csv"));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", FileName("csv", Table));
     }
 
+    /// <summary>One workbook, one sheet per table of the page.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -55,20 +87,70 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             return NotFound();
         }
 
-        var rows = View.Units.Select(u => new Dictionary<string, object?>
+        var sheets = new Dictionary<string, object>
         {
-            ["Đơn vị"] = u.Name,
-            ["Nhiệm vụ được giao"] = u.Assigned,
-            ["Đã xác nhận"] = u.Acknowledged,
-            ["Hoàn thành đúng hạn"] = u.Done,
-            ["Hoàn thành trễ hạn"] = u.DoneLate,
-            ["Quá hạn"] = u.Overdue,
-            ["Tỷ lệ đúng hạn"] = u.OnTimeRate,
-        }).ToList();
+            ["Theo đơn vị"] = UnitSheet(),
+            ["Theo cây tổ chức"] = TreeSheet(),
+            ["Quá hạn lâu nhất"] = OverdueSheet(),
+            ["Bản đồ nhiệt"] = HeatMapSheet(),
+        };
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: "Theo đơn vị", cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx", null));
+    }
+
+    private List<Dictionary<string, object?>> UnitSheet() => View.Units.Select(u => new Dictionary<string, object?>
+    {
+        ["Đơn vị"] = u.Name,
+        ["Nhiệm vụ được giao"] = u.Assigned,
+        ["Đã xác nhận"] = u.Acknowledged,
+        ["Hoàn thành đúng hạn"] = u.Done,
+        ["Hoàn thành trễ hạn"] = u.DoneLate,
+        ["Quá hạn"] = u.Overdue,
+        ["Tỷ lệ đúng hạn"] = u.OnTimeRate,
+    }).ToList();
+
+    private List<Dictionary<string, object?>> TreeSheet() => View.Tree.Select(u => new Dictionary<string, object?>
+    {
+        ["Cấp"] = u.Depth,
+        ["Đơn vị (cộng cả đơn vị trực thuộc)"] = new string(' ', u.Depth * 2) + u.Name,
+        ["Nhiệm vụ được giao"] = u.Assigned,
+        ["Đã xác nhận"] = u.Acknowledged,
+        ["Hoàn thành đúng hạn"] = u.Done,
+        ["Hoàn thành trễ hạn"] = u.DoneLate,
+        ["Quá hạn"] = u.Overdue,
+        ["Tỷ lệ đúng hạn"] = u.OnTimeRate,
+    }).ToList();
+
+    private List<Dictionary<string, object?>> OverdueSheet() => View.OldestOverdue.Select(o => new Dictionary<string, object?>
+    {
+        ["Văn bản"] = o.Number,
+        ["Nhiệm vụ"] = o.TaskLabel + ". " + o.TaskText,
+        ["Đơn vị"] = o.Unit,
+        ["Hạn"] = o.Deadline.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ["Số ngày quá hạn"] = o.DaysLate,
+    }).ToList();
+
+    private List<Dictionary<string, object?>> HeatMapSheet()
+    {
+        if (View.HeatMap is not { } map)
+        {
+            return [];
+        }
+
+        return map.Rows.Select(r =>
+        {
+            var row = new Dictionary<string, object?> { ["Đơn vị"] = r.Name };
+            for (var i = 0; i < map.Directives.Count; i++)
+            {
+                // Numbers repeat across issuers and years: the column names the date too, and a position if still equal.
+                var column = $"{map.Directives[i].Number} ({map.Directives[i].IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)})";
+                row[row.ContainsKey(column) ? $"{column} #{i + 1}" : column] = r.Cells[i] is { } c ? string.Create(CultureInfo.InvariantCulture, $"{c.Finished}/{c.Assigned}") + (c.Overdue > 0 ? $" ({c.Overdue} quá hạn)" : string.Empty) : null;
+            }
+
+            return row;
+        }).ToList();
     }
 
     public static (DateOnly From, DateOnly To) Period(string preset, DateOnly? from, DateOnly? to, DateOnly today)
@@ -84,7 +166,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
         };
     }
 
-    private string FileName(string extension) => string.Create(CultureInfo.InvariantCulture, $"tong-hop-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.{extension}");
+    private string FileName(string extension, string? table) =>
+        string.Create(CultureInfo.InvariantCulture, $"tong-hop-{(table is null or "units" ? string.Empty : table + "-")}{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.{extension}");
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -92,13 +175,16 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
         var (from, to) = Period(Preset, From, To, today);
         From = from;
         To = to;
-        var view = await DashboardQuery.LoadAsync(db, await user.GetViewerAsync(cancellationToken), new DashboardFilter(Org ?? user.OrganizationId, from, to, Type), today, cancellationToken);
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        var filter = new DashboardFilter(Org ?? user.OrganizationId, from, to, Type, Issuer, TrendBy);
+        var view = await DashboardQuery.LoadAsync(db, viewer, filter, today, cancellationToken);
         if (view is null)
         {
             return false;
         }
 
         View = view;
+        Issuers = await DashboardQuery.IssuersAsync(db, view, filter with { IssuerId = null }, cancellationToken);
         return true;
     }
 }

@@ -30,6 +30,17 @@ public sealed class ItemsModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Issuer { get; set; }
+
+    /// <summary>With <see cref="Unit"/>: the unit and every unit beneath it (a subtotal of the tree).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Below { get; set; }
+
+    /// <summary>Only this directive's task assignments (a cell of the heat map, a row of the by-directive view).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Directive { get; set; }
+
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -42,11 +53,21 @@ public sealed class ItemsModel(AppDbContext db, CurrentUser user, TimeProvider c
         }
 
         var today = VietnamTime.Today(clock);
-        var directives = DashboardQuery.Directives(db, root, new DashboardFilter(Org ?? user.OrganizationId, From, To, Type));
-        var tasks = db.TaskAssignments.AsNoTracking().Where(t => directives.Any(d => d.Id == t.DirectiveId));
-        if (Unit is { } unit)
+        var directives = DashboardQuery.Directives(db, root, new DashboardFilter(Org ?? user.OrganizationId, From, To, Type, Issuer));
+        if (Directive is { } directive)
         {
-            tasks = tasks.Where(t => t.OrganizationId == unit);
+            directives = directives.Where(d => d.Id == directive);
+        }
+
+        var tasks = db.TaskAssignments.AsNoTracking().Where(t => directives.Any(d => d.Id == t.DirectiveId));
+        if (Unit is { } unit && Below)
+        {
+            var unitPath = db.Organizations.Where(o => o.Id == unit).Select(o => o.Path);
+            tasks = tasks.Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && unitPath.Any(p => o.Path.StartsWith(p))));
+        }
+        else if (Unit is { } only)
+        {
+            tasks = tasks.Where(t => t.OrganizationId == only);
         }
 
         tasks = Status switch

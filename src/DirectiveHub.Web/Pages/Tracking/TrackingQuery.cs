@@ -86,14 +86,19 @@ public static class TrackingQuery
             directive.IssuedOn,
             recipients,
             tasks.Select(t => new TrackingTask(t.Id, t.Label, t.Text, t.Deadline, units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList())).ToList(),
-            await CascadeAsync(db, [id], today, CascadeDepth, cancellationToken));
+            (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? []);
     }
 
-    private static async Task<IReadOnlyList<TrackingCascade>> CascadeAsync(AppDbContext db, List<Guid> parents, DateOnly today, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// The directives that carry out each of <paramref name="parents"/> (they cite it), with their progress, down
+    /// <paramref name="depth"/> levels: one query per level, whatever the number of parents.
+    /// </summary>
+    public static async Task<Dictionary<Guid, List<TrackingCascade>>> CascadeByParentAsync(AppDbContext db, List<Guid> parents, DateOnly today, int depth, CancellationToken cancellationToken)
     {
+        var result = new Dictionary<Guid, List<TrackingCascade>>();
         if (depth == 0 || parents.Count == 0)
         {
-            return [];
+            return result;
         }
 
         var children = await db.Directives.AsNoTracking()
@@ -110,27 +115,21 @@ public static class TrackingQuery
                 Overdue = db.TaskAssignments.Count(a => a.DirectiveId == d.Id && a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today),
             })
             .ToListAsync(cancellationToken);
-        var below = await CascadeAsync(db, children.Select(c => c.Id).ToList(), today, depth - 1, cancellationToken);
-        var belowByParent = new Dictionary<Guid, List<TrackingCascade>>();
-        if (below.Count > 0)
+        var below = await CascadeByParentAsync(db, children.Select(c => c.Id).ToList(), today, depth - 1, cancellationToken);
+        foreach (var c in children)
         {
-            var links = await db.Directives.AsNoTracking()
-                .Where(d => below.Select(b => b.DirectiveId).Contains(d.Id))
-                .SelectMany(d => d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => new { Child = d.Id, Parent = r.ReferencedDirectiveId!.Value }))
-                .ToListAsync(cancellationToken);
-            foreach (var link in links)
+            var node = new TrackingCascade(c.Id, c.Number, c.IssuerId, c.IssuerName, c.Total, c.Done, c.Overdue, below.GetValueOrDefault(c.Id) ?? []);
+            foreach (var parent in c.Parents.Where(parents.Contains).Distinct())
             {
-                if (!belowByParent.TryGetValue(link.Parent, out var list))
+                if (!result.TryGetValue(parent, out var list))
                 {
-                    belowByParent[link.Parent] = list = [];
+                    result[parent] = list = [];
                 }
 
-                list.Add(below.First(b => b.DirectiveId == link.Child));
+                list.Add(node);
             }
         }
 
-        return children
-            .Select(c => new TrackingCascade(c.Id, c.Number, c.IssuerId, c.IssuerName, c.Total, c.Done, c.Overdue, belowByParent.GetValueOrDefault(c.Id) ?? []))
-            .ToList();
+        return result;
     }
 }

@@ -31,3 +31,35 @@
     for (const id in Chart.instances) { Chart.instances[id].resize(); }
   });
 })();
+
+// The unit tree: rows below the first level start folded; a row's button folds or unfolds the units beneath it.
+// Without scripts every row stays visible.
+(function () {
+  const table = document.querySelector('table.unit-tree');
+  if (!table) {
+    return;
+  }
+  const rows = Array.from(table.querySelectorAll('tbody tr'));
+  const childrenOf = new Map();
+  rows.forEach(function (row) {
+    const parent = row.dataset.parent;
+    if (!childrenOf.has(parent)) { childrenOf.set(parent, []); }
+    childrenOf.get(parent).push(row);
+  });
+  function setOpen(row, open) {
+    const button = row.querySelector('.tree-toggle');
+    if (button) { button.setAttribute('aria-expanded', open ? 'true' : 'false'); }
+    (childrenOf.get(row.dataset.id) || []).forEach(function (child) {
+      child.hidden = !open;
+      if (!open) { setOpen(child, false); }
+    });
+  }
+  rows.forEach(function (row) {
+    const button = row.querySelector('.tree-toggle');
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () { setOpen(row, button.getAttribute('aria-expanded') !== 'true'); });
+    if (Number(row.dataset.depth) >= 1) { setOpen(row, false); }
+  });
+  window.addEventListener('beforeprint', function () { rows.forEach(function (row) { row.hidden = false; }); });
+})();

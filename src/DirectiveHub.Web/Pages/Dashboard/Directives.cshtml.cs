@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using DirectiveHub.Data;
+using DirectiveHub.Time;
+using DirectiveHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+
+namespace DirectiveHub.Web.Pages.Dashboard;
+
+/// <summary>The period's directives one by one: progress of their task assignments and of the directives that carry them out.</summary>
+public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Org { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Preset { get; set; } = "month";
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Issuer { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<DirectiveProgress> Rows { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(PageNumber, PageSize, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(1, 10_000, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var text = new StringBuilder("Số,Trích yếu,Cơ quan ban hành,Ngày,Nhiệm vụ được giao,Hoàn thành đúng hạn,Hoàn thành trễ hạn,Quá hạn,Đang thực hiện,Văn bản cấp dưới triển khai\n");
+        foreach (var row in Sheet())
+        {
+            text.AppendLine(string.Join(',', row.Values.Select(v => DirectiveHub.Organizations.OrganizationCsv.Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty))));
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", FileName("csv"));
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(1, 10_000, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(Sheet(), sheetName: "Theo văn bản", cancellationToken: cancellationToken);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+    }
+
+    private List<Dictionary<string, object?>> Sheet() => Rows.Select(r => new Dictionary<string, object?>
+    {
+        ["Số"] = r.Number,
+        ["Trích yếu"] = r.Subject,
+        ["Cơ quan ban hành"] = r.IssuerName,
+        ["Ngày"] = r.IssuedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ["Nhiệm vụ được giao"] = r.Assigned,
+        ["Hoàn thành đúng hạn"] = r.Done,
+        ["Hoàn thành trễ hạn"] = r.DoneLate,
+        ["Quá hạn"] = r.Overdue,
+        ["Đang thực hiện"] = r.Open,
+        ["Văn bản cấp dưới triển khai"] = string.Join("; ", r.Cascade.Select(c => $"{c.Number} ({c.Done}/{c.Total})")),
+    }).ToList();
+
+    private string FileName(string extension) => string.Create(CultureInfo.InvariantCulture, $"theo-van-ban-{From:yyyyMMdd}-{To:yyyyMMdd}.{extension}");
+
+    private async Task<bool> LoadAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        var (from, to) = IndexModel.Period(Preset, From, To, today);
+        From = from;
+        To = to;
+        OrganizationId = Org ?? user.OrganizationId;
+        var result = await DashboardQuery.ByDirectiveAsync(db, await user.GetViewerAsync(cancellationToken), new DashboardFilter(OrganizationId, from, to, Type, Issuer), today, page, pageSize, cancellationToken);
+        if (result is not { } found)
+        {
+            return false;
+        }
+
+        (Rows, Total) = found;
+        return true;
+    }
+}
