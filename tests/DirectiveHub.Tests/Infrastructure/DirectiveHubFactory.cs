@@ -8,7 +8,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace DirectiveHub.Tests.Infrastructure;
 
 /// <summary>The real app on a real database (PostgreSQL or a SQLite file), with demo data and a clock tests can move.</summary>
-public sealed class DirectiveHubFactory(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+public sealed class DirectiveHubFactory(
+    DatabaseProvider provider,
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Testing",
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
@@ -39,6 +44,7 @@ public sealed class DirectiveHubFactory(DatabaseProvider provider, string connec
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            configureServices?.Invoke(services);
         });
     }
 

@@ -13,6 +13,11 @@ public class PostgresAppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services over the app's own, for a fixture that needs to observe it (an interceptor, say).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable)))
@@ -22,7 +27,7 @@ public class PostgresAppFixture : IAsyncLifetime
         }
 
         _database = await PostgresDatabase.CreateAsync();
-        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString, Settings);
+        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString, Settings, configureServices: ConfigureServices);
         _ = Factory.Server;
     }
 
