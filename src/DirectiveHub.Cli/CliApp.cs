@@ -24,6 +24,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "sweep" => await SweepCommand.RunAsync(this, options, cancellationToken),
                 "admin" => await AdminCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "bench-sweep" => await BenchSweepCommand.RunAsync(this, options, cancellationToken),
+                "generate" => await GenerateCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await HelpAsync(Error, 2),
@@ -49,6 +50,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                              flag overdue task assignments now (or as of that Vietnam date) and notify
               bench-sweep [--task-assignments N] [--overdue M]
                              fill an empty PostgreSQL database and time one sweep and an idle one
+              generate [--organizations N] [--directives M] [--seed S] [--password P]
+                             fill an empty PostgreSQL database with a realistic province (benchmarks)
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;
