@@ -25,6 +25,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "admin" => await AdminCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "bench-sweep" => await BenchSweepCommand.RunAsync(this, options, cancellationToken),
                 "generate" => await GenerateCommand.RunAsync(this, options, cancellationToken),
+                "bench-http" => await BenchHttpCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await HelpAsync(Error, 2),
@@ -52,6 +53,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                              fill an empty PostgreSQL database and time one sweep and an idle one
               generate [--organizations N] [--directives M] [--seed S] [--password P]
                              fill an empty PostgreSQL database with a realistic province (benchmarks)
+              bench-http [--url U] [--duration S] [--concurrency N]
+                             drive a running app over generated data; print latency and throughput per page
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;

@@ -56,9 +56,7 @@ public static class ReceivingEndpoints
             }
         }
 
-        var rows = InboxQuery.For(db, unit, VietnamTime.Today(clock), new InboxFilter(acknowledged, overdue, Q: q));
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.InInboxOrder().Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var (items, total) = await InboxQuery.PageAsync(db, unit, VietnamTime.Today(clock), new InboxFilter(acknowledged, overdue, Q: q), number, pageSize, cancellationToken);
         return TypedResults.Ok(new InboxPage(items, number, pageSize, total));
     }
 

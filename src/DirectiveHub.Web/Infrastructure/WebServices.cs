@@ -21,6 +21,8 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddScoped<Pages.Admin.UserAdministration>();
+        services.AddSingleton<Pages.Dashboard.DashboardCache>();
+        services.AddHybridCache();
         services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(options =>
@@ -80,6 +82,10 @@ public static class WebServices
             .PersistKeysToDbContext<AppDbContext>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Vietnamese text goes out as is, not as numeric entities (a third of a page's weight otherwise).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(options =>
             {
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -98,6 +104,7 @@ public static class WebServices
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.Leader);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Diagnostics", Policies.Leader);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
             .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)

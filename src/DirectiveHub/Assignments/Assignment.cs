@@ -1,3 +1,5 @@
+using DirectiveHub.Directives;
+
 namespace DirectiveHub.Assignments;
 
 /// <summary>A published directive as received by one recipient organization, with its acknowledgment of receipt.</summary>
@@ -8,13 +10,16 @@ public sealed class Assignment
     }
 
     /// <summary>A receipt for a unit that took over another's open work (the 2025 reform).</summary>
-    public static Assignment ForSuccessor(Guid directiveId, Guid organizationId) => new(directiveId, organizationId, 1000);
+    public static Assignment ForSuccessor(Guid directiveId, Guid organizationId, DateOnly? issuedOn, Urgency urgency) =>
+        new(directiveId, organizationId, 1000, issuedOn, urgency);
 
-    internal Assignment(Guid directiveId, Guid organizationId, int position)
+    internal Assignment(Guid directiveId, Guid organizationId, int position, DateOnly? issuedOn, Urgency urgency)
     {
         DirectiveId = directiveId;
         OrganizationId = organizationId;
         Position = position;
+        IssuedOn = issuedOn;
+        Urgency = urgency;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -24,6 +29,14 @@ public sealed class Assignment
     public Guid OrganizationId { get; private set; }
 
     public int Position { get; private set; }
+
+    /// <summary>
+    /// The directive's date and urgency, copied when it is published (a published directive never changes them): a
+    /// unit's inbox is ordered by them, and with them on the receipt that order needs no join over years of directives.
+    /// </summary>
+    public DateOnly? IssuedOn { get; private set; }
+
+    public Urgency Urgency { get; private set; }
 
     public DateTime? AcknowledgedAt { get; private set; }
 

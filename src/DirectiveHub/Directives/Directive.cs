@@ -236,7 +236,7 @@ public sealed class Directive
         var position = 0;
         foreach (var organizationId in _recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct())
         {
-            _assignments.Add(new Assignment(Id, organizationId, position++));
+            _assignments.Add(new Assignment(Id, organizationId, position++, IssuedOn, Urgency));
         }
 
         foreach (var task in _tasks.OrderBy(t => t.Position))

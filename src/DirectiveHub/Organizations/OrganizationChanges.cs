@@ -67,12 +67,15 @@ public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken);
             var taken = (await db.TaskAssignments.Where(t => t.OrganizationId == successor.Id).Select(t => t.TaskId).ToListAsync(cancellationToken)).ToHashSet();
             var receipts = (await db.Assignments.Where(a => a.OrganizationId == successor.Id).Select(a => a.DirectiveId).ToListAsync(cancellationToken)).ToHashSet();
+            var directiveIds = open.Select(t => t.DirectiveId).Distinct().ToList();
+            var directives = await db.Directives.Where(d => directiveIds.Contains(d.Id)).Select(d => new { d.Id, d.IssuedOn, d.Urgency }).ToDictionaryAsync(d => d.Id, cancellationToken);
             foreach (var task in open.Where(t => !taken.Contains(t.TaskId)))
             {
                 task.TransferTo(successor.Id);
                 if (receipts.Add(task.DirectiveId))
                 {
-                    db.Assignments.Add(Assignment.ForSuccessor(task.DirectiveId, successor.Id));
+                    var directive = directives[task.DirectiveId];
+                    db.Assignments.Add(Assignment.ForSuccessor(task.DirectiveId, successor.Id, directive.IssuedOn, directive.Urgency));
                 }
 
                 transferred++;

@@ -21,7 +21,10 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, db.Provider);
         }
 
+        // A migration that fills a new column walks every row: on years of data that takes longer than a query may.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(null);
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))

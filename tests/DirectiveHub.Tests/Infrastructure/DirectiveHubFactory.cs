@@ -35,6 +35,9 @@ public sealed class DirectiveHubFactory(
         // Administrators' two-factor requirement is proven in Security/TwoFactorTests; elsewhere the demo admin signs
         // in with a password so that every admin test does not repeat the enrolment.
         builder.UseSetting("Security:RequireTwoFactorForAdmins", "false");
+
+        // Tests change data between requests and expect the figures at once; the cache has its own test.
+        builder.UseSetting("Dashboard:CacheSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

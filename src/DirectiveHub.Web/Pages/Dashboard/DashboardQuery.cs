@@ -30,6 +30,8 @@ public sealed record OverdueItem(Guid DirectiveId, string? Number, string TaskLa
 /// </summary>
 public sealed record TreeRow(Guid OrganizationId, Guid? ParentId, string Name, int Depth, bool HasChildren, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
 
+public sealed record IssuerOption(Guid Id, string Name);
+
 /// <summary>A directive of the period with how its task assignments stand, and the directives that carry it out.</summary>
 public sealed record DirectiveProgress(Guid Id, string? Number, string Subject, string? IssuerName, DateOnly? IssuedOn, int Assigned, int Done, int DoneLate, int Overdue, IReadOnlyList<Tracking.TrackingCascade> Cascade)
 {
@@ -51,6 +53,8 @@ public sealed record HeatMapCell(int Assigned, int Finished, int Overdue)
     public double Progress => Assigned == 0 ? 0 : (double)Finished / Assigned;
 }
 
+/// <summary>The figures of a dashboard. Immutable, so the cache hands out the same instance without copying it.</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record DashboardView(
     Guid OrganizationId,
     string OrganizationName,
@@ -70,6 +74,12 @@ public sealed record DashboardView(
     public IReadOnlyList<TreeRow> Tree { get; init; } = [];
 
     public HeatMap? HeatMap { get; init; }
+
+    /// <summary>The units of the subtree that issued directives in the period, for the issuer filter (whatever the filter).</summary>
+    public IReadOnlyList<IssuerOption> Issuers { get; init; } = [];
+
+    /// <summary>When the figures were computed (UTC); they may be up to Dashboard:CacheSeconds old.</summary>
+    public DateTime ComputedAt { get; init; }
 }
 
 /// <summary>
@@ -93,8 +103,10 @@ public static class DashboardQuery
         }
 
         var directives = Directives(db, root.Path, filter);
-        var directiveCount = await directives.CountAsync(cancellationToken);
-        var tasks = db.TaskAssignments.Where(t => directives.Any(d => d.Id == t.DirectiveId));
+
+        // From the period's directives (few, by the IssuedOn index) to their rows (by the DirectiveId indexes): written
+        // as a join so that PostgreSQL does not scan every task assignment and receipt looking for the period's.
+        var tasks = directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id));
 
         var byUnit = await tasks
             .GroupBy(t => t.OrganizationId)
@@ -134,9 +146,12 @@ public static class DashboardQuery
         var overdue = units.Sum(u => u.Overdue);
         var counts = new TaskAssignmentCounts(total, total - done - doneLate - overdue, done, doneLate, overdue);
 
-        var receipts = db.Assignments.Where(a => directives.Any(d => d.Id == a.DirectiveId));
-        var receiptCount = await receipts.CountAsync(cancellationToken);
-        var acknowledged = await receipts.CountAsync(a => a.AcknowledgedAt != null, cancellationToken);
+        var receipts = await directives.SelectMany(d => db.Assignments.Where(a => a.DirectiveId == d.Id))
+            .GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Acknowledged = g.Count(a => a.AcknowledgedAt != null) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var receiptCount = receipts?.Total ?? 0;
+        var acknowledged = receipts?.Acknowledged ?? 0;
 
         // Grouped by day in the database (at most one row per day of the period), then folded into weeks or months.
         var dailyTasks = await tasks
@@ -179,7 +194,7 @@ public static class DashboardQuery
             root.Name,
             filter.From,
             filter.To,
-            directiveCount,
+            dailyDirectives.Sum(d => d.Count),
             counts,
             Rate(done, done + doneLate + overdue),
             Rate(acknowledged, receiptCount),
@@ -190,6 +205,7 @@ public static class DashboardQuery
             OldestOverdue = oldestOverdue.Select(o => new OverdueItem(o.Id, o.Number, o.Label, o.Text, o.Name, o.Deadline, today.DayNumber - o.Deadline.DayNumber)).ToList(),
             Tree = tree,
             HeatMap = heatMap,
+            Issuers = await IssuersAsync(db, root.Path, filter, cancellationToken),
         };
     }
 
@@ -197,6 +213,12 @@ public static class DashboardQuery
 
     /// <summary>Monday of the (ISO) week of <paramref name="day"/>.</summary>
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// How many levels below the root the unit tree lists: a province's thousand units would make a page nobody can
+    /// read (or load on a phone); deeper levels are one click away, on the dashboard of the unit above them.
+    /// </summary>
+    public const int TreeDepth = 2;
 
     /// <summary>Adds each unit's figures to every ancestor up to the root; lists the units with any, worst siblings first.</summary>
     private static List<TreeRow> Tree(Guid rootId, Dictionary<Guid, OrganizationNode> subtree, IReadOnlyList<UnitRow> units)
@@ -230,6 +252,11 @@ public static class DashboardQuery
                 .ThenBy(k => subtree[k].Name, StringComparer.Ordinal)
                 .ToList();
             rows.Add(new TreeRow(id, id == rootId ? null : subtree[id].ParentId, subtree[id].Name, depth, kids.Count > 0, sum[0], sum[1], sum[2], sum[3], sum[4], Rate(sum[2], sum[2] + sum[3] + sum[4])));
+            if (depth == TreeDepth)
+            {
+                return;
+            }
+
             foreach (var kid in kids)
             {
                 Add(kid, depth + 1);
@@ -352,20 +379,14 @@ public static class DashboardQuery
             .ToList(), total);
     }
 
-    /// <summary>The units of the subtree that issued directives in the period (for the issuer filter).</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string Name)>> IssuersAsync(AppDbContext db, DashboardView view, DashboardFilter filter, CancellationToken cancellationToken)
-    {
-        var path = db.Organizations.Where(o => o.Id == view.OrganizationId).Select(o => o.Path);
-        var issuers = await db.Directives
-            .Where(d => d.Status != DirectiveStatus.Draft && d.IssuedOn >= filter.From && d.IssuedOn <= filter.To
-                && db.Organizations.Any(o => o.Id == d.IssuerId && path.Any(p => o.Path.StartsWith(p))))
+    private static async Task<List<IssuerOption>> IssuersAsync(AppDbContext db, string rootPath, DashboardFilter filter, CancellationToken cancellationToken) =>
+        await Directives(db, rootPath, filter with { IssuerId = null })
             .Select(d => d.IssuerId)
             .Distinct()
             .Join(db.Organizations, id => id, o => o.Id, (_, o) => new { o.Id, o.Name, o.Path })
             .OrderBy(o => o.Path)
+            .Select(o => new IssuerOption(o.Id, o.Name))
             .ToListAsync(cancellationToken);
-        return issuers.Select(o => (o.Id, o.Name)).ToList();
-    }
 
     /// <summary>The directives of the period issued within the subtree, for the dashboard and the lists behind its numbers.</summary>
     public static IQueryable<Directive> Directives(AppDbContext db, string rootPath, DashboardFilter filter)
@@ -391,9 +412,9 @@ public static class DashboardQuery
             var type = DocumentType.IsKnown(filter.Type) ? filter.Type! : string.Empty;
             var median = await db.Database.SqlQuery<double?>($"""
                 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (a."AcknowledgedAt" - d."PublishedAt")) / 3600.0) AS "Value"
-                FROM "Assignments" a
-                JOIN "Directives" d ON d."Id" = a."DirectiveId"
+                FROM "Directives" d
                 JOIN "Organizations" o ON o."Id" = d."IssuerId"
+                CROSS JOIN LATERAL (SELECT a."AcknowledgedAt" FROM "Assignments" a WHERE a."DirectiveId" = d."Id") a
                 WHERE a."AcknowledgedAt" IS NOT NULL AND d."PublishedAt" IS NOT NULL AND d."Status" <> 'Draft'
                   AND d."IssuedOn" >= {filter.From} AND d."IssuedOn" <= {filter.To}
                   AND o."Path" LIKE {rootPath + "%"}

@@ -10,7 +10,7 @@ using MiniExcelLibs;
 namespace DirectiveHub.Web.Pages.Dashboard;
 
 /// <summary>Compliance at a glance for a committee's subtree: what was issued, what is done, late and overdue, by unit.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock, DashboardCache dashboards) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Org { get; set; }
@@ -39,9 +39,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     public string? Table { get; set; }
 
     public DashboardView View { get; private set; } = null!;
-
-    /// <summary>The units that issued directives in the period, for the issuer filter.</summary>
-    public IReadOnlyList<(Guid Id, string Name)> Issuers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -177,14 +174,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
         To = to;
         var viewer = await user.GetViewerAsync(cancellationToken);
         var filter = new DashboardFilter(Org ?? user.OrganizationId, from, to, Type, Issuer, TrendBy);
-        var view = await DashboardQuery.LoadAsync(db, viewer, filter, today, cancellationToken);
+        var view = await dashboards.GetAsync(db, viewer, filter, today, cancellationToken);
         if (view is null)
         {
             return false;
         }
 
         View = view;
-        Issuers = await DashboardQuery.IssuersAsync(db, view, filter with { IssuerId = null }, cancellationToken);
         return true;
     }
 }

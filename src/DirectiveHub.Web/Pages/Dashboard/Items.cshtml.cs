@@ -59,7 +59,7 @@ public sealed class ItemsModel(AppDbContext db, CurrentUser user, TimeProvider c
             directives = directives.Where(d => d.Id == directive);
         }
 
-        var tasks = db.TaskAssignments.AsNoTracking().Where(t => directives.Any(d => d.Id == t.DirectiveId));
+        var tasks = directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id)).AsNoTracking();
         if (Unit is { } unit && Below)
         {
             var unitPath = db.Organizations.Where(o => o.Id == unit).Select(o => o.Path);

@@ -1,6 +1,7 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Inbox;
 
@@ -33,48 +34,75 @@ public sealed record InboxFilter(bool? Acknowledged = null, bool? Overdue = null
 /// <summary>A unit's incoming directives (văn bản đến), for the inbox page and GET /api/inbox alike.</summary>
 public static class InboxQuery
 {
-    public static IQueryable<InboxRow> For(AppDbContext db, Guid organizationId, DateOnly today, InboxFilter filter)
+    /// <summary>
+    /// One page in inbox order, and the total. The order and the count need only the receipts (and the directives'
+    /// date and urgency); the nearest deadline and the overdue flag are computed for the page's rows alone, so a
+    /// commune with ten years of directives pays for twenty rows, not thousands. The order reads the directive's date
+    /// and urgency copied onto the receipt, so it needs no join.
+    /// </summary>
+    public static async Task<(List<InboxRow> Rows, int Total)> PageAsync(
+        AppDbContext db, Guid organizationId, DateOnly today, InboxFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var directives = db.Directives.Where(d => d.Status != DirectiveStatus.Draft)
-            .Filter(new DirectiveFilter(filter.Q, filter.Type, null, filter.Year));
-        var rows =
-            from a in db.Assignments
-            where a.OrganizationId == organizationId
-            join d in directives on a.DirectiveId equals d.Id
-            select new InboxRow
-            {
-                DirectiveId = d.Id,
-                Number = d.Number,
-                DocumentType = d.DocumentType,
-                Subject = d.Subject,
-                IssuedOn = d.IssuedOn,
-                Urgency = d.Urgency,
-                IssuerName = d.IssuerName,
-                AcknowledgedAt = a.AcknowledgedAt,
-                NearestDeadline = db.TaskAssignments
-                    .Where(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
-                    .Min(t => t.Deadline),
-                Overdue = db.TaskAssignments
-                    .Any(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline < today),
-            };
-
+        // Receipts exist only for published directives (publishing creates them), so no status check is needed here.
+        var receipts = db.Assignments.Where(a => a.OrganizationId == organizationId);
         if (filter.Acknowledged is { } acknowledged)
         {
-            rows = acknowledged ? rows.Where(r => r.AcknowledgedAt != null) : rows.Where(r => r.AcknowledgedAt == null);
+            receipts = acknowledged ? receipts.Where(a => a.AcknowledgedAt != null) : receipts.Where(a => a.AcknowledgedAt == null);
         }
 
         if (filter.Overdue is { } overdue)
         {
-            rows = rows.Where(r => r.Overdue == overdue);
+            receipts = receipts.Where(a => db.TaskAssignments.Any(t => t.DirectiveId == a.DirectiveId && t.OrganizationId == organizationId
+                && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline < today) == overdue);
         }
 
-        return rows;
+        var directiveFilter = new DirectiveFilter(filter.Q, filter.Type, null, filter.Year);
+        if (!string.IsNullOrWhiteSpace(filter.Q) || DocumentType.IsKnown(filter.Type) || filter.Year is not null)
+        {
+            var matching = db.Directives.Filter(directiveFilter);
+            receipts = receipts.Where(a => matching.Any(d => d.Id == a.DirectiveId));
+        }
+
+        var total = await receipts.CountAsync(cancellationToken);
+        var pageIds = (
+                from a in receipts
+                orderby a.AcknowledgedAt == null ? 0 : 1,
+                    (a.Urgency == Urgency.HoaToc ? 3 : a.Urgency == Urgency.ThuongKhan ? 2 : a.Urgency == Urgency.Khan ? 1 : 0) descending,
+                    a.IssuedOn descending,
+                    a.DirectiveId descending
+                select a.DirectiveId)
+            .Skip((Math.Max(page, 1) - 1) * pageSize)
+            .Take(pageSize);
+
+        var rows = await (
+                from a in db.Assignments
+                where a.OrganizationId == organizationId && pageIds.Contains(a.DirectiveId)
+                join d in db.Directives on a.DirectiveId equals d.Id
+                select new InboxRow
+                {
+                    DirectiveId = d.Id,
+                    Number = d.Number,
+                    DocumentType = d.DocumentType,
+                    Subject = d.Subject,
+                    IssuedOn = d.IssuedOn,
+                    Urgency = d.Urgency,
+                    IssuerName = d.IssuerName,
+                    AcknowledgedAt = a.AcknowledgedAt,
+                    NearestDeadline = db.TaskAssignments
+                        .Where(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+                        .Min(t => t.Deadline),
+                    Overdue = db.TaskAssignments
+                        .Any(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline < today),
+                })
+            .ToListAsync(cancellationToken);
+        return (InInboxOrder(rows), total);
     }
 
     /// <summary>Not yet acknowledged first; among them the most urgent (hỏa tốc, thượng khẩn, khẩn); then the newest.</summary>
-    public static IOrderedQueryable<InboxRow> InInboxOrder(this IQueryable<InboxRow> rows) =>
+    private static List<InboxRow> InInboxOrder(List<InboxRow> rows) =>
         rows.OrderBy(r => r.AcknowledgedAt == null ? 0 : 1)
-            .ThenByDescending(r => r.Urgency == Urgency.HoaToc ? 3 : r.Urgency == Urgency.ThuongKhan ? 2 : r.Urgency == Urgency.Khan ? 1 : 0)
+            .ThenByDescending(r => r.Urgency switch { Urgency.HoaToc => 3, Urgency.ThuongKhan => 2, Urgency.Khan => 1, _ => 0 })
             .ThenByDescending(r => r.IssuedOn)
-            .ThenByDescending(r => r.Number);
+            .ThenByDescending(r => r.DirectiveId)
+            .ToList();
 }

@@ -70,9 +70,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             UnitName = name;
         }
 
-        var rows = InboxQuery.For(db, organizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q));
-        Total = await rows.CountAsync(cancellationToken);
-        Rows = await rows.InInboxOrder().Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        (Rows, Total) = await InboxQuery.PageAsync(db, organizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q), PageNumber, PageSize, cancellationToken);
         return Page();
     }
 }

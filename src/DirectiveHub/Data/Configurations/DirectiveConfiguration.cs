@@ -34,6 +34,9 @@ public sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
         builder.HasIndex(d => new { d.IssuerId, d.Status, d.CreatedAt });
         builder.HasIndex(d => d.SupersedesId);
 
+        // Dashboards and their exports select a period's directives by date.
+        builder.HasIndex(d => d.IssuedOn);
+
         builder.HasMany(d => d.Recipients).WithOne().HasForeignKey(r => r.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Tasks).WithOne().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Distribution).WithOne().HasForeignKey(e => e.DirectiveId).OnDelete(DeleteBehavior.Cascade);

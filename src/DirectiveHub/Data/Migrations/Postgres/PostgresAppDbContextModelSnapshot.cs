@@ -39,11 +39,19 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -52,7 +60,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId", "OrganizationId"), new[] { "AcknowledgedAt" });
+
                     b.HasIndex("OrganizationId", "AcknowledgedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "AcknowledgedAt"), new[] { "DirectiveId", "IssuedOn", "Urgency" });
 
                     b.ToTable("Assignments");
                 });
@@ -213,6 +225,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
                     b.HasIndex("DirectiveId");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId"), new[] { "OrganizationId", "Status", "Deadline" });
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -437,6 +451,10 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IssuedOn"), new[] { "IssuerId", "Status", "DocumentType" });
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("IX_Directives_SearchText_trgm");

@@ -33,11 +33,19 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -427,6 +435,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
 
                     b.HasIndex("SupersedesId");
 
