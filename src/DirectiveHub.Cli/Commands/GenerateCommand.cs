@@ -20,7 +20,7 @@ namespace DirectiveHub.Cli.Commands;
 /// cells, with the committees' boards), ten years of directives up to today with 3–8 tasks and 5–60 recipients each,
 /// about ten task assignments per directive, acknowledgments and reports with realistic delays, a share overdue, and
 /// documents that carry out the province's. Rows go in by binary COPY in one transaction (all or nothing); the same
-/// seed gives the same tree, directives, tasks and figures. Accounts for the benchmark are printed at the end.
+/// seed on the same day gives the same tree, directives, tasks and figures (dates run back from today). Accounts for the benchmark are printed at the end.
 /// </summary>
 public static class GenerateCommand
 {
@@ -325,9 +325,12 @@ public static class GenerateCommand
             var pick = random.Next(typeWeights);
             var type = Types.First(t => (pick -= t.Weight) < 0).Code;
             var publishedAt = TimeZoneInfo.ConvertTimeToUtc(issuedOn.ToDateTime(new TimeOnly(8 + random.Next(9), random.Next(60))), VietnamTime.Zone);
+
+            // Drawn whether used or not, so that the hour of the run does not shift the rest of the sequence.
+            var earlier = random.Next(1, 60);
             if (publishedAt > now)
             {
-                publishedAt = now.AddMinutes(-random.Next(1, 60));
+                publishedAt = now.AddMinutes(-earlier);
             }
 
             list.Add(new GeneratedDirective

@@ -45,7 +45,7 @@ public static class DirectiveEndpoints
         var number = Math.Max(1, page ?? 1);
         var query = db.Directives.AsNoTracking().VisibleTo(db, viewer).Filter(new DirectiveFilter(q, type, status, year, urgency));
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.NewestFirst()
+        var items = await query.NewestFirst(db.Provider)
             .Skip((number - 1) * PageSize)
             .Take(PageSize)
             .Select(d => new Summary(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status.ToString(), d.Urgency.ToString(), d.IssuerId, d.IssuerName))

@@ -27,6 +27,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         builder.Entity<Assignments.TaskAssignment>().HasIndex(t => t.DirectiveId).IncludeProperties(t => new { t.OrganizationId, t.Status, t.Deadline });
         builder.Entity<Assignments.Assignment>().HasIndex(a => new { a.DirectiveId, a.OrganizationId }).IncludeProperties(a => a.AcknowledgedAt);
 
+        // An office's outgoing list, newest first, read in index order until the page is full (with a search too).
+        builder.Entity<Directive>().HasIndex(d => new { d.IssuerId, d.IssuedOn, d.Sequence, d.CreatedAt }).HasDatabaseName("IX_Directives_Issuer_NewestFirst");
+
         // A unit's inbox in order (unacknowledged, urgency, date) from the index alone.
         builder.Entity<Assignments.Assignment>().HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt }).IncludeProperties(a => new { a.DirectiveId, a.IssuedOn, a.Urgency });
     }

@@ -1,5 +1,7 @@
 using DirectiveHub.Text;
 
+using DirectiveHub.Data;
+
 namespace DirectiveHub.Directives;
 
 /// <summary>The filters of every directive list (outgoing, inbox, API), so "phong chong dich" finds the same everywhere.</summary>
@@ -44,9 +46,13 @@ public static class DirectiveSearch
         return query;
     }
 
-    /// <summary>Newest first: published by issue date and number, drafts (no date yet) on top by last change.</summary>
-    public static IOrderedQueryable<Directive> NewestFirst(this IQueryable<Directive> query) =>
-        query.OrderByDescending(d => d.IssuedOn ?? DateOnly.MaxValue)
+    /// <summary>
+    /// Newest first: published by issue date and number, drafts (no date yet) on top by last change. PostgreSQL puts
+    /// nulls first in a descending order already, and then the order can walk the index on (IssuerId, IssuedOn, …)
+    /// and stop at the page's last row; SQLite puts them last, so there the date is coalesced.
+    /// </summary>
+    public static IOrderedQueryable<Directive> NewestFirst(this IQueryable<Directive> query, DatabaseProvider provider) =>
+        (provider == DatabaseProvider.Postgres ? query.OrderByDescending(d => d.IssuedOn) : query.OrderByDescending(d => d.IssuedOn ?? DateOnly.MaxValue))
             .ThenByDescending(d => d.Sequence)
             .ThenByDescending(d => d.CreatedAt);
 }

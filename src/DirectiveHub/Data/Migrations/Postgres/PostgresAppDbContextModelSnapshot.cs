@@ -469,6 +469,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("IssuerId", "Status", "CreatedAt");
 
+                    b.HasIndex("IssuerId", "IssuedOn", "Sequence", "CreatedAt")
+                        .HasDatabaseName("IX_Directives_Issuer_NewestFirst");
+
                     b.ToTable("Directives");
                 });
 
