@@ -1,0 +1,74 @@
+using System.Net;
+using DirectiveHub.Cli;
+using DirectiveHub.Cli.Commands;
+using DirectiveHub.Data;
+using DirectiveHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tests.Cli;
+
+public sealed class GenerateCommandTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Generate_fills_an_empty_database_with_a_consistent_province_the_app_can_serve()
+    {
+        TestEnvironment.RequirePostgres();
+        await using var database = await PostgresDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:DirectiveHub"] = database.ConnectionString };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var cli = new CliApp(output, error, settings);
+
+        Assert.Equal(0, await cli.RunAsync(["generate", "--organizations", "60", "--directives", "300", "--seed", "7"], Cancel));
+        Assert.Contains("Generated 60 organizations, 300 directives", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("leader@gen.local", output.ToString(), StringComparison.Ordinal);
+
+        await using (var db = DatabaseSetup.Create(DatabaseProvider.Postgres, database.ConnectionString))
+        {
+            // Four levels: province, districts, communes, cells.
+            Assert.Equal(60, await db.Organizations.CountAsync(Cancel));
+            Assert.Equal(3, await db.Organizations.MaxAsync(o => o.Depth, Cancel));
+            Assert.Equal(60, await db.OrganizationRevisions.CountAsync(Cancel));
+
+            var perDirective = await db.Directives.Select(d => new
+            {
+                Tasks = db.DirectiveTasks.Count(t => t.DirectiveId == d.Id),
+                Receipts = db.Assignments.Count(a => a.DirectiveId == d.Id),
+            }).ToListAsync(Cancel);
+            Assert.Equal(300, perDirective.Count);
+            Assert.All(perDirective, d => Assert.InRange(d.Tasks, 3, 8));
+            Assert.All(perDirective, d => Assert.InRange(d.Receipts, 5, 60));
+
+            // Every task assignment goes to a recipient of its directive; receipts are acknowledged after publication.
+            Assert.False(await db.TaskAssignments.AnyAsync(t => !db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId), Cancel));
+            Assert.False(await db.Assignments.AnyAsync(a => a.AcknowledgedAt != null && db.Directives.Any(d => d.Id == a.DirectiveId && a.AcknowledgedAt < d.PublishedAt), Cancel));
+            var statuses = await db.TaskAssignments.GroupBy(t => t.Status).Select(g => g.Key).ToListAsync(Cancel);
+            Assert.Contains(DirectiveHub.Assignments.ProgressStatus.Done, statuses);
+            Assert.Contains(DirectiveHub.Assignments.ProgressStatus.DoneLate, statuses);
+            Assert.True(await db.TaskAssignments.AnyAsync(t => t.OverdueFlaggedAt != null && t.CompletedAt == null, Cancel));
+            Assert.True(await db.Set<DirectiveHub.Directives.DirectiveReference>().AnyAsync(Cancel));
+
+            // Numbers run per issuer, type and year without a gap or a repeat.
+            var numbering = await db.Directives.GroupBy(d => new { d.IssuerId, d.DocumentType, d.IssuedOn!.Value.Year })
+                .Select(g => new { Count = g.Count(), Max = g.Max(d => d.Sequence), Distinct = g.Select(d => d.Sequence).Distinct().Count() })
+                .ToListAsync(Cancel);
+            Assert.All(numbering, n => Assert.Equal((n.Count, n.Count), (n.Max!.Value, n.Distinct)));
+        }
+
+        // The generated accounts sign in and the province dashboard renders the generated tree.
+        await using (var factory = new DirectiveHubFactory(DatabaseProvider.Postgres, database.ConnectionString, new Dictionary<string, string?> { ["Demo:Seed"] = "false" }))
+        {
+            var leader = factory.CreateBrowserLikeClient();
+            await leader.SignInOrFailAsync("leader@gen.local", GenerateCommand.DefaultPassword);
+            var page = await leader.GetDocumentAsync("/Dashboard?preset=custom&from=2016-01-01&to=2026-12-31");
+            Assert.True(page.QuerySelectorAll("[data-testid=unit-tree] tbody tr").Length > 5);
+            Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(new Uri("/Diagnostics/Baseline", UriKind.Relative), Cancel)).StatusCode);
+        }
+
+        // A database that holds a province already is refused.
+        Assert.Equal(2, await cli.RunAsync(["generate", "--organizations", "60", "--directives", "10"], Cancel));
+        Assert.Contains("empty database", error.ToString(), StringComparison.Ordinal);
+    }
+}
