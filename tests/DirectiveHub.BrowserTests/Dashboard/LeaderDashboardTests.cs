@@ -49,7 +49,7 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         app.Require();
         var page = await app.NewPageAsync(phone: true);
         await page.SignInAsync(DemoAccounts.Admin);
-        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard", "/Dashboard/Directives?preset=custom&from=2021-01-01&to=2021-12-31", "/Dashboard?preset=custom&from=2021-01-01&to=2021-12-31&trendBy=week", "/Account/Calendar", "/Account/TwoFactor" })
+        foreach (var url in new[] { "/Admin/Organizations", "/Admin/Users", "/Admin/Registers", "/Admin/Audit", "/Admin/Sweeps", "/Notifications", "/Inbox", "/Dashboard", "/Dashboard/Directives?preset=custom&from=2021-01-01&to=2021-12-31", "/Dashboard?preset=custom&from=2021-01-01&to=2021-12-31&trendBy=week", "/Account/Calendar", "/Account/TwoFactor", "/Diagnostics/Baseline" })
         {
             await page.GotoAsync(url);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
