@@ -232,7 +232,7 @@ public static class GenerateCommand
                 await copy.WriteAsync(u.Symbol, cancellationToken);
                 await copy.WriteAsync(u.Place, cancellationToken);
                 await WriteNullableAsync(copy, u.PartyBody, cancellationToken);
-                await WriteNullableAsync(copy, u.Parent?.Id, cancellationToken);
+                await WriteNullableAsync(copy, u.Parent?.Id, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(u.Path, cancellationToken);
                 await copy.WriteAsync(u.Depth, cancellationToken);
                 await copy.WriteAsync(established, NpgsqlDbType.Date, cancellationToken);
@@ -254,7 +254,7 @@ public static class GenerateCommand
                 await copy.WriteAsync(u.Symbol, cancellationToken);
                 await copy.WriteAsync(u.Place, cancellationToken);
                 await WriteNullableAsync(copy, u.PartyBody, cancellationToken);
-                await WriteNullableAsync(copy, u.Parent?.Id, cancellationToken);
+                await WriteNullableAsync(copy, u.Parent?.Id, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(u.Kind.ToString(), cancellationToken);
             }
 
@@ -561,8 +561,8 @@ public static class GenerateCommand
                     await copy.WriteAsync(d.Id, cancellationToken);
                     await copy.WriteAsync(d.Recipients[i].Id, cancellationToken);
                     await copy.WriteAsync(i, cancellationToken);
-                    await WriteNullableAsync(copy, d.Acknowledged[i], cancellationToken);
-                    await WriteNullableAsync(copy, d.Acknowledged[i] is null ? null : officerId, cancellationToken);
+                    await WriteNullableAsync(copy, d.Acknowledged[i], NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullableAsync<Guid>(copy, d.Acknowledged[i] is null ? null : officerId, NpgsqlDbType.Uuid, cancellationToken);
                     await copy.WriteAsync(d.IssuedOn, NpgsqlDbType.Date, cancellationToken);
                     await copy.WriteAsync(d.Urgency, cancellationToken);
                 }
@@ -599,14 +599,7 @@ public static class GenerateCommand
                     await copy.WriteAsync(t.Position - 1, cancellationToken);
                     await copy.WriteAsync(t.Position.ToString(CultureInfo.InvariantCulture), cancellationToken);
                     await copy.WriteAsync(t.Text, cancellationToken);
-                    if (t.Deadline is { } deadline)
-                    {
-                        await copy.WriteAsync(deadline, NpgsqlDbType.Date, cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
+                    await WriteNullableAsync(copy, t.Deadline, NpgsqlDbType.Date, cancellationToken);
 
                     await copy.WriteAsync(t.Lead, cancellationToken);
                     tasks++;
@@ -646,19 +639,12 @@ public static class GenerateCommand
                     await copy.WriteAsync(a.TaskId, cancellationToken);
                     await copy.WriteAsync(a.OrganizationId, cancellationToken);
                     await copy.WriteAsync(a.Role, cancellationToken);
-                    if (a.Deadline is { } deadline)
-                    {
-                        await copy.WriteAsync(deadline, NpgsqlDbType.Date, cancellationToken);
-                    }
-                    else
-                    {
-                        await copy.WriteNullAsync(cancellationToken);
-                    }
+                    await WriteNullableAsync(copy, a.Deadline, NpgsqlDbType.Date, cancellationToken);
 
                     await copy.WriteAsync(a.Status, cancellationToken);
-                    await WriteNullableAsync(copy, a.CompletedAt, cancellationToken);
-                    await WriteNullableAsync(copy, a.LastReportAt, cancellationToken);
-                    await WriteNullableAsync(copy, a.FlaggedAt, cancellationToken);
+                    await WriteNullableAsync(copy, a.CompletedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullableAsync(copy, a.LastReportAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullableAsync(copy, a.FlaggedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                     taskAssignments++;
                     overdue += a.FlaggedAt is not null && a.CompletedAt is null ? 1 : 0;
                 }
@@ -708,23 +694,12 @@ public static class GenerateCommand
         }
     }
 
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken cancellationToken)
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, cancellationToken);
-        }
-        else
-        {
-            await copy.WriteNullAsync(cancellationToken);
-        }
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, DateTime? value, CancellationToken cancellationToken)
-    {
-        if (value is { } v)
-        {
-            await copy.WriteAsync(v, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(v, type, cancellationToken);
         }
         else
         {

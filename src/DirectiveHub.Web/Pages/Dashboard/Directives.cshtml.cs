@@ -10,27 +10,9 @@ using MiniExcelLibs;
 namespace DirectiveHub.Web.Pages.Dashboard;
 
 /// <summary>The period's directives one by one: progress of their task assignments and of the directives that carry them out.</summary>
-public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvider clock) : DashboardPage
 {
     public const int PageSize = 50;
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Org { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string Preset { get; set; } = "month";
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Type { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Issuer { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -91,12 +73,9 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
 
     private async Task<bool> LoadAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var today = VietnamTime.Today(clock);
-        var (from, to) = IndexModel.Period(Preset, From, To, today);
-        From = from;
-        To = to;
-        OrganizationId = Org ?? user.OrganizationId;
-        var result = await DashboardQuery.ByDirectiveAsync(db, await user.GetViewerAsync(cancellationToken), new DashboardFilter(OrganizationId, from, to, Type, Issuer), today, page, pageSize, cancellationToken);
+        var filter = Filter(user.OrganizationId, clock);
+        OrganizationId = filter.OrganizationId;
+        var result = await DashboardQuery.ByDirectiveAsync(db, await user.GetViewerAsync(cancellationToken), filter, VietnamTime.Today(clock), page, pageSize, cancellationToken);
         if (result is not { } found)
         {
             return false;

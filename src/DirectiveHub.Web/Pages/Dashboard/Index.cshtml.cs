@@ -10,26 +10,8 @@ using MiniExcelLibs;
 namespace DirectiveHub.Web.Pages.Dashboard;
 
 /// <summary>Compliance at a glance for a committee's subtree: what was issued, what is done, late and overdue, by unit.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock, DashboardCache dashboards) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock, DashboardCache dashboards) : DashboardPage
 {
-    [BindProperty(SupportsGet = true)]
-    public Guid? Org { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string Preset { get; set; } = "month";
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Type { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Issuer { get; set; }
-
     /// <summary>"month" or "week".</summary>
     [BindProperty(SupportsGet = true)]
     public string? TrendBy { get; set; }
@@ -150,31 +132,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
         }).ToList();
     }
 
-    public static (DateOnly From, DateOnly To) Period(string preset, DateOnly? from, DateOnly? to, DateOnly today)
-    {
-        var month = new DateOnly(today.Year, today.Month, 1);
-        return preset switch
-        {
-            "lastmonth" => (month.AddMonths(-1), month.AddDays(-1)),
-            "quarter" => (new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1).AddMonths(3).AddDays(-1)),
-            "year" => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
-            "custom" when from is { } f && to is { } t && f <= t => (f, t),
-            _ => (month, month.AddMonths(1).AddDays(-1)),
-        };
-    }
-
     private string FileName(string extension, string? table) =>
         string.Create(CultureInfo.InvariantCulture, $"tong-hop-{(table is null or "units" ? string.Empty : table + "-")}{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.{extension}");
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var today = VietnamTime.Today(clock);
-        var (from, to) = Period(Preset, From, To, today);
-        From = from;
-        To = to;
-        var viewer = await user.GetViewerAsync(cancellationToken);
-        var filter = new DashboardFilter(Org ?? user.OrganizationId, from, to, Type, Issuer, TrendBy);
-        var view = await dashboards.GetAsync(db, viewer, filter, today, cancellationToken);
+        var filter = Filter(user.OrganizationId, clock, TrendBy);
+        var view = await dashboards.GetAsync(db, await user.GetViewerAsync(cancellationToken), filter, VietnamTime.Today(clock), cancellationToken);
         if (view is null)
         {
             return false;
