@@ -38,6 +38,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
 
     public bool MoreThanCounted => Total > MaxCounted;
 
+    /// <summary>With a search, pages go forward and back without a total (see <see cref="OnGetAsync"/>).</summary>
+    public bool Searching => !string.IsNullOrWhiteSpace(Q);
+
+    public bool HasNextPage { get; private set; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -46,15 +51,25 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
         var query = db.Directives.AsNoTracking()
             .Where(d => d.IssuerId == user.OrganizationId)
             .Filter(new DirectiveFilter(Q, Type, Status, Year, Urgency));
-        // Counted up to a cap: a word found in half of ten years' directives would otherwise be counted row by row on
-        // every page view; past the cap the page asks for a narrower search instead.
-        Total = await query.Take(MaxCounted + 1).CountAsync(cancellationToken);
-        Rows = await query
+        var page = query
             .NewestFirst(db.Provider)
             .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .Select(d => new Row(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status, d.Urgency, d.UpdatedAt))
-            .ToListAsync(cancellationToken);
+            .Select(d => new Row(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status, d.Urgency, d.UpdatedAt));
+        if (Searching)
+        {
+            // A search is not counted: counting the matches of a common word examines years of rows on every page
+            // view, while the page itself stops at its last row. One row more tells whether there is a next page,
+            // and the last page knows its total.
+            var rows = await page.Take(PageSize + 1).ToListAsync(cancellationToken);
+            HasNextPage = rows.Count > PageSize;
+            Rows = rows.Take(PageSize).ToList();
+            Total = HasNextPage ? 0 : ((PageNumber - 1) * PageSize) + Rows.Count;
+            return;
+        }
+
+        // The register itself is counted (cheaply, by the issuer index) up to a cap.
+        Total = await query.Take(MaxCounted + 1).CountAsync(cancellationToken);
+        Rows = await page.Take(PageSize).ToListAsync(cancellationToken);
     }
 
     public sealed record Row(Guid Id, string? Number, string DocumentType, string Subject, DateOnly? IssuedOn, DirectiveStatus Status, Urgency Urgency, DateTime UpdatedAt);
