@@ -23,6 +23,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    /// <summary>Committees' clerks, leaders and administrators follow the units beneath them; officers see their own.</summary>
+    public bool SeesSubtree => IsInRole(Roles.Clerk) || IsInRole(Roles.Leader) || IsInRole(Roles.Admin);
+
     public async Task<Viewer> GetViewerAsync(CancellationToken cancellationToken = default)
     {
         if (_viewer is not null)
@@ -33,8 +36,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
         var organizationId = OrganizationId;
         var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException("The signed-in user has no organization.");
-        var seesSubtree = IsInRole(Roles.Clerk) || IsInRole(Roles.Leader) || IsInRole(Roles.Admin);
-        _viewer = new Viewer(Id, organizationId, path, seesSubtree, IsInRole(Roles.Clerk));
+        _viewer = new Viewer(Id, organizationId, path, SeesSubtree, IsInRole(Roles.Clerk));
         return _viewer;
     }
 }

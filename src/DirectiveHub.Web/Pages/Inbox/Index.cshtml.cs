@@ -48,26 +48,31 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
-        var viewer = await user.GetViewerAsync(cancellationToken);
         var organizationId = user.OrganizationId;
-        if (viewer.SeesSubtree)
-        {
-            Units = (await db.Organizations.AsNoTracking().VisibleTo(viewer)
-                    .Where(o => o.Id != viewer.OrganizationId && o.DissolvedOn == null)
-                    .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(cancellationToken))
-                .Select(o => (o.Id, o.Name)).ToList();
-        }
 
-        if (Unit is { } unit && unit != user.OrganizationId)
+        // An officer's own inbox needs nothing but the unit in the sign-in cookie; committees also pick a unit below.
+        if (user.SeesSubtree || Unit is not null)
         {
-            var name = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == unit).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-            if (name is null || !viewer.SeesSubtree)
+            var viewer = await user.GetViewerAsync(cancellationToken);
+            if (viewer.SeesSubtree)
             {
-                return NotFound();
+                Units = (await db.Organizations.AsNoTracking().VisibleTo(viewer)
+                        .Where(o => o.Id != viewer.OrganizationId && o.DissolvedOn == null)
+                        .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(cancellationToken))
+                    .Select(o => (o.Id, o.Name)).ToList();
             }
 
-            organizationId = unit;
-            UnitName = name;
+            if (Unit is { } unit && unit != user.OrganizationId)
+            {
+                var name = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == unit).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+                if (name is null || !viewer.SeesSubtree)
+                {
+                    return NotFound();
+                }
+
+                organizationId = unit;
+                UnitName = name;
+            }
         }
 
         (Rows, Total) = await InboxQuery.PageAsync(db, organizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q), PageNumber, PageSize, cancellationToken);
