@@ -88,6 +88,8 @@ public class BrowserApp : IAsyncLifetime
             TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Generous limits for a loaded CI machine; a passing step does not wait for them.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
