@@ -14,7 +14,7 @@ public static class AdminCommand
 {
     public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, TextReader input, CancellationToken cancellationToken)
     {
-        string? Option(string name) => options.ToList().IndexOf(name) is var i and >= 0 && i + 1 < options.Count ? options[i + 1] : null;
+        string? Option(string name) => CommandOptions.String(options, name);
         var email = Option("--email");
         var code = Option("--organization-code");
         if (options.Count == 0 || options[0] != "create" || email is null || code is null || !Enum.TryParse<OrganizationKind>(Option("--kind") ?? "ProvincialCommittee", out var kind))

@@ -19,11 +19,11 @@ public static partial class BenchHttpCommand
 {
     public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
-        var url = new Uri(StringOption(options, "--url") ?? "http://localhost:5080");
-        var duration = TimeSpan.FromSeconds(IntOption(options, "--duration", 20));
-        var warmup = TimeSpan.FromSeconds(IntOption(options, "--warmup", 3));
-        var concurrency = IntOption(options, "--concurrency", 8);
-        var password = StringOption(options, "--password") ?? GenerateCommand.DefaultPassword;
+        var url = new Uri(CommandOptions.String(options, "--url") ?? "http://localhost:5080");
+        var duration = TimeSpan.FromSeconds(CommandOptions.Int(options, "--duration", 20));
+        var warmup = TimeSpan.FromSeconds(CommandOptions.Int(options, "--warmup", 3));
+        var concurrency = CommandOptions.Int(options, "--concurrency", 8);
+        var password = CommandOptions.String(options, "--password") ?? GenerateCommand.DefaultPassword;
 
         // The page to track: the district's latest directive with many recipients, found in the configured database.
         Guid tracked;
@@ -152,13 +152,4 @@ public static partial class BenchHttpCommand
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
-
-    private static int IntOption(IReadOnlyList<string> options, string name, int fallback) =>
-        int.TryParse(StringOption(options, name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-    private static string? StringOption(IReadOnlyList<string> options, string name)
-    {
-        var at = options.ToList().IndexOf(name);
-        return at >= 0 && at + 1 < options.Count ? options[at + 1] : null;
-    }
 }

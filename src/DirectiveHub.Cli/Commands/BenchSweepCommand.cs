@@ -18,8 +18,8 @@ public static class BenchSweepCommand
 
     public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
-        var total = Option(options, "--task-assignments", 1_000_000);
-        var overdue = Option(options, "--overdue", 100_000);
+        var total = CommandOptions.Int(options, "--task-assignments", 1_000_000);
+        var overdue = CommandOptions.Int(options, "--overdue", 100_000);
         if (total < UnitsPerDirective || overdue > total)
         {
             await app.Error.WriteLineAsync("Usage: directivehub bench-sweep [--task-assignments N] [--overdue M]  (M ≤ N)");
@@ -61,12 +61,6 @@ public static class BenchSweepCommand
         await app.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"First sweep: {result.Flagged:N0} flagged, {result.Notified:N0} notices in {first.Elapsed.TotalMilliseconds:F0} ms"));
         await app.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Idle sweep: {second.Flagged:N0} flagged in {idle.Elapsed.TotalMilliseconds:F1} ms"));
         return 0;
-    }
-
-    private static int Option(IReadOnlyList<string> options, string name, int fallback)
-    {
-        var at = options.ToList().IndexOf(name);
-        return at >= 0 && at + 1 < options.Count && int.TryParse(options[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
 using DirectiveHub.Seeding;
 using DirectiveHub.Text;
 using DirectiveHub.Time;
@@ -45,26 +46,17 @@ public static class GenerateCommand
 
     private static readonly (string Code, int Weight)[] Types = [("CV", 55), ("KH", 15), ("TB", 15), ("CT", 10), ("HD", 5)];
 
-    private enum Kind
-    {
-        ProvincialCommittee,
-        DistrictCommittee,
-        CommuneCommittee,
-        PartyCell,
-        CommitteeBoard,
-    }
-
-    private sealed record Unit(Guid Id, string Code, string Name, Kind Kind, string Symbol, string Place, string? PartyBody, Unit? Parent, string Path, int Depth)
+    private sealed record Unit(Guid Id, string Code, string Name, OrganizationKind Kind, string Symbol, string Place, string? PartyBody, Unit? Parent, string Path, int Depth)
     {
         public List<Unit> Children { get; } = [];
     }
 
     public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
-        var organizations = Option(options, "--organizations", 1000);
-        var directives = Option(options, "--directives", 100_000);
-        var seed = Option(options, "--seed", 1);
-        var password = StringOption(options, "--password") ?? DefaultPassword;
+        var organizations = CommandOptions.Int(options, "--organizations", 1000);
+        var directives = CommandOptions.Int(options, "--directives", 100_000);
+        var seed = CommandOptions.Int(options, "--seed", 1);
+        var password = CommandOptions.String(options, "--password") ?? DefaultPassword;
         if (organizations < 40 || directives < 1)
         {
             await app.Error.WriteLineAsync("Usage: directivehub generate [--organizations N (≥ 40)] [--directives M] [--seed S] [--password P]");
@@ -102,8 +94,8 @@ public static class GenerateCommand
         await CopyOrganizationsAsync(connection, units, cancellationToken);
 
         var province = units[0];
-        var district = units.First(u => u.Kind == Kind.DistrictCommittee);
-        var commune = district.Children.First(u => u.Kind == Kind.CommuneCommittee);
+        var district = units.First(u => u.Kind == OrganizationKind.DistrictCommittee);
+        var commune = district.Children.First(u => u.Kind == OrganizationKind.CommuneCommittee);
         var accounts = new (string Email, string Role, Unit Unit, string Description)[]
         {
             ("admin@gen.local", Roles.Admin, province, "Quản trị, toàn tỉnh"),
@@ -167,7 +159,7 @@ public static class GenerateCommand
         }
 
         var units = new List<Unit>(size);
-        Unit Add(string code, string name, Kind kind, string symbol, string place, string? partyBody, Unit? parent)
+        Unit Add(string code, string name, OrganizationKind kind, string symbol, string place, string? partyBody, Unit? parent)
         {
             var id = NewId(random);
             var unit = new Unit(id, code, name, kind, symbol, place, partyBody, parent, (parent?.Path ?? "/") + id.ToString("N") + "/", parent is null ? 0 : parent.Depth + 1);
@@ -177,10 +169,10 @@ public static class GenerateCommand
         }
 
         var provincePlace = Place();
-        var province = Add("GEN", "TỈNH ỦY " + provincePlace.ToUpperInvariant(), Kind.ProvincialCommittee, "TU", provincePlace, "ĐẢNG BỘ TỈNH " + provincePlace.ToUpperInvariant(), null);
+        var province = Add("GEN", "TỈNH ỦY " + provincePlace.ToUpperInvariant(), OrganizationKind.ProvincialCommittee, "TU", provincePlace, "ĐẢNG BỘ TỈNH " + provincePlace.ToUpperInvariant(), null);
         foreach (var (code, name, symbol) in new[] { ("VP", "VĂN PHÒNG TỈNH ỦY", "VPTU"), ("BTC", "BAN TỔ CHỨC TỈNH ỦY", "BTCTU"), ("BTG", "BAN TUYÊN GIÁO TỈNH ỦY", "BTGTU"), ("BDV", "BAN DÂN VẬN TỈNH ỦY", "BDVTU") })
         {
-            Add("GEN-" + code, name, Kind.CommitteeBoard, symbol, provincePlace, null, province);
+            Add("GEN-" + code, name, OrganizationKind.CommitteeBoard, symbol, provincePlace, null, province);
         }
 
         var districtCount = Math.Max(2, (int)Math.Round(Math.Sqrt(size) / 2));
@@ -192,9 +184,9 @@ public static class GenerateCommand
         {
             var place = Place();
             var upper = place.ToUpperInvariant();
-            var district = Add($"GEN-H{d:00}", "HUYỆN ỦY " + upper, Kind.DistrictCommittee, "HU", place, "ĐẢNG BỘ HUYỆN " + upper, province);
-            Add($"GEN-H{d:00}-VP", "VĂN PHÒNG HUYỆN ỦY " + upper, Kind.CommitteeBoard, "VPHU", place, null, district);
-            Add($"GEN-H{d:00}-BTG", "BAN TUYÊN GIÁO HUYỆN ỦY " + upper, Kind.CommitteeBoard, "BTGHU", place, null, district);
+            var district = Add($"GEN-H{d:00}", "HUYỆN ỦY " + upper, OrganizationKind.DistrictCommittee, "HU", place, "ĐẢNG BỘ HUYỆN " + upper, province);
+            Add($"GEN-H{d:00}-VP", "VĂN PHÒNG HUYỆN ỦY " + upper, OrganizationKind.CommitteeBoard, "VPHU", place, null, district);
+            Add($"GEN-H{d:00}-BTG", "BAN TUYÊN GIÁO HUYỆN ỦY " + upper, OrganizationKind.CommitteeBoard, "BTGHU", place, null, district);
             districts.Add(district);
         }
 
@@ -203,14 +195,14 @@ public static class GenerateCommand
         {
             var district = districts[c % districts.Count];
             var place = Place();
-            communes.Add(Add($"{district.Code}-X{c / districts.Count + 1:00}", "ĐẢNG ỦY XÃ " + place.ToUpperInvariant(), Kind.CommuneCommittee, "ĐU", place, null, district));
+            communes.Add(Add($"{district.Code}-X{c / districts.Count + 1:00}", "ĐẢNG ỦY XÃ " + place.ToUpperInvariant(), OrganizationKind.CommuneCommittee, "ĐU", place, null, district));
         }
 
         for (var c = 0; c < cellCount; c++)
         {
             var commune = communes[c % communes.Count];
             var number = c / communes.Count + 1;
-            Add($"{commune.Code}-CB{number}", $"CHI BỘ THÔN {number}", Kind.PartyCell, "CB", commune.Place, null, commune);
+            Add($"{commune.Code}-CB{number}", $"CHI BỘ THÔN {number}", OrganizationKind.PartyCell, "CB", commune.Place, null, commune);
         }
 
         return units;
@@ -306,7 +298,7 @@ public static class GenerateCommand
     private static Generated GenerateDirectives(Random random, List<Unit> units, int count, DateOnly today, DateTime now)
     {
         var province = units[0];
-        var districts = units.Where(u => u.Kind == Kind.DistrictCommittee).ToList();
+        var districts = units.Where(u => u.Kind == OrganizationKind.DistrictCommittee).ToList();
         var candidates = new Dictionary<Guid, Unit[]>
         {
             [province.Id] = units.Where(u => u.Depth is 1 or 2).ToArray(),
@@ -731,13 +723,4 @@ public static class GenerateCommand
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private static int Option(IReadOnlyList<string> options, string name, int fallback) =>
-        int.TryParse(StringOption(options, name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-    private static string? StringOption(IReadOnlyList<string> options, string name)
-    {
-        var at = options.ToList().IndexOf(name);
-        return at >= 0 && at + 1 < options.Count ? options[at + 1] : null;
-    }
 }

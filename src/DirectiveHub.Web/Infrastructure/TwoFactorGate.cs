@@ -11,7 +11,9 @@ public sealed class TwoFactorGate(RequestDelegate next, IConfiguration configura
 {
     public const string EnabledClaim = "dh:2fa";
 
-    private readonly bool _required = configuration.GetValue("Security:RequireTwoFactorForAdmins", true);
+    private readonly bool _required = IsRequired(configuration);
+
+    public static bool IsRequired(IConfiguration configuration) => configuration.GetValue("Security:RequireTwoFactorForAdmins", true);
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
@@ -60,13 +59,7 @@ public sealed class UserAdministrationTests(PostgresAppFixture app) : IClassFixt
         Assert.NotNull((await PageClient.ParseAsync(response)).QuerySelector(".alert-danger"));
 
         // An administrator of Hà Nội does not reach a user of Nghệ An: 404, and the user stays unlocked.
-        using (var scope = app.Factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DirectiveHub.Users.AppUser>>();
-            var hanoiAdmin = new DirectiveHub.Users.AppUser { UserName = "admin.hn@demo.local", Email = "admin.hn@demo.local", FullName = "Admin HN", OrganizationId = await app.OrganizationAsync("HN"), EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(hanoiAdmin, DemoAccounts.Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(hanoiAdmin, "Admin")).Succeeded);
-        }
+        await app.CreateUserAsync("admin.hn@demo.local", "HN", "Admin");
 
         var hanoi = app.Factory.CreateBrowserLikeClient();
         await hanoi.SignInOrFailAsync("admin.hn@demo.local");

@@ -8,9 +8,7 @@ using DirectiveHub.Organizations;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
 using DirectiveHub.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace DirectiveHub.Tests.Dashboard;
@@ -225,9 +223,9 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
                 await db.SaveChangesAsync(Cancel);
             }
 
-            await CreateUserAsync("leader.p@test.local", p.Id);
-            await CreateUserAsync("leader.d@test.local", d.Id);
-            var userS = await CreateUserAsync("leader.s@test.local", s.Id);
+            await app.CreateUserAsync("leader.p@test.local", "T-P", Roles.Leader);
+            await app.CreateUserAsync("leader.d@test.local", "T-D", Roles.Leader);
+            var userS = await app.CreateUserAsync("leader.s@test.local", "T-S", Roles.Leader);
 
             await using (var db = app.CreateDbContext())
             {
@@ -273,15 +271,5 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         directive.Publish(register, issuer, parent, issuedOn, user, at);
         db.Directives.Add(directive);
         return directive;
-    }
-
-    private async Task<Guid> CreateUserAsync(string email, Guid organizationId)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = email, OrganizationId = organizationId };
-        Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Leader)).Succeeded);
-        return user.Id;
     }
 }

@@ -44,7 +44,7 @@ public sealed class TwoFactorModel(
 
     public string? Message { get; private set; }
 
-    public bool MayDisable => !(User.IsInRole(Roles.Admin) && configuration.GetValue("Security:RequireTwoFactorForAdmins", true));
+    public bool MayDisable => !(User.IsInRole(Roles.Admin) && TwoFactorGate.IsRequired(configuration));
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 

@@ -206,6 +206,25 @@ public sealed class UserAdministration(
         return new Outcome(target, new Dictionary<string, string[]>());
     }
 
+    /// <summary>Locks (for good, until unlocked) or unlocks; the person's sessions end within a minute.</summary>
+    public async Task SetLockedAsync(AppUser target, bool locked, CancellationToken cancellationToken)
+    {
+        await users.SetLockoutEndDateAsync(target, locked ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(target);
+        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Locked = locked });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The account stays (its history names it) but can no longer sign in; its sessions end within a minute.</summary>
+    public async Task DeactivateAsync(AppUser target, CancellationToken cancellationToken)
+    {
+        target.IsDeactivated = true;
+        await users.UpdateAsync(target);
+        await users.UpdateSecurityStampAsync(target);
+        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Deactivated = true });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>For a lost phone: the person signs in with their password alone and sets up a new authenticator.</summary>
     public async Task ResetTwoFactorAsync(AppUser target, CancellationToken cancellationToken)
     {

@@ -1,9 +1,7 @@
 using DirectiveHub.Access;
-using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +13,7 @@ namespace DirectiveHub.Web.Pages.Admin;
 public sealed class UsersModel(
     AppDbContext db,
     CurrentUser user,
-    UserManager<AppUser> users,
     UserAdministration administration,
-    AuditTrail audit,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private const int PageSize = 500;
@@ -92,21 +88,14 @@ public sealed class UsersModel(
     public async Task<IActionResult> OnPostLockAsync(Guid id, bool locked, CancellationToken cancellationToken) =>
         await ChangeAsync(id, async target =>
         {
-            await users.SetLockoutEndDateAsync(target, locked ? DateTimeOffset.MaxValue : null);
-            await users.UpdateSecurityStampAsync(target);
-            audit.Record(AuditActions.SettingChanged, nameof(AppUser), id.ToString(), new { Locked = locked });
-            await db.SaveChangesAsync(cancellationToken);
+            await administration.SetLockedAsync(target, locked, cancellationToken);
             return null;
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, async target =>
         {
-            target.IsDeactivated = true;
-            await users.UpdateAsync(target);
-            await users.UpdateSecurityStampAsync(target);
-            audit.Record(AuditActions.SettingChanged, nameof(AppUser), id.ToString(), new { Deactivated = true });
-            await db.SaveChangesAsync(cancellationToken);
+            await administration.DeactivateAsync(target, cancellationToken);
             return null;
         }, cancellationToken);
 

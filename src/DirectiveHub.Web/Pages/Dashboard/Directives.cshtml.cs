@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Text;
 using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
@@ -33,13 +30,7 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
             return NotFound();
         }
 
-        var text = new StringBuilder("Số,Trích yếu,Cơ quan ban hành,Ngày,Nhiệm vụ được giao,Hoàn thành đúng hạn,Hoàn thành trễ hạn,Quá hạn,Đang thực hiện,Văn bản cấp dưới triển khai\n");
-        foreach (var row in Sheet())
-        {
-            text.AppendLine(string.Join(',', row.Values.Select(v => DirectiveHub.Organizations.OrganizationCsv.Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty))));
-        }
-
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", FileName("csv"));
+        return CsvFile(Sheet(), FileName("csv"));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
@@ -49,10 +40,7 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
             return NotFound();
         }
 
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(Sheet(), sheetName: "Theo văn bản", cancellationToken: cancellationToken);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
+        return await XlsxFileAsync(Sheet(), "Theo văn bản", FileName("xlsx"), cancellationToken);
     }
 
     private List<Dictionary<string, object?>> Sheet() => Rows.Select(r => new Dictionary<string, object?>

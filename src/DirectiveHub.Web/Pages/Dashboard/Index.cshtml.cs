@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Text;
 using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
@@ -39,23 +36,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             "heatmap" => HeatMapSheet(),
             _ => UnitSheet(),
         };
-        var text = new StringBuilder();
-        if (rows.Count > 0)
-        {
-            text.AppendLine(string.Join(',', rows[0].Keys.Select(DirectiveHub.Organizations.OrganizationCsv.Quote)));
-            foreach (var row in rows)
-            {
-                text.AppendLine(string.Join(',', row.Values.Select(v => DirectiveHub.Organizations.OrganizationCsv.Quote(v switch
-                {
-                    null => string.Empty,
-                    double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => v.ToString() ?? string.Empty,
-                }))));
-            }
-        }
-
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", FileName("csv", Table));
+        return CsvFile(rows, FileName("csv", Table));
     }
 
     /// <summary>One workbook, one sheet per table of the page.</summary>
@@ -73,10 +54,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             ["Quá hạn lâu nhất"] = OverdueSheet(),
             ["Bản đồ nhiệt"] = HeatMapSheet(),
         };
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx", null));
+        return await XlsxFileAsync(sheets, null, FileName("xlsx", null), cancellationToken);
     }
 
     private List<Dictionary<string, object?>> UnitSheet() => View.Units.Select(u => new Dictionary<string, object?>
