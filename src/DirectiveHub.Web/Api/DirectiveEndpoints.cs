@@ -2,6 +2,7 @@ using System.Globalization;
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Time;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Directives;
@@ -53,7 +54,7 @@ public static class DirectiveEndpoints
         return TypedResults.Ok(new SummaryPage(items, number, PageSize, total));
     }
 
-    private static async Task<Results<Ok<DirectiveDto>, NotFound>> GetAsync(Guid id, AppDbContext db, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DirectiveDto>, NotFound>> GetAsync(Guid id, AppDbContext db, CurrentUser user, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         var directive = await db.Directives.AsNoTracking()
@@ -72,7 +73,7 @@ public static class DirectiveEndpoints
         }
 
         http.Response.Headers.ETag = ETag(directive.Version);
-        return TypedResults.Ok(DirectiveDto.From(directive));
+        return TypedResults.Ok(DirectiveDto.From(directive, VietnamTime.Today(clock)));
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem>> CreateAsync(DirectiveForm form, DirectiveDrafts drafts, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Inbox;
-using DirectiveHub.Web.Pages.Tracking;
+using DirectiveHub.Inbox;
+using DirectiveHub.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -21,8 +21,6 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddScoped<Pages.Admin.UserAdministration>();
-        services.AddSingleton<Pages.Dashboard.DashboardCache>();
-        services.AddHybridCache();
         services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(options =>

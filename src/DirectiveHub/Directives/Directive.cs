@@ -201,17 +201,6 @@ public sealed class Directive
         UpdatedAt = nowUtc;
     }
 
-    public void Withdraw(DateTime nowUtc)
-    {
-        if (Status != DirectiveStatus.Published)
-        {
-            throw new DomainException("Chỉ văn bản đã ban hành mới có thể thu hồi.");
-        }
-
-        Status = DirectiveStatus.Withdrawn;
-        UpdatedAt = nowUtc;
-    }
-
     /// <summary>Tasks as the tree the clerk edits: top-level tasks in order with their subtasks.</summary>
     public IEnumerable<(DirectiveTask Task, IReadOnlyList<DirectiveTask> Subtasks)> TaskTree() =>
         _tasks.Where(t => t.ParentId is null)

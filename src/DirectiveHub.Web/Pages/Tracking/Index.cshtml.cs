@@ -1,4 +1,5 @@
 using DirectiveHub.Data;
+using DirectiveHub.Tracking;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -43,7 +43,7 @@ public sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
         builder.HasMany(d => d.References).WithOne().HasForeignKey(r => r.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(d => d.TaskAssignments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.TaskAssignments).WithOne(a => a.Directive).HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -4,30 +4,12 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveHub.Web.Pages.Tracking;
-
-public sealed record TrackingView(
-    Guid Id,
-    string? Number,
-    string Subject,
-    string? IssuerName,
-    DateOnly? IssuedOn,
-    IReadOnlyList<TrackingRecipient> Recipients,
-    IReadOnlyList<TrackingTask> Tasks,
-    IReadOnlyList<TrackingCascade> ImplementedBy);
-
-public sealed record TrackingRecipient(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);
-
-public sealed record TrackingTask(Guid TaskId, string Label, string Text, DateOnly? Deadline, IReadOnlyList<TrackingUnit> Assignments);
-
-public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote);
-
-/// <summary>A directive issued to carry this one out, with its own progress and the directives beneath it.</summary>
-public sealed record TrackingCascade(Guid DirectiveId, string? Number, Guid OrganizationId, string? IssuerName, int Total, int Done, int Overdue, IReadOnlyList<TrackingCascade> ImplementedBy);
+namespace DirectiveHub.Tracking;
 
 /// <summary>
 /// How a directive is being carried out, for its issuer and the committees above it: the tracking page and
-/// GET /api/directives/{id}/tracking. Every figure is computed by the database.
+/// GET /api/directives/{id}/tracking. Which directives a viewer may track is <see cref="VisibilityQueries.TrackedBy"/>;
+/// task states are <see cref="TaskAssignmentState"/>'s. Every figure is computed by the database.
 /// </summary>
 public static class TrackingQuery
 {
@@ -35,14 +17,9 @@ public static class TrackingQuery
 
     public static async Task<TrackingView?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
     {
-        if (!viewer.SeesSubtree)
-        {
-            return null;
-        }
-
         var directive = await db.Directives.AsNoTracking()
-            .Where(d => d.Id == id && d.Status != DirectiveStatus.Draft)
-            .Where(d => db.Organizations.Any(o => o.Id == d.IssuerId && o.Path.StartsWith(viewer.OrganizationPath)))
+            .TrackedBy(db, viewer)
+            .Where(d => d.Id == id)
             .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (directive is null)
@@ -63,6 +40,7 @@ public static class TrackingQuery
             .ToListAsync(cancellationToken);
         var units = await db.TaskAssignments.AsNoTracking()
             .Where(a => a.DirectiveId == id)
+            .Select(TaskAssignmentState.On(today))
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new
             {
                 a.TaskId,
@@ -72,9 +50,9 @@ public static class TrackingQuery
                     o.Name,
                     a.Role,
                     a.Status,
-                    a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today,
+                    a.State == TaskState.Overdue,
                     a.LastReportAt,
-                    a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault()),
+                    db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault()),
             })
             .ToListAsync(cancellationToken);
 
@@ -101,6 +79,7 @@ public static class TrackingQuery
             return result;
         }
 
+        var stated = db.TaskAssignments.Select(TaskAssignmentState.On(today));
         var children = await db.Directives.AsNoTracking()
             .Where(d => d.Status != DirectiveStatus.Draft && d.References.Any(r => r.ReferencedDirectiveId != null && parents.Contains(r.ReferencedDirectiveId.Value)))
             .Select(d => new
@@ -110,9 +89,9 @@ public static class TrackingQuery
                 d.IssuerId,
                 d.IssuerName,
                 Parents = d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => r.ReferencedDirectiveId!.Value).ToList(),
-                Total = db.TaskAssignments.Count(a => a.DirectiveId == d.Id),
-                Done = db.TaskAssignments.Count(a => a.DirectiveId == d.Id && (a.Status == ProgressStatus.Done || a.Status == ProgressStatus.DoneLate)),
-                Overdue = db.TaskAssignments.Count(a => a.DirectiveId == d.Id && a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today),
+                Total = stated.Count(a => a.DirectiveId == d.Id && a.State != TaskState.Closed),
+                Done = stated.Count(a => a.DirectiveId == d.Id && (a.State == TaskState.DoneOnTime || a.State == TaskState.DoneLate)),
+                Overdue = stated.Count(a => a.DirectiveId == d.Id && a.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
         var below = await CascadeByParentAsync(db, children.Select(c => c.Id).ToList(), today, depth - 1, cancellationToken);

@@ -3,33 +3,7 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveHub.Web.Pages.Inbox;
-
-/// <summary>A row of the inbox. Init properties, not a positional record: EF can filter and sort on them after projecting.</summary>
-public sealed record InboxRow
-{
-    public Guid DirectiveId { get; init; }
-
-    public string? Number { get; init; }
-
-    public string DocumentType { get; init; } = string.Empty;
-
-    public string Subject { get; init; } = string.Empty;
-
-    public DateOnly? IssuedOn { get; init; }
-
-    public Urgency Urgency { get; init; }
-
-    public string? IssuerName { get; init; }
-
-    public DateTime? AcknowledgedAt { get; init; }
-
-    public DateOnly? NearestDeadline { get; init; }
-
-    public bool Overdue { get; init; }
-}
-
-public sealed record InboxFilter(bool? Acknowledged = null, bool? Overdue = null, string? Type = null, int? Year = null, string? Q = null);
+namespace DirectiveHub.Inbox;
 
 /// <summary>A unit's incoming directives (văn bản đến), for the inbox page and GET /api/inbox alike.</summary>
 public static class InboxQuery
@@ -50,10 +24,11 @@ public static class InboxQuery
             receipts = acknowledged ? receipts.Where(a => a.AcknowledgedAt != null) : receipts.Where(a => a.AcknowledgedAt == null);
         }
 
+        var overdueTasks = db.TaskAssignments.Where(t => t.OrganizationId == organizationId).Where(TaskAssignmentState.IsOverdue(today));
+        var outstandingTasks = db.TaskAssignments.Where(t => t.OrganizationId == organizationId).Where(TaskAssignmentState.IsOutstanding);
         if (filter.Overdue is { } overdue)
         {
-            receipts = receipts.Where(a => db.TaskAssignments.Any(t => t.DirectiveId == a.DirectiveId && t.OrganizationId == organizationId
-                && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline < today) == overdue);
+            receipts = receipts.Where(a => overdueTasks.Any(t => t.DirectiveId == a.DirectiveId) == overdue);
         }
 
         var directiveFilter = new DirectiveFilter(filter.Q, filter.Type, null, filter.Year);
@@ -88,11 +63,8 @@ public static class InboxQuery
                     Urgency = d.Urgency,
                     IssuerName = d.IssuerName,
                     AcknowledgedAt = a.AcknowledgedAt,
-                    NearestDeadline = db.TaskAssignments
-                        .Where(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
-                        .Min(t => t.Deadline),
-                    Overdue = db.TaskAssignments
-                        .Any(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline < today),
+                    NearestDeadline = outstandingTasks.Where(t => t.DirectiveId == d.Id).Min(t => t.Deadline),
+                    Overdue = overdueTasks.Any(t => t.DirectiveId == d.Id),
                 })
             .ToListAsync(cancellationToken);
         return (InInboxOrder(rows), total);

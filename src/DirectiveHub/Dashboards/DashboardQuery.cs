@@ -3,91 +3,19 @@ using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Time;
+using DirectiveHub.Tracking;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveHub.Web.Pages.Dashboard;
-
-/// <param name="IssuerId">Only directives issued by this unit (of the subtree).</param>
-/// <param name="TrendBy">"month" (default) or "week".</param>
-public sealed record DashboardFilter(Guid OrganizationId, DateOnly From, DateOnly To, string? Type = null, Guid? IssuerId = null, string? TrendBy = null)
-{
-    public bool Weekly => string.Equals(TrendBy, "week", StringComparison.Ordinal);
-}
-
-public sealed record TaskAssignmentCounts(int Total, int Open, int Done, int DoneLate, int Overdue);
-
-public sealed record UnitRow(Guid OrganizationId, string Name, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
-
-/// <summary>One month or week (from <paramref name="Start"/>) of the trend: directives issued then and how their task assignments stand today.</summary>
-public sealed record TrendPoint(DateOnly Start, int Directives, int Done, int DoneLate, int Overdue);
-
-/// <summary>A task assignment past its deadline and not done, for the overview's "oldest overdue" list.</summary>
-public sealed record OverdueItem(Guid DirectiveId, string? Number, string TaskLabel, string TaskText, string Unit, DateOnly Deadline, int DaysLate);
-
-/// <summary>
-/// A unit of the subtree with its own and its descendants' task assignments added up (the root's row is the total),
-/// in tree order with the worst siblings first.
-/// </summary>
-public sealed record TreeRow(Guid OrganizationId, Guid? ParentId, string Name, int Depth, bool HasChildren, int Assigned, int Acknowledged, int Done, int DoneLate, int Overdue, double? OnTimeRate);
-
-public sealed record IssuerOption(Guid Id, string Name);
-
-/// <summary>A directive of the period with how its task assignments stand, and the directives that carry it out.</summary>
-public sealed record DirectiveProgress(Guid Id, string? Number, string Subject, string? IssuerName, DateOnly? IssuedOn, int Assigned, int Done, int DoneLate, int Overdue, IReadOnlyList<Tracking.TrackingCascade> Cascade)
-{
-    public int Open => Assigned - Done - DoneLate - Overdue;
-
-    public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
-}
-
-/// <summary>Units (the root's children, their subtrees added up) × the period's latest directives.</summary>
-public sealed record HeatMap(IReadOnlyList<HeatMapDirective> Directives, IReadOnlyList<HeatMapRow> Rows, int DirectivesInPeriod);
-
-public sealed record HeatMapDirective(Guid Id, string? Number, DateOnly? IssuedOn);
-
-public sealed record HeatMapRow(Guid OrganizationId, string Name, IReadOnlyList<HeatMapCell?> Cells);
-
-public sealed record HeatMapCell(int Assigned, int Finished, int Overdue)
-{
-    /// <summary>Share finished (on time or late), 0 to 1.</summary>
-    public double Progress => Assigned == 0 ? 0 : (double)Finished / Assigned;
-}
-
-/// <summary>The figures of a dashboard. Immutable, so the cache hands out the same instance without copying it.</summary>
-[System.ComponentModel.ImmutableObject(true)]
-public sealed record DashboardView(
-    Guid OrganizationId,
-    string OrganizationName,
-    DateOnly From,
-    DateOnly To,
-    int Directives,
-    TaskAssignmentCounts TaskAssignments,
-    double? OnTimeRate,
-    double? AcknowledgmentRate,
-    double? MedianHoursToAcknowledge,
-    IReadOnlyList<UnitRow> Units)
-{
-    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
-
-    public IReadOnlyList<OverdueItem> OldestOverdue { get; init; } = [];
-
-    public IReadOnlyList<TreeRow> Tree { get; init; } = [];
-
-    public HeatMap? HeatMap { get; init; }
-
-    /// <summary>The units of the subtree that issued directives in the period, for the issuer filter (whatever the filter).</summary>
-    public IReadOnlyList<IssuerOption> Issuers { get; init; } = [];
-
-    /// <summary>When the figures were computed (UTC); they may be up to Dashboard:CacheSeconds old.</summary>
-    public DateTime ComputedAt { get; init; }
-}
+namespace DirectiveHub.Dashboards;
 
 /// <summary>
 /// Compliance figures for a committee's subtree over a period, for the dashboard page, its exports and
 /// GET /api/dashboard. The scope is the directives published in the period by units of the subtree; every count is
 /// computed by the database (GROUP BY), never by loading entities.
-/// <para>Open: not done and not past its deadline. Overdue: not done and past its deadline (Vietnam date).
-/// On-time rate: done on time ÷ (done on time + done late + overdue).</para>
+/// <para>States are <see cref="TaskAssignmentState"/>'s (open, overdue, done on time, done late; unfinished work of a
+/// directive no longer in force is not counted). On-time rate: done on time ÷ (done on time + done late + overdue).
+/// Confidential directives are counted like any other; where a list names one the viewer may not read, it shows its
+/// number and <see cref="VisibilityQueries.ConfidentialPlaceholder"/> (<see cref="VisibilityQueries.ContentVisibleTo(AppDbContext, Viewer)"/>).</para>
 /// </summary>
 public static class DashboardQuery
 {
@@ -106,7 +34,7 @@ public static class DashboardQuery
 
         // From the period's directives (few, by the IssuedOn index) to their rows (by the DirectiveId indexes): written
         // as a join so that PostgreSQL does not scan every task assignment and receipt looking for the period's.
-        var tasks = directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id));
+        var tasks = Stated(db, directives, today);
 
         var byUnit = await tasks
             .GroupBy(t => t.OrganizationId)
@@ -115,9 +43,10 @@ public static class DashboardQuery
                 OrganizationId = g.Key,
                 Assigned = g.Count(),
                 Acknowledged = g.Count(t => db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
-                Done = g.Count(t => t.Status == ProgressStatus.Done),
-                DoneLate = g.Count(t => t.Status == ProgressStatus.DoneLate),
-                Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
+                Open = g.Count(t => t.State == TaskState.Open),
+                Done = g.Count(t => t.State == TaskState.DoneOnTime),
+                DoneLate = g.Count(t => t.State == TaskState.DoneLate),
+                Overdue = g.Count(t => t.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
         var subtree = await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(root.Path))
@@ -144,7 +73,7 @@ public static class DashboardQuery
         var done = units.Sum(u => u.Done);
         var doneLate = units.Sum(u => u.DoneLate);
         var overdue = units.Sum(u => u.Overdue);
-        var counts = new TaskAssignmentCounts(total, total - done - doneLate - overdue, done, doneLate, overdue);
+        var counts = new TaskAssignmentCounts(total, byUnit.Sum(u => u.Open), done, doneLate, overdue);
 
         var receipts = await directives.SelectMany(d => db.Assignments.Where(a => a.DirectiveId == d.Id))
             .GroupBy(_ => 1)
@@ -155,14 +84,14 @@ public static class DashboardQuery
 
         // Grouped by day in the database (at most one row per day of the period), then folded into weeks or months.
         var dailyTasks = await tasks
-            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Status, t.Deadline, d.IssuedOn })
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.State, d.IssuedOn })
             .GroupBy(x => x.IssuedOn)
             .Select(g => new
             {
                 Day = g.Key,
-                Done = g.Count(x => x.Status == ProgressStatus.Done),
-                DoneLate = g.Count(x => x.Status == ProgressStatus.DoneLate),
-                Overdue = g.Count(x => x.Status != ProgressStatus.Done && x.Status != ProgressStatus.DoneLate && x.Deadline != null && x.Deadline < today),
+                Done = g.Count(x => x.State == TaskState.DoneOnTime),
+                DoneLate = g.Count(x => x.State == TaskState.DoneLate),
+                Overdue = g.Count(x => x.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
         var dailyDirectives = await directives.GroupBy(d => d.IssuedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -175,19 +104,20 @@ public static class DashboardQuery
             .OrderBy(p => p.Start)
             .ToList();
 
+        var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, viewer)).Select(d => d.Id);
         var oldestOverdue = await (
                 from t in tasks
-                where t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today
+                where t.State == TaskState.Overdue
                 join task in db.DirectiveTasks on t.TaskId equals task.Id
                 join d in db.Directives on t.DirectiveId equals d.Id
                 join o in db.Organizations on t.OrganizationId equals o.Id
                 orderby t.Deadline, d.Number, o.Name
-                select new { d.Id, d.Number, task.Label, task.Text, o.Name, Deadline = t.Deadline!.Value })
+                select new { d.Id, d.Number, task.Label, task.Text, o.Name, Deadline = t.Deadline!.Value, Readable = readable.Contains(d.Id) })
             .Take(10)
             .ToListAsync(cancellationToken);
 
         var tree = Tree(root.Id, subtree, units);
-        var heatMap = await HeatMapAsync(db, directives, tasks, root.Id, subtree, today, cancellationToken);
+        var heatMap = await HeatMapAsync(db, directives, tasks, root.Id, subtree, cancellationToken);
 
         return new DashboardView(
             root.Id,
@@ -202,7 +132,7 @@ public static class DashboardQuery
             units)
         {
             Trend = trend,
-            OldestOverdue = oldestOverdue.Select(o => new OverdueItem(o.Id, o.Number, o.Label, o.Text, o.Name, o.Deadline, today.DayNumber - o.Deadline.DayNumber)).ToList(),
+            OldestOverdue = oldestOverdue.Select(o => new OverdueItem(o.Id, o.Number, o.Readable ? o.Label : string.Empty, o.Readable ? o.Text : VisibilityQueries.ConfidentialPlaceholder, o.Name, o.Deadline, today.DayNumber - o.Deadline.DayNumber)).ToList(),
             Tree = tree,
             HeatMap = heatMap,
             Issuers = await IssuersAsync(db, root.Path, filter, cancellationToken),
@@ -275,7 +205,7 @@ public static class DashboardQuery
 
     /// <summary>The period's latest directives (columns) × the root's children with their subtrees (rows), from one grouped query.</summary>
     private static async Task<HeatMap?> HeatMapAsync(
-        AppDbContext db, IQueryable<Directive> directives, IQueryable<TaskAssignment> tasks, Guid rootId, Dictionary<Guid, OrganizationNode> subtree, DateOnly today, CancellationToken cancellationToken)
+        AppDbContext db, IQueryable<Directive> directives, IQueryable<StatedTaskAssignment> tasks, Guid rootId, Dictionary<Guid, OrganizationNode> subtree, CancellationToken cancellationToken)
     {
         var columns = await directives
             .Where(d => db.TaskAssignments.Any(t => t.DirectiveId == d.Id))
@@ -296,8 +226,8 @@ public static class DashboardQuery
                 g.Key.DirectiveId,
                 g.Key.OrganizationId,
                 Assigned = g.Count(),
-                Finished = g.Count(t => t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate),
-                Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
+                Finished = g.Count(t => t.State == TaskState.DoneOnTime || t.State == TaskState.DoneLate),
+                Overdue = g.Count(t => t.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
 
@@ -356,26 +286,34 @@ public static class DashboardQuery
 
         var directives = Directives(db, root, filter);
         var total = await directives.CountAsync(cancellationToken);
+        var readable = VisibilityQueries.ContentVisibleTo(db, viewer);
         var rows = await directives.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Sequence).ThenBy(d => d.Id)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
             .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
+        var readableIds = (await db.Directives.Where(d => ids.Contains(d.Id)).Where(readable).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var counts = await db.TaskAssignments.Where(t => ids.Contains(t.DirectiveId))
+            .Select(TaskAssignmentState.On(today))
+            .Where(t => t.State != TaskState.Closed)
             .GroupBy(t => t.DirectiveId)
             .Select(g => new
             {
                 DirectiveId = g.Key,
                 Assigned = g.Count(),
-                Done = g.Count(t => t.Status == ProgressStatus.Done),
-                DoneLate = g.Count(t => t.Status == ProgressStatus.DoneLate),
-                Overdue = g.Count(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today),
+                Done = g.Count(t => t.State == TaskState.DoneOnTime),
+                DoneLate = g.Count(t => t.State == TaskState.DoneLate),
+                Overdue = g.Count(t => t.State == TaskState.Overdue),
             })
             .ToDictionaryAsync(c => c.DirectiveId, cancellationToken);
-        var cascade = await Tracking.TrackingQuery.CascadeByParentAsync(db, ids, today, 2, cancellationToken);
-        return (rows.Select(r => counts.TryGetValue(r.Id, out var c)
-                ? new DirectiveProgress(r.Id, r.Number, r.Subject, r.IssuerName, r.IssuedOn, c.Assigned, c.Done, c.DoneLate, c.Overdue, cascade.GetValueOrDefault(r.Id) ?? [])
-                : new DirectiveProgress(r.Id, r.Number, r.Subject, r.IssuerName, r.IssuedOn, 0, 0, 0, 0, cascade.GetValueOrDefault(r.Id) ?? []))
+        var cascade = await TrackingQuery.CascadeByParentAsync(db, ids, today, 2, cancellationToken);
+        return (rows.Select(r =>
+            {
+                var subject = readableIds.Contains(r.Id) ? r.Subject : VisibilityQueries.ConfidentialPlaceholder;
+                return counts.TryGetValue(r.Id, out var c)
+                    ? new DirectiveProgress(r.Id, r.Number, subject, r.IssuerName, r.IssuedOn, c.Assigned, c.Done, c.DoneLate, c.Overdue, cascade.GetValueOrDefault(r.Id) ?? [])
+                    : new DirectiveProgress(r.Id, r.Number, subject, r.IssuerName, r.IssuedOn, 0, 0, 0, 0, cascade.GetValueOrDefault(r.Id) ?? []);
+            })
             .ToList(), total);
     }
 
@@ -402,14 +340,22 @@ public static class DashboardQuery
         return DocumentType.IsKnown(filter.Type) ? query.Where(d => d.DocumentType == filter.Type) : query;
     }
 
+    /// <summary>The task assignments of <paramref name="directives"/> that count, with their state on <paramref name="today"/>.</summary>
+    public static IQueryable<StatedTaskAssignment> Stated(AppDbContext db, IQueryable<Directive> directives, DateOnly today) =>
+        directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
+            .Select(TaskAssignmentState.On(today))
+            .Where(t => t.State != TaskState.Closed);
+
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
     private static async Task<double?> MedianHoursAsync(AppDbContext db, IQueryable<Directive> directives, string rootPath, DashboardFilter filter, CancellationToken cancellationToken)
     {
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            // percentile_cont over the acknowledgment delays, in the database, with the same scope as Directives().
+            // percentile_cont over the acknowledgment delays, in the database, with the same scope as Directives(): every
+            // filter of it is repeated here, and ProviderParityTests compares this with the SQLite branch.
             var type = DocumentType.IsKnown(filter.Type) ? filter.Type! : string.Empty;
+            var issuer = filter.IssuerId ?? Guid.Empty;
             var median = await db.Database.SqlQuery<double?>($"""
                 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (a."AcknowledgedAt" - d."PublishedAt")) / 3600.0) AS "Value"
                 FROM "Directives" d
@@ -419,6 +365,7 @@ public static class DashboardQuery
                   AND d."IssuedOn" >= {filter.From} AND d."IssuedOn" <= {filter.To}
                   AND o."Path" LIKE {rootPath + "%"}
                   AND ({type} = '' OR d."DocumentType" = {type})
+                  AND ({issuer} = '00000000-0000-0000-0000-000000000000'::uuid OR d."IssuerId" = {issuer})
                 """).ToListAsync(cancellationToken);
             return median.SingleOrDefault() is { } hours ? Math.Round(hours, 1) : null;
         }
@@ -438,11 +385,66 @@ public static class DashboardQuery
         return Math.Round(delays.Count % 2 == 1 ? delays[middle] : (delays[middle - 1] + delays[middle]) / 2, 1);
     }
 
-    /// <summary>"This month" in Vietnam time, the dashboard's default period.</summary>
-    public static (DateOnly From, DateOnly To) ThisMonth(TimeProvider clock)
+    /// <summary>
+    /// The task assignments behind a number of the dashboard (at most <paramref name="limit"/>): of one unit, or with
+    /// <paramref name="below"/> of the unit and every unit beneath it; of one directive; in one state ("done",
+    /// "doneLate", "overdue", "open" or all). Null when the viewer may not see the dashboard's unit.
+    /// </summary>
+    public static async Task<IReadOnlyList<DashboardItem>?> ItemsAsync(
+        AppDbContext db, Viewer viewer, DashboardFilter filter, Guid? unit, bool below, Guid? directive, string? status, DateOnly today, int limit, CancellationToken cancellationToken)
     {
-        var today = VietnamTime.Today(clock);
-        var from = new DateOnly(today.Year, today.Month, 1);
-        return (from, from.AddMonths(1).AddDays(-1));
+        var root = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == filter.OrganizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
+        if (root is null || !viewer.SeesSubtree)
+        {
+            return null;
+        }
+
+        var directives = Directives(db, root, filter);
+        if (directive is { } only)
+        {
+            directives = directives.Where(d => d.Id == only);
+        }
+
+        var tasks = Stated(db, directives, today);
+        if (unit is { } unitId && below)
+        {
+            var unitPath = db.Organizations.Where(o => o.Id == unitId).Select(o => o.Path);
+            tasks = tasks.Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && unitPath.Any(p => o.Path.StartsWith(p))));
+        }
+        else if (unit is { } unitOnly)
+        {
+            tasks = tasks.Where(t => t.OrganizationId == unitOnly);
+        }
+
+        tasks = status switch
+        {
+            "done" => tasks.Where(t => t.State == TaskState.DoneOnTime),
+            "doneLate" => tasks.Where(t => t.State == TaskState.DoneLate),
+            "overdue" => tasks.Where(t => t.State == TaskState.Overdue),
+            "open" => tasks.Where(t => t.State == TaskState.Open),
+            _ => tasks,
+        };
+        var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, viewer)).Select(d => d.Id);
+        var rows = await (
+                from t in tasks
+                join task in db.DirectiveTasks on t.TaskId equals task.Id
+                join d in db.Directives on t.DirectiveId equals d.Id
+                join o in db.Organizations on t.OrganizationId equals o.Id
+                orderby t.Deadline, d.Number
+                select new { d.Id, d.Number, task.Label, task.Text, o.Name, t.Role, t.Deadline, t.Status, t.State, Readable = readable.Contains(d.Id) })
+            .AsNoTracking()
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new DashboardItem(
+                r.Id,
+                r.Number,
+                r.Readable ? r.Label : string.Empty,
+                r.Readable ? r.Text : VisibilityQueries.ConfidentialPlaceholder,
+                r.Name,
+                r.Role,
+                r.Deadline,
+                r.Status,
+                r.State == TaskState.Overdue))
+            .ToList();
     }
 }

@@ -2,8 +2,9 @@ using DirectiveHub.Access;
 using DirectiveHub.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Configuration;
 
-namespace DirectiveHub.Web.Pages.Dashboard;
+namespace DirectiveHub.Dashboards;
 
 /// <summary>
 /// Dashboard figures kept for <c>Dashboard:CacheSeconds</c> (60 by default; 0 turns it off): a province's leaders
