@@ -1,28 +1,24 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using DirectiveHub.Access;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
+using DirectiveHub.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Api;
 
 /// <summary>
 /// A unit's open deadlines as an iCalendar feed for calendar apps, at a secret address per user
-/// (<c>/calendar/{secret}.ics</c>). Only a hash of the secret is stored; issuing a new one revokes the old.
+/// (<c>/calendar/{secret}.ics</c>, see <see cref="CalendarSecret"/>). Request logs show the path redacted (<see cref="Infrastructure.SecretRedaction"/>).
 /// </summary>
 public static class CalendarFeed
 {
-    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{secret}.ics", async (string secret, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var hash = Hash(secret);
+            var hash = CalendarSecret.Hash(secret);
             var owner = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash && !u.IsDeactivated)
                 .Select(u => new Viewer(u.Id, u.OrganizationId, u.Organization!.Path, false, false))
                 .SingleOrDefaultAsync(cancellationToken);

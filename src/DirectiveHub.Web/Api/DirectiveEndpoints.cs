@@ -5,9 +5,9 @@ using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Directives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DirectiveHub.Web.Features.Directives;
 
 namespace DirectiveHub.Web.Api;
 

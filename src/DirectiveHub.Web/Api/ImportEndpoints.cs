@@ -1,7 +1,7 @@
 using DirectiveHub.Import;
 using DirectiveHub.Users;
-using DirectiveHub.Web.Pages.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
+using DirectiveHub.Web.Features.Import;
 
 namespace DirectiveHub.Web.Api;
 

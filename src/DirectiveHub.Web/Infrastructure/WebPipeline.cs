@@ -27,7 +27,8 @@ public static class WebPipeline
         }
 
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        // The request line names the path; SecretRedaction (an enricher of this logger) hides the calendar secret in it.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture("vi-VN");

@@ -3,6 +3,8 @@ using DirectiveHub.Users;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using DirectiveHub.Web.Features.Directives;
+using DirectiveHub.Web.Features.Admin;
 
 namespace DirectiveHub.Web.Infrastructure;
 
@@ -19,9 +21,10 @@ public static class WebServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();
-        services.AddScoped<Pages.Directives.DirectiveDrafts>();
-        services.AddScoped<Pages.Admin.UserAdministration>();
+        services.AddScoped<Features.Directives.DirectiveDrafts>();
+        services.AddScoped<Features.Admin.UserAdministration>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<Serilog.Core.ILogEventEnricher, SecretRedaction>();
 
         services.AddAuthentication(options =>
             {
@@ -117,6 +120,11 @@ public static class WebServices
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
+        }
+
+        // Mail goes out whatever the overdue sweep does: invitations and password links use the outbox too.
+        if (configuration.GetValue("Mail:OutboxEnabled", true))
+        {
             services.AddHostedService<Jobs.OutboxWorker>();
         }
 

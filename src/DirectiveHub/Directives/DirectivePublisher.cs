@@ -9,9 +9,6 @@ namespace DirectiveHub.Directives;
 
 public sealed record PublishResult(Guid Id, string Number, int Sequence, DateOnly IssuedOn);
 
-/// <summary>Who acts, for the audit trail.</summary>
-public sealed record Actor(Guid UserId, string? UserName, Guid OrganizationId, string? IpAddress);
-
 /// <summary>
 /// Publishes a draft in one transaction: the register row is locked, the next number taken, assignments created, a
 /// superseded directive marked, audit events written. Any failure rolls all of it back, so a number is never skipped

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using DirectiveHub.Web.Features.Admin;
 
 namespace DirectiveHub.Web.Pages.Admin;
 

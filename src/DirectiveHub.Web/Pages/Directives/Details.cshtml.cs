@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using DirectiveHub.Web.Features.Directives;
 
 namespace DirectiveHub.Web.Pages.Directives;
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using DirectiveHub.Web.Features.Directives;
+using DirectiveHub.Web.Features.Import;
 
 namespace DirectiveHub.Web.Pages.Directives;
 

@@ -4,6 +4,7 @@ using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using DirectiveHub.Web.Features.Import;
 
 namespace DirectiveHub.Web.Pages.Import;
 

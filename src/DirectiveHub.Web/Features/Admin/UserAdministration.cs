@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace DirectiveHub.Web.Pages.Admin;
+namespace DirectiveHub.Web.Features.Admin;
 
 /// <summary>What an administrator sends to invite someone or to change their unit and roles.</summary>
 public sealed class UserInput
@@ -234,12 +234,15 @@ public sealed class UserAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The one-time link to set a password: by mail through the outbox, and in the log for installations without mail.</summary>
+    /// <summary>
+    /// The one-time link to set a password, by mail through the outbox (an installation without SMTP writes it to the
+    /// pickup folder). The link holds a token that works like a password: it never reaches the log.
+    /// </summary>
     public async Task SendLinkAsync(AppUser target, Func<AppUser, string, string> linkFor, CancellationToken cancellationToken)
     {
         var token = await users.GeneratePasswordResetTokenAsync(target);
         var link = linkFor(target, token);
-        logger.LogInformation("Password link for {UserId}: {Link}", target.Id, link);
+        logger.LogInformation("Password link queued by mail for {UserId}", target.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         db.OutboxMessages.Add(new OutboxMessage(target.Email!, "DirectiveHub: đặt mật khẩu", $"Xin chào {target.FullName},\n\nĐặt mật khẩu cho tài khoản DirectiveHub của bạn tại:\n{link}\n\nLiên kết chỉ dùng được một lần.", $"password:{target.Id}:{now.Ticks}", now));
         await db.SaveChangesAsync(cancellationToken);

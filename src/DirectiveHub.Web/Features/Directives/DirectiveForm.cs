@@ -1,6 +1,6 @@
 using DirectiveHub.Directives;
 
-namespace DirectiveHub.Web.Pages.Directives;
+namespace DirectiveHub.Web.Features.Directives;
 
 /// <summary>
 /// A draft as the clerk edits it, on the editor page and as the JSON body of POST/PUT /api/directives alike.

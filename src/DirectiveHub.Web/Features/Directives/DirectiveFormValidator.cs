@@ -2,7 +2,7 @@ using DirectiveHub.Directives;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
-namespace DirectiveHub.Web.Pages.Directives;
+namespace DirectiveHub.Web.Features.Directives;
 
 /// <summary>The shape rules of a draft, with Vietnamese messages. Whether the named units may be used is checked by <see cref="DirectiveDrafts"/>.</summary>
 public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>

@@ -8,7 +8,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace DirectiveHub.Web.Pages.Directives;
+namespace DirectiveHub.Web.Features.Directives;
 
 public enum DraftFailure
 {

@@ -1,7 +1,7 @@
 using DirectiveHub.Directives;
 using DirectiveHub.Import;
 
-namespace DirectiveHub.Web.Pages.Import;
+namespace DirectiveHub.Web.Features.Import;
 
 /// <summary>The text to import: pasted, or read from an uploaded .docx (recognized by its content, not its name).</summary>
 public static class ImportSource
