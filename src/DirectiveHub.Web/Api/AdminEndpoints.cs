@@ -5,10 +5,10 @@ using DirectiveHub.Data;
 using DirectiveHub.Organizations;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using DirectiveHub.Web.Features.Admin;
 
 namespace DirectiveHub.Web.Api;
 

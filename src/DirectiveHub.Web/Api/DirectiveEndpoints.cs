@@ -4,10 +4,10 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using DirectiveHub.Web.Features.Directives;
 
 namespace DirectiveHub.Web.Api;
 

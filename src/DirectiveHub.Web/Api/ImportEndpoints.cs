@@ -1,7 +1,7 @@
 using DirectiveHub.Import;
 using DirectiveHub.Users;
-using Microsoft.AspNetCore.Http.HttpResults;
 using DirectiveHub.Web.Features.Import;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DirectiveHub.Web.Api;
 

@@ -2,10 +2,10 @@ using DirectiveHub.Access;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
-using DirectiveHub.Time;
-using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Inbox;
+using DirectiveHub.Time;
 using DirectiveHub.Tracking;
+using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,10 @@
 using DirectiveHub.Data;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
+using DirectiveHub.Web.Features.Directives;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using DirectiveHub.Web.Features.Directives;
-using DirectiveHub.Web.Features.Admin;
 
 namespace DirectiveHub.Web.Infrastructure;
 

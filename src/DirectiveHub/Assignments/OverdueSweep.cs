@@ -6,14 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Assignments;
 
-public sealed class OverdueOptions
-{
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Reminders go this many days before a deadline (defaults 3 and 1).</summary>
-    public int[] ReminderDays { get; set; } = [3, 1];
-}
-
 /// <summary>
 /// Flags task assignments that are overdue (<see cref="TaskAssignmentState.IsOverdue"/>, the rule every page shows) and
 /// not yet flagged, and writes the notices that follow, in one transaction and in set-based statements. The flag only

@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Directives;
 
-public sealed record PublishResult(Guid Id, string Number, int Sequence, DateOnly IssuedOn);
-
 /// <summary>
 /// Publishes a draft in one transaction: the register row is locked, the next number taken, assignments created, a
 /// superseded directive marked, audit events written. Any failure rolls all of it back, so a number is never skipped

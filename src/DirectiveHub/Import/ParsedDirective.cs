@@ -53,13 +53,3 @@ public sealed record ParsedDirective
     [JsonIgnore]
     public string? Confidentiality { get; init; }
 }
-
-public sealed record ParsedTask(string Label, string Text, DateOnly? Deadline, IReadOnlyList<ParsedTask> Subtasks);
-
-/// <summary>A cited document: Party form ("06-CT/TU", type "CT") or state form ("1102/CĐ-TTg", type "CĐ").</summary>
-public sealed record ParsedReference(string? Type, string Number, DateOnly? IssuedOn);
-
-public sealed record ParsedSigner(string? Authority, string? Body, string? Position, string? Name);
-
-/// <summary>An authenticated copy ("SAO LỤC", kind "SaoLuc") of another document sent along, with its own copy number.</summary>
-public sealed record ParsedAttachment(string Kind, string? Number, string? Title);

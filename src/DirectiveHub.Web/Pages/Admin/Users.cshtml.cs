@@ -1,12 +1,12 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using DirectiveHub.Web.Features.Admin;
 
 namespace DirectiveHub.Web.Pages.Admin;
 

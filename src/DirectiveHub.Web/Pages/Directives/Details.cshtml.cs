@@ -2,12 +2,12 @@ using DirectiveHub.Access;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using DirectiveHub.Web.Features.Directives;
 
 namespace DirectiveHub.Web.Pages.Directives;
 

@@ -1,6 +1,8 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Organizations;
+using DirectiveHub.Web.Features.Directives;
+using DirectiveHub.Web.Features.Import;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Import;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using DirectiveHub.Web.Features.Directives;
-using DirectiveHub.Web.Features.Import;
 
 namespace DirectiveHub.Web.Pages.Directives;
 

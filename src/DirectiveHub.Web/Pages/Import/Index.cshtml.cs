@@ -1,10 +1,10 @@
 using DirectiveHub.Directives;
 using DirectiveHub.Import;
+using DirectiveHub.Web.Features.Import;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using DirectiveHub.Web.Features.Import;
 
 namespace DirectiveHub.Web.Pages.Import;
 

@@ -8,9 +8,3 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresAppDbContext CreateDbContext(string[] args) =>
         (PostgresAppDbContext)DatabaseSetup.Create(DatabaseProvider.Postgres, "Host=localhost;Database=directivehub_design");
 }
-
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
-{
-    public SqliteAppDbContext CreateDbContext(string[] args) =>
-        (SqliteAppDbContext)DatabaseSetup.Create(DatabaseProvider.Sqlite, "Data Source=design.db");
-}

@@ -1,0 +1,18 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
+using DirectiveHub.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveHub.Data.Configurations;
+
+public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.Property(r => r.Note).HasMaxLength(4000);
+        builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

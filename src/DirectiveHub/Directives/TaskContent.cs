@@ -1,0 +1,8 @@
+namespace DirectiveHub.Directives;
+
+public sealed record TaskContent(
+    string Text,
+    DateOnly? Deadline,
+    Guid? LeadOrganizationId,
+    IReadOnlyList<Guid> CoordinatingOrganizationIds,
+    IReadOnlyList<TaskContent> Subtasks);
