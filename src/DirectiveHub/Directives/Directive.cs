@@ -309,7 +309,7 @@ public sealed class Directive
     }
 
     private string BuildSearchText() =>
-        VietnameseText.Fold(string.Join(' ', new[] { Number, Subject, Preamble }.Concat(_tasks.Select(t => t.Text)).Where(s => !string.IsNullOrEmpty(s))));
+        DirectiveSearch.SearchTextOf(new[] { Number, Subject, Preamble }.Concat(_tasks.Select(t => t.Text)));
 
     private void EnsureDraft()
     {
