@@ -23,6 +23,10 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Features.Directives.DirectiveDrafts>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
+        services.AddSingleton<Dashboards.DashboardInvalidation>();
+        services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
+        services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<Serilog.Core.ILogEventEnricher, SecretRedaction>();
 

@@ -16,6 +16,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         // Acknowledgment is recorded once: a second, concurrent one finds the column no longer empty and loses.
         builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt });
+        builder.HasIndex(a => a.AcknowledgmentKey).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
     }

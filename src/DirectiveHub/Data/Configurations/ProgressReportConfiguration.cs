@@ -13,6 +13,8 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
     {
         builder.Property(r => r.Note).HasMaxLength(4000);
         builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
+        // A phone retries a queued report with the same key; the unique index settles two retries racing each other.
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
