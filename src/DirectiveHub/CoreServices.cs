@@ -18,6 +18,9 @@ public static class CoreServices
         services.AddScoped<Directives.DirectivePublisher>();
         services.AddSingleton<Directives.AttachmentStore>();
         services.AddScoped<Import.IncomingRegistration>();
+        // The OCR tools are found on PATH unless configured (Ocr:Tesseract, Ocr:Pdftoppm).
+        services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));
+        services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
         services.AddScoped<Users.FirstAdministrator>();
         services.AddScoped<Organizations.OrganizationChanges>();
