@@ -18,6 +18,16 @@ install_missing() {
   if [[ ! -x /usr/bin/chromium ]]; then
     wanted+=(chromium fonts-dejavu-core)
   fi
+  # Import: OCR of scans and photos (Tesseract with its Vietnamese model, pdftoppm) and the PDF fixtures' font.
+  if ! command -v tesseract > /dev/null || [[ ! -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]]; then
+    wanted+=(tesseract-ocr tesseract-ocr-vie)
+  fi
+  if ! command -v pdftoppm > /dev/null; then
+    wanted+=(poppler-utils)
+  fi
+  if [[ ! -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]]; then
+    wanted+=(fonts-liberation2)
+  fi
   if (( ${#wanted[@]} == 0 )); then
     return
   fi
