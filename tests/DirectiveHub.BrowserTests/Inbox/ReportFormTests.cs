@@ -27,7 +27,7 @@ public sealed class ReportFormTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // A file that is not what it says: the typed note stays.
         await Task1().GetByLabel("Nội dung báo cáo").FillAsync("Đã tổ chức tuyên truyền tại 12 thôn.");
-        await Task1().GetByLabel("Minh chứng").SetInputFilesAsync(new FilePayload { Name = "bao-cao.pdf", MimeType = "application/pdf", Buffer = "không phải PDF"u8.ToArray() });
+        await Task1().Locator("input[type=file][multiple]").SetInputFilesAsync(new FilePayload { Name = "bao-cao.pdf", MimeType = "application/pdf", Buffer = "không phải PDF"u8.ToArray() });
         await Task1().GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(Task1().GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await Assertions.Expect(Task1().GetByLabel("Nội dung báo cáo")).ToHaveValueAsync("Đã tổ chức tuyên truyền tại 12 thôn.");
