@@ -21,6 +21,8 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddScoped<Pages.Admin.UserAdministration>();
+        services.AddScoped<Signing.UnitCertificates>();
+        services.AddScoped<Printing.IUnitSignerSource>(sp => sp.GetRequiredService<Signing.UnitCertificates>());
         services.AddSingleton<Pages.Dashboard.DashboardCache>();
         services.AddHybridCache();
         // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
