@@ -18,12 +18,14 @@ install_missing() {
   if [[ ! -x /usr/bin/chromium ]]; then
     wanted+=(chromium fonts-dejavu-core)
   fi
-  # Import: OCR of scans and photos (Tesseract with its Vietnamese model, pdftoppm) and the PDF fixtures' font.
+  # pdftotext and pdfsig read back the PDFs the app writes (text layer, signatures) as an independent check;
+  # pdftoppm renders scanned PDFs to page images for OCR.
+  if [[ ! -x /usr/bin/pdfsig || ! -x /usr/bin/pdftotext || ! -x /usr/bin/pdftoppm ]]; then
+    wanted+=(poppler-utils)
+  fi
+  # Import: OCR of scans and photos (Tesseract with its Vietnamese model) and the PDF fixtures' font.
   if ! command -v tesseract > /dev/null || [[ ! -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]]; then
     wanted+=(tesseract-ocr tesseract-ocr-vie)
-  fi
-  if ! command -v pdftoppm > /dev/null; then
-    wanted+=(poppler-utils)
   fi
   if [[ ! -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]]; then
     wanted+=(fonts-liberation2)

@@ -17,6 +17,9 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
         services.AddSingleton<Directives.AttachmentStore>();
+        services.AddSingleton(Printing.PdfOptions.Read(configuration));
+        services.AddScoped<Printing.RecordCopyWriter>();
+        services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
         // The OCR tools are found on PATH unless configured (Ocr:Tesseract, Ocr:Pdftoppm).
         services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));

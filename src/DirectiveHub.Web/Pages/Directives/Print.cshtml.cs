@@ -1,5 +1,6 @@
-using DirectiveHub.Time;
 using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
