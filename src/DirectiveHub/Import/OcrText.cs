@@ -70,7 +70,16 @@ public sealed class OcrText(string tesseract = "tesseract", string pdftoppm = "p
             var input = Path.Combine(folder.FullName, "scan.pdf");
             await File.WriteAllBytesAsync(input, pdf, cancellationToken);
             // 200 dpi in gray: enough for Vietnamese marks, half the pixels of 300 dpi.
-            var render = await RunAsync(pdftoppm, ["-r", "200", "-gray", "-png", "-f", "1", "-l", MaxPages.ToString(CultureInfo.InvariantCulture), input, Path.Combine(folder.FullName, "page")], TotalTimeout, cancellationToken);
+            Run? render;
+            try
+            {
+                render = await RunAsync(pdftoppm, ["-r", "200", "-gray", "-png", "-f", "1", "-l", MaxPages.ToString(CultureInfo.InvariantCulture), input, Path.Combine(folder.FullName, "page")], TotalTimeout, cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Error(TimedOut);
+            }
+
             if (render is null)
             {
                 return Error(MissingPoppler);
