@@ -192,7 +192,7 @@ public static class DirectivePdf
         public static XFont Font(double size, bool bold = false, bool italic = false)
         {
             var style = (bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-            return new XFont(PdfFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
+            return new XFont(PdfFonts.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
         }
 
         public double Measure(string text, XFont font) => _graphics.MeasureString(text, font).Width;

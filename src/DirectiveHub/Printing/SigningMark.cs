@@ -20,8 +20,8 @@ internal sealed class SigningMark(string unitName, string signerName, DateTime s
         var pen = new XPen(SealRed, 1.2);
         var brush = new XSolidBrush(SealRed);
         gfx.DrawRoundedRectangle(pen, new XRect(rect.X + 1, rect.Y + 1, rect.Width - 2, rect.Height - 2), new XSize(6, 6));
-        var bold = new XFont(PdfFonts.Family, 8.5, XFontStyleEx.Bold, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode));
-        var regular = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode));
+        var bold = new XFont(PdfFonts.Family, 8.5, XFontStyleEx.Bold, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode, PdfSharp.Pdf.PdfFontEmbedding.TryComputeSubset));
+        var regular = new XFont(PdfFonts.Family, 8, XFontStyleEx.Regular, new XPdfFontOptions(PdfSharp.Pdf.PdfFontEncoding.Unicode, PdfSharp.Pdf.PdfFontEmbedding.TryComputeSubset));
         var local = VietnamTime.ToVietnam(signedAtUtc);
         string[] lines =
         [

@@ -50,6 +50,11 @@ public sealed class RecordCopyPublishingTests(PostgresAppFixture app) : IClassFi
         var inbox = await officer.GetDocumentAsync($"/Inbox/Directive/{id}");
         Assert.NotNull(inbox.QuerySelector($"a[href='/Directives/Pdf/{id}']"));
         Assert.Equal(pdf, await officer.GetByteArrayAsync(new Uri($"/Directives/Pdf/{id}", UriKind.Relative), Cancel));
+        var signatures = await officer.GetDocumentAsync($"/Directives/Signatures/{id}");
+        var lines = signatures.QuerySelectorAll("main li").Select(l => l.TextContent).ToList();
+        Assert.Contains(lines, l => l.StartsWith("Người ký: Huyện ủy Quốc Oai", StringComparison.Ordinal));
+        Assert.Contains("Nội dung còn nguyên vẹn từ khi ký.", lines);
+        Assert.Contains(lines, l => l.StartsWith("Không rõ tổ chức cấp chứng thư số", StringComparison.Ordinal));
         var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.To == DemoAccounts.Officer && m.RecordCopyOf == id).CountAsync(Cancel));
         Assert.Equal(1, mail);
 
@@ -83,12 +88,10 @@ public sealed class RecordCopyPublishingTests(PostgresAppFixture app) : IClassFi
         // The page shows the same reason on the directive the clerk tried to publish.
         var page = app.Factory.CreateBrowserLikeClient();
         await page.SignInOrFailAsync(DemoAccounts.Clerk);
-        var details = await page.GetDocumentAsync($"/Directives/Details/{id}");
-        var form = details.QuerySelector("form[action*='handler=Publish']");
-        Assert.NotNull(form);
-        var answer = await page.SubmitFormAsync($"/Directives/Details/{id}", new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        var answer = await page.SubmitFormAsync($"/Directives/Publish/{id}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var shown = await PageClient.ParseAsync(answer);
-        Assert.Contains("Chứng thư số của đơn vị đã hết hạn", shown.QuerySelector("[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chứng thư số của đơn vị đã hết hạn", shown.QuerySelector(".alert-danger[role=alert]")?.TextContent, StringComparison.Ordinal);
     }
 
     private async Task UploadAsync(string organizationCode, byte[] pkcs12, string password)
