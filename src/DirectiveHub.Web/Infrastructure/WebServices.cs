@@ -119,6 +119,7 @@ public static class WebServices
                 options.Conventions.AuthorizePage("/Directives/Index", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Edit", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
+                options.Conventions.AuthorizePage("/Directives/Publish", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.Leader);

@@ -30,6 +30,24 @@ public sealed record PrintedDirective(
 {
     public const string NationalHeading = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
+    /// <summary>
+    /// The recipients as printed after "Kính gửi:": one recipient stands on the line itself; a list has one "- …,"
+    /// line each and the last ends with a full stop. Print, DOCX and PDF all print these lines.
+    /// </summary>
+    public IReadOnlyList<string> RecipientLines() =>
+        Recipients.Count == 1 ? [Recipients[0]] : EndWithFullStop(Recipients.Select(r => $"- {r},").ToList());
+
+    /// <summary>Every line ends with a comma but the last, which ends with a full stop (the samples' "Nơi nhận" and "Kính gửi").</summary>
+    private static List<string> EndWithFullStop(List<string> lines)
+    {
+        if (lines.Count > 0 && lines[^1].EndsWith(','))
+        {
+            lines[^1] = lines[^1][..^1] + ".";
+        }
+
+        return lines;
+    }
+
     /// <summary>The printed form of a directive the viewer may see, or null.</summary>
     public static async Task<PrintedDirective?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
     {
@@ -59,8 +77,9 @@ public sealed record PrintedDirective(
         var tasks = new List<(string, string, int)>();
         foreach (var (task, subtasks) in directive.TaskTree())
         {
-            tasks.Add(($"{task.Label}.", task.Text + DeadlineSuffix(task), 0));
-            tasks.AddRange(subtasks.Select(s => ("-", s.Text + DeadlineSuffix(s), 1)));
+            // The text as written: a deadline the drafter did not write into it is not added (it is tracked, not printed).
+            tasks.Add(($"{task.Label}.", task.Text, 0));
+            tasks.AddRange(subtasks.Select(s => ("-", s.Text, 1)));
         }
 
         return new PrintedDirective(
@@ -88,22 +107,17 @@ public sealed record PrintedDirective(
             directive.Preamble,
             tasks,
             directive.Closing,
-            directive.Distribution.OrderBy(d => d.Position).Select(DistributionLine).ToList(),
+            EndWithFullStop(directive.Distribution.OrderBy(d => d.Position).Select(DistributionLine).ToList()),
             directive.Signer.AuthorityLine,
             directive.Signer.Position,
             directive.Signer.Name,
             directive.IsDraft);
     }
 
-    private static string DeadlineSuffix(DirectiveTask task) =>
-        task.Deadline is { } deadline && !task.Text.Contains(VietnamTime.ShortDate(deadline), StringComparison.Ordinal)
-            ? $" (hoàn thành trước ngày {VietnamTime.ShortDate(deadline)})"
-            : string.Empty;
-
     private static string DistributionLine(DistributionEntry entry) => entry.Purpose switch
     {
         null => $"- {entry.Text},",
-        var p when p.Equals("Lưu", StringComparison.OrdinalIgnoreCase) => $"- Lưu {entry.Text}.",
+        var p when p.Equals("Lưu", StringComparison.OrdinalIgnoreCase) => $"- Lưu: {entry.Text}.",
         var p => $"- {entry.Text} ({p}),",
     };
 }
