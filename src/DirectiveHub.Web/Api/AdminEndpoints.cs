@@ -36,6 +36,7 @@ public static class AdminEndpoints
         admin.MapGet("/users", ListUsersAsync);
         admin.MapPost("/users", InviteUserAsync);
         admin.MapPut("/users/{id:guid}", UpdateUserAsync);
+        admin.MapDelete("/users/{id:guid}/sessions", EndUserSessionsAsync);
         admin.MapGet("/audit", AuditAsync);
         return api;
     }
@@ -123,6 +124,21 @@ public static class AdminEndpoints
         }
 
         return TypedResults.Ok(await administration.Query(viewer, null, null, null).SingleAsync(u => u.Id == id, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> EndUserSessionsAsync(
+        Guid id, CurrentUser user, UserAdministration administration, AccountSessions sessions, AuditTrail audit, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var target = await administration.FindAsync(await user.GetViewerAsync(cancellationToken), id, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await sessions.EndAllAsync(target, cancellationToken);
+        audit.Record(AuditActions.SessionsEnded, nameof(AppUser), target.Id.ToString(), new { By = "administrator" });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static string SetPasswordLink(LinkGenerator links, HttpContext http, AppUser target, string token) =>

@@ -11,6 +11,10 @@ public static class WebPipeline
     public static WebApplication UseDirectiveHubWeb(this WebApplication app)
     {
         var requireHttps = WebServices.RequireHttps(app.Configuration, app.Environment);
+        if (ProxySettings.Enabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
 
         // Pages get a Vietnamese error page; the API gets ProblemDetails. Neither ever shows a stack trace.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
@@ -24,6 +28,7 @@ public static class WebPipeline
         {
             app.UseHsts();
             app.UseHttpsRedirection();
+            app.UseMiddleware<HttpsRequired>();
         }
 
         app.UseSecurityHeaders();

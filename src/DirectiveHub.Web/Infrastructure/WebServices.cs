@@ -24,6 +24,9 @@ public static class WebServices
         services.AddSingleton<Pages.Dashboard.DashboardCache>();
         services.AddHybridCache();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SessionGuard>();
+        services.AddScoped<AccountSessions>();
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ProxySettings.Configure(options, configuration));
 
         services.AddAuthentication(options =>
             {
@@ -35,7 +38,14 @@ public static class WebServices
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                // Short access tokens, each checked against its session on every request (SessionGuard); a refresh
+                // token is refused once the account's security stamp changes or its session has ended.
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:AccessTokenMinutes", 15));
+                options.RefreshTokenExpiration = TimeSpan.FromHours(configuration.GetValue("Security:RefreshTokenHours", 24));
+                options.Events.OnMessageReceived = SessionChecks.OnBearerTokenAsync;
+            })
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
@@ -66,6 +76,7 @@ public static class WebServices
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnValidatePrincipal = SessionChecks.Cookie(options.Events.OnValidatePrincipal);
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });

@@ -690,10 +690,26 @@ public static partial class DirectiveTextParser
 
         private static readonly Dictionary<string, string> KindCodes = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["Chỉ thị"] = "CT", ["Kết luận"] = "KL", ["Nghị quyết"] = "NQ", ["Nghị định"] = "NĐ", ["Công văn"] = "CV", ["Công điện"] = "CĐ",
-            ["Thông báo"] = "TB", ["Thông báo kết luận"] = "TB", ["Kế hoạch"] = "KH", ["Quyết định"] = "QĐ", ["Quy định"] = "QĐi",
-            ["Hướng dẫn"] = "HD", ["Thông tri"] = "TT", ["Thông tư"] = "TT", ["Báo cáo"] = "BC", ["Chương trình"] = "CTr", ["Đề án"] = "ĐA",
-            ["Tờ trình"] = "TTr", ["Quy chế"] = "QC", ["Phương án"] = "PA",
+            ["Chỉ thị"] = "CT",
+            ["Kết luận"] = "KL",
+            ["Nghị quyết"] = "NQ",
+            ["Nghị định"] = "NĐ",
+            ["Công văn"] = "CV",
+            ["Công điện"] = "CĐ",
+            ["Thông báo"] = "TB",
+            ["Thông báo kết luận"] = "TB",
+            ["Kế hoạch"] = "KH",
+            ["Quyết định"] = "QĐ",
+            ["Quy định"] = "QĐi",
+            ["Hướng dẫn"] = "HD",
+            ["Thông tri"] = "TT",
+            ["Thông tư"] = "TT",
+            ["Báo cáo"] = "BC",
+            ["Chương trình"] = "CTr",
+            ["Đề án"] = "ĐA",
+            ["Tờ trình"] = "TTr",
+            ["Quy chế"] = "QC",
+            ["Phương án"] = "PA",
         };
 
         private static readonly HashSet<string> StateTypeCodes = new(StringComparer.Ordinal)

@@ -1,9 +1,9 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
-using DirectiveHub.Web.Pages.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
+using DirectiveHub.Web.Pages.Directives;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
