@@ -42,14 +42,17 @@ public static class AdminEndpoints
     }
 
     /// <summary>The whole file is checked first; any bad row means nothing is created and every error comes back with its line.</summary>
-    public static async Task<Results<Ok<ImportResponse>, BadRequest<ImportProblem>>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken);
         var result = await ImportCsvAsync(text, user, db, audit, clock, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(new ImportResponse(result.Created))
-            : TypedResults.BadRequest(new ImportProblem("Tệp có lỗi; chưa đơn vị nào được tạo.", result.Errors));
+            : TypedResults.Problem(
+                title: "Tệp có lỗi; chưa đơn vị nào được tạo.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
     }
 
     /// <summary>One unit, checked by the same rules as a CSV row; errors come back per field.</summary>

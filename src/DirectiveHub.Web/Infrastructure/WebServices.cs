@@ -118,7 +118,12 @@ public static class WebServices
                 options.Conventions.AuthorizeFolder("/Diagnostics", Policies.Leader);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelBinderProviders.Insert(0, new BoundedValueBinderProvider([.. options.ModelBinderProviders]));
+                options.Filters.Add<UnknownHandlerFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -134,7 +139,19 @@ public static class WebServices
         }
 
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Bad request bodies reach the exception handler, which names the field (instead of an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
+
+            // JSON null for a list or object the contract does not allow is a 400 naming the field, not a crash later.
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.MaxDepth = 32;
+        });
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -29,21 +29,26 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
             .SingleAsync(cancellationToken);
         await RegisterLookup.EnsureAsync(db, draft.IssuerId, draft.DocumentType, draft.Confidentiality != Confidentiality.None, VietnamTime.Today(clock), cancellationToken);
 
-        for (var attempt = 1; ; attempt++)
+        // The whole unit runs again if the connection is lost mid-way (PostgreSQL restarted): nothing half-written.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                try
+                {
+                    var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                }
+                catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
             }
-            catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-        }
+        });
     }
 
     private async Task<PublishResult> PublishOnceAsync(Guid directiveId, int? expectedVersion, Actor actor, CancellationToken cancellationToken)

@@ -13,34 +13,39 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
 {
     public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = db.Provider == DatabaseProvider.Postgres
-            ? await db.OutboxMessages.FromSql($"""
-                SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
-                ORDER BY "NextAttemptAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken)
-            : await db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(cancellationToken);
-        int sent = 0, failed = 0;
-        foreach (var message in due)
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
-            try
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var due = db.Provider == DatabaseProvider.Postgres
+                ? await db.OutboxMessages.FromSql($"""
+                    SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
+                    ORDER BY "NextAttemptAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(cancellationToken)
+                : await db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(cancellationToken);
+            int sent = 0, failed = 0;
+            foreach (var message in due)
             {
-                await sender.SendAsync(ToMime(message), cancellationToken);
-                message.Sent(clock.GetUtcNow().UtcDateTime);
-                sent++;
+                try
+                {
+                    await sender.SendAsync(ToMime(message), cancellationToken);
+                    message.Sent(clock.GetUtcNow().UtcDateTime);
+                    sent++;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    message.Failed(exception.Message, clock.GetUtcNow().UtcDateTime);
+                    failed++;
+                    logger.LogWarning("Mail to {Recipient} failed (attempt {Attempts}): {Error}", Mask(message.To), message.Attempts, exception.Message);
+                }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                message.Failed(exception.Message, clock.GetUtcNow().UtcDateTime);
-                failed++;
-                logger.LogWarning("Mail to {Recipient} failed (attempt {Attempts}): {Error}", Mask(message.To), message.Attempts, exception.Message);
-            }
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (sent, failed);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (sent, failed);
+        });
     }
 
     private MimeMessage ToMime(OutboxMessage message)
