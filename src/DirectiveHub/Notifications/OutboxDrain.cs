@@ -9,53 +9,60 @@ namespace DirectiveHub.Notifications;
 /// Sends what is due in the outbox. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so instances never
 /// send the same message twice; a failure keeps the message for a later attempt.
 /// </summary>
-public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger)
+public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger, Printing.RecordCopies? recordCopies = null)
 {
     public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = db.Provider == DatabaseProvider.Postgres
+            ? await db.OutboxMessages.FromSql($"""
+                SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
+                ORDER BY "NextAttemptAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken)
+            : await db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(cancellationToken);
+        int sent = 0, failed = 0;
+        foreach (var message in due)
         {
-            db.ChangeTracker.Clear();
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var due = db.Provider == DatabaseProvider.Postgres
-                ? await db.OutboxMessages.FromSql($"""
-                    SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
-                    ORDER BY "NextAttemptAt" LIMIT {batch} FOR UPDATE SKIP LOCKED
-                    """).ToListAsync(cancellationToken)
-                : await db.OutboxMessages.Where(m => m.SentAt == null && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt).Take(batch).ToListAsync(cancellationToken);
-            int sent = 0, failed = 0;
-            foreach (var message in due)
+            try
             {
-                try
-                {
-                    await sender.SendAsync(ToMime(message), cancellationToken);
-                    message.Sent(clock.GetUtcNow().UtcDateTime);
-                    sent++;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    message.Failed(exception.Message, clock.GetUtcNow().UtcDateTime);
-                    failed++;
-                    logger.LogWarning("Mail to {Recipient} failed (attempt {Attempts}): {Error}", Mask(message.To), message.Attempts, exception.Message);
-                }
+                await sender.SendAsync(await ToMimeAsync(message, cancellationToken), cancellationToken);
+                message.Sent(clock.GetUtcNow().UtcDateTime);
+                sent++;
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                message.Failed(exception.Message, clock.GetUtcNow().UtcDateTime);
+                failed++;
+                logger.LogWarning("Mail to {Recipient} failed (attempt {Attempts}): {Error}", Mask(message.To), message.Attempts, exception.Message);
+            }
+        }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (sent, failed);
-        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (sent, failed);
     }
 
-    private MimeMessage ToMime(OutboxMessage message)
+    private async Task<MimeMessage> ToMimeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@directivehub";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var pdf = message.RecordCopyOf is { } directiveId && recordCopies is not null
+            ? await recordCopies.ReadStoredAsync(directiveId, cancellationToken)
+            : null;
+        if (pdf is null)
+        {
+            mime.Body = new TextPart("plain") { Text = message.Body };
+            return mime;
+        }
+
+        var name = await db.RecordCopies.Where(c => c.DirectiveId == message.RecordCopyOf).Select(c => c.FileName).SingleAsync(cancellationToken);
+        var builder = new BodyBuilder { TextBody = message.Body };
+        builder.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
+        mime.Body = builder.ToMessageBody();
         return mime;
     }
 

@@ -30,6 +30,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid?>("AcknowledgedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AcknowledgmentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -51,6 +54,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("AcknowledgedById");
 
+                    b.HasIndex("AcknowledgmentKey")
+                        .IsUnique();
+
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
 
@@ -62,6 +68,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -83,6 +92,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReportedById");
 
@@ -681,6 +693,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecordCopyOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -864,6 +879,136 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "EffectiveFrom");
 
                     b.ToTable("OrganizationRevisions");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DirectiveId");
+
+                    b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RawData")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Thumbprint")
+                        .IsUnique();
+
+                    b.ToTable("TrustedRoots");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPkcs12")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("UnitCertificates");
                 });
 
             modelBuilder.Entity("DirectiveHub.Users.AppUser", b =>
@@ -1313,6 +1458,24 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                 {
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithOne()
+                        .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
