@@ -1,7 +1,7 @@
 using DirectiveHub.Users;
 using DirectiveHub.Web.Api;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
