@@ -26,6 +26,7 @@ public static class CoreServices
         services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
         services.AddScoped<Users.FirstAdministrator>();
+        services.AddScoped<Users.UserSessions>();
         services.AddScoped<Organizations.OrganizationChanges>();
         services.AddSingleton(configuration.GetSection("Overdue").Get<Assignments.OverdueOptions>() ?? new Assignments.OverdueOptions());
         services.AddScoped<Assignments.OverdueSweep>();

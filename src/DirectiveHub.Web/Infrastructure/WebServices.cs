@@ -30,6 +30,9 @@ public static class WebServices
         services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
         services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SessionGuard>();
+        services.AddScoped<AccountSessions>();
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ProxySettings.Configure(options, configuration));
 
         services.AddAuthentication(options =>
             {
@@ -41,7 +44,14 @@ public static class WebServices
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                // Short access tokens, each checked against its session on every request (SessionGuard); a refresh
+                // token is refused once the account's security stamp changes or its session has ended.
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:AccessTokenMinutes", 15));
+                options.RefreshTokenExpiration = TimeSpan.FromHours(configuration.GetValue("Security:RefreshTokenHours", 24));
+                options.Events.OnMessageReceived = SessionChecks.OnBearerTokenAsync;
+            })
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
@@ -72,6 +82,7 @@ public static class WebServices
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnValidatePrincipal = SessionChecks.Cookie(options.Events.OnValidatePrincipal);
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
@@ -127,7 +138,12 @@ public static class WebServices
                 options.Conventions.AuthorizeFolder("/Diagnostics", Policies.Leader);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelBinderProviders.Insert(0, new BoundedValueBinderProvider([.. options.ModelBinderProviders]));
+                options.Filters.Add<UnknownHandlerFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -143,7 +159,19 @@ public static class WebServices
         }
 
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Bad request bodies reach the exception handler, which names the field (instead of an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
+
+            // JSON null for a list or object the contract does not allow is a 400 naming the field, not a crash later.
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.MaxDepth = 32;
+        });
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -11,6 +11,7 @@ public static class AuditActions
     public const string Received = "Received";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
+    public const string SessionsEnded = "SessionsEnded";
     public const string RoleChanged = "RoleChanged";
     public const string SettingChanged = "SettingChanged";
 }

@@ -65,7 +65,9 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name)
+            .ExecutionStrategy(dependencies => new ResilientNpgsqlExecutionStrategy(dependencies)));
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));

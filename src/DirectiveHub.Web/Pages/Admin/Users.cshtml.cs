@@ -126,6 +126,15 @@ public sealed class UsersModel(
             return localizer["TwoFactorResetDone", target.Email!].Value;
         }, cancellationToken);
 
+    public async Task<IActionResult> OnPostEndSessionsAsync(Guid id, [FromServices] AccountSessions sessions, [FromServices] AuditTrail audit, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, async target =>
+        {
+            await sessions.EndAllAsync(target, cancellationToken);
+            audit.Record(DirectiveHub.Auditing.AuditActions.SessionsEnded, nameof(AppUser), target.Id.ToString(), new { By = "administrator" });
+            await db.SaveChangesAsync(cancellationToken);
+            return localizer["SessionsEndedFor", target.Email!].Value;
+        }, cancellationToken);
+
     /// <summary>Changes a user of the subtree (404 for anyone else's); an administrator cannot lock or deactivate themselves.</summary>
     private async Task<IActionResult> ChangeAsync(Guid id, Func<AppUser, Task<string?>> change, CancellationToken cancellationToken)
     {
