@@ -1,6 +1,11 @@
 using DirectiveHub.Web.Infrastructure;
 using Serilog;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -12,3 +17,4 @@ var app = builder.Build();
 app.UseDirectiveHubWeb();
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
