@@ -3,6 +3,7 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Web.Pages.Directives;
 using DirectiveHub.Time;
+using DirectiveHub.Storage;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace DirectiveHub.Web.Pages.Inbox;
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 5 * 21 * 1024 * 1024)]
 [RequestSizeLimit(5 * 21 * 1024 * 1024)]
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, AttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, IFileStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -86,7 +87,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 var type = FileTypes.Detect(content) ?? throw new DomainException(localizer["AttachmentType"]);
                 var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
                 name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
-                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.SaveAsync(content, cancellationToken)));
+                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.PutAsync(content, cancellationToken)));
             }
 
             await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), cancellationToken, files);
@@ -96,7 +97,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
             foreach (var file in files)
             {
-                store.Delete(file.StorageKey);
+                await store.DeleteAsync(file.StorageKey, CancellationToken.None);
             }
 
             Error = exception.Message;
