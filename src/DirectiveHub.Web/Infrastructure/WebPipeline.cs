@@ -27,6 +27,7 @@ public static class WebPipeline
         }
 
         app.UseSecurityHeaders();
+        app.UseDirectiveHubMetrics();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(options =>
         {

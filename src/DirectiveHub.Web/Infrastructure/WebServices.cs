@@ -1,7 +1,7 @@
 using DirectiveHub.Data;
+using DirectiveHub.Security;
 using DirectiveHub.Users;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DirectiveHub.Web.Infrastructure;
@@ -77,9 +77,7 @@ public static class WebServices
 
         services.AddAuthorization(Policies.Configure);
 
-        services.AddDataProtection()
-            .SetApplicationName("DirectiveHub")
-            .PersistKeysToDbContext<AppDbContext>();
+        services.AddDirectiveHubDataProtection(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
@@ -116,6 +114,8 @@ public static class WebServices
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: false);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
 
+        services.AddSingleton<Jobs.WorkerHeartbeats>();
+        services.AddDirectiveHubTelemetry(configuration);
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
@@ -127,7 +127,8 @@ public static class WebServices
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<WorkersHealthCheck>("workers", tags: ["ready"]);
 
         if (requireHttps)
         {

@@ -30,6 +30,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                Telemetry.DirectiveHubMetrics.Acknowledgments.Add(1);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -75,6 +76,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             now));
         Audit(AuditActions.Reported, nameof(TaskAssignment), taskAssignment.Id, new { Status = report.Status.ToString(), report.Note }, actor, now);
         await db.SaveChangesAsync(cancellationToken);
+        Telemetry.DirectiveHubMetrics.Reports.Add(1, new KeyValuePair<string, object?>("status", report.Status.ToString()));
         return report;
     }
 

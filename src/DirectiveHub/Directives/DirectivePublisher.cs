@@ -37,6 +37,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
             {
                 var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                Telemetry.DirectiveHubMetrics.DirectivesPublished.Add(1);
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)

@@ -43,6 +43,15 @@ public sealed class UnprivilegedRunTests
         Assert.True(mail is not null, "no mail was written:\n" + app.Output);
         Assert.Contains(app.BaseAddress.ToString().TrimEnd('/') + "/", await File.ReadAllTextAsync(mail, Cancel), StringComparison.Ordinal);
 
+        // Prometheus scrapes from this machine; the same request through a proxy (X-Forwarded-For) is refused.
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Cancel);
+        Assert.Contains("directivehub_sweep_flagged_total", metrics, StringComparison.Ordinal);
+        Assert.Contains("directivehub_outbox_sent_total", metrics, StringComparison.Ordinal);
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        proxied.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.SendAsync(proxied, Cancel)).StatusCode);
+
         // A first start on an empty database is clean: no error lines an operator would have to explain.
         Assert.DoesNotContain(" ERR] ", app.Output, StringComparison.Ordinal);
     }
