@@ -21,7 +21,7 @@ COPY --from=build /app/cli ./cli/
 # `directivehub` runs the operator commands (migrate, migrate --script, admin, sweep) inside the container.
 RUN mkdir -p /app/data/attachments /app/data/mail-pickup \
  && chown -R "$APP_UID:$APP_UID" /app/data \
- && printf '#!/bin/sh\nexec dotnet /app/cli/DirectiveHub.Cli.dll "$@"\n' > /usr/local/bin/directivehub \
+ && printf '#!/bin/sh\nexec dotnet /app/cli/directivehub.dll "$@"\n' > /usr/local/bin/directivehub \
  && chmod 755 /usr/local/bin/directivehub
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \

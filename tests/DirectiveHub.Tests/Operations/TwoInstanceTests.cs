@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using DirectiveHub.Cli;
 using DirectiveHub.Data;
 using DirectiveHub.Notifications;
@@ -56,8 +55,8 @@ public sealed class TwoInstanceTests
         using var clientA = first.CreateClient(cookies);
         using var clientB = second.CreateClient(cookies);
         await clientA.SignInOrFailAsync(DemoAccounts.Clerk);
-        var id = await DraftAsync(clientB);
-        var upload = await UploadAsync(clientA, clientB, id, "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"u8.ToArray());
+        var id = await ClerkSteps.DraftAsync(clientB);
+        var upload = await ClerkSteps.UploadAsync(clientA, clientB, id, ClerkSteps.Pdf);
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var attachmentId = await QueryAsync(database, db => db.Directives.Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => a.Id).SingleAsync(Cancel));
         foreach (var client in new[] { clientA, clientB })
@@ -117,35 +116,6 @@ public sealed class TwoInstanceTests
         var sentIds = files.Select(f => MimeKit.MimeMessage.Load(f).MessageId).ToList();
         Assert.Equal(messages.Count, files.Count);
         Assert.Equal(messages.Select(m => $"{m:N}@directivehub").Order(StringComparer.Ordinal), sentIds.Order(StringComparer.Ordinal));
-    }
-
-    private static async Task<Guid> DraftAsync(HttpClient client)
-    {
-        var document = await client.GetDocumentAsync("/Directives/Edit");
-        var recipient = document.QuerySelector("select[name='Input.RecipientOrganizationIds'] option[value]:not([value=''])")!.GetAttribute("value")!;
-        var created = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
-        {
-            ["Input.DocumentType"] = "KH",
-            ["Input.Subject"] = "triển khai nhiệm vụ năm 2027",
-            ["Input.RecipientOrganizationIds"] = recipient,
-            ["Input.Signer.Name"] = "Đàm Công Lợi",
-        }, formSelector: "form.directive-editor");
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient formFrom, HttpClient postTo, Guid id, byte[] bytes)
-    {
-        var page = await formFrom.GetDocumentAsync($"/Directives/Details/{id}");
-        var token = page.QuerySelector("form[enctype='multipart/form-data'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "ke-hoach.pdf");
-        return await postTo.PostAsync(new Uri($"/Directives/Details/{id}?handler=Upload", UriKind.Relative), form, Cancel);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction = null)
