@@ -1,10 +1,10 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
-using DirectiveHub.Web.Pages.Directives;
-using DirectiveHub.Time;
 using DirectiveHub.Storage;
+using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
+using DirectiveHub.Web.Pages.Directives;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
