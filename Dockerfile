@@ -25,6 +25,7 @@ RUN mkdir -p /app/data/attachments /app/data/mail-pickup \
  && chmod 755 /usr/local/bin/directivehub
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
+    DIRECTIVEHUB_DATA=/app/data \
     Attachments__Path=/app/data/attachments \
     Mail__PickupFolder=/app/data/mail-pickup
 EXPOSE 8080

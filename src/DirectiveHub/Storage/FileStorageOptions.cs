@@ -13,7 +13,7 @@ public sealed class FileStorageOptions
     public FileStorageProvider Provider { get; init; } = FileStorageProvider.Local;
 
     /// <summary>The folder of the local store, outside the web root: by default <c>data/attachments</c> beside the app.</summary>
-    public string LocalPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "data", "attachments");
+    public string LocalPath { get; init; } = Path.Combine(DataFolder.Default, "attachments");
 
     public long MaxBytes { get; init; } = DefaultMaxBytes;
 
@@ -34,7 +34,7 @@ public sealed class FileStorageOptions
         return new FileStorageOptions
         {
             Provider = provider,
-            LocalPath = configuration["Attachments:Path"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "data", "attachments"),
+            LocalPath = configuration["Attachments:Path"] is { Length: > 0 } path ? path : Path.Combine(DataFolder.Default, "attachments"),
             MaxBytes = configuration.GetValue("Attachments:MaxBytes", DefaultMaxBytes),
             ChunkBytes = Math.Clamp(chunk, 64 * 1024, 8 * 1024 * 1024),
         };
