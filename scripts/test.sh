@@ -14,6 +14,9 @@ install_missing() {
   local wanted=()
   if [[ -z "${DIRECTIVEHUB_TEST_POSTGRES:-}" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
     wanted+=(postgresql postgresql-contrib)
+  elif ! compgen -G "/usr/lib/postgresql/*/bin/pg_dump" > /dev/null; then
+    # The restore drill and the migration-script test run pg_dump, pg_restore and psql.
+    wanted+=(postgresql-client)
   fi
   if [[ ! -x /usr/bin/chromium ]]; then
     wanted+=(chromium fonts-dejavu-core)

@@ -19,7 +19,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
         {
             return command switch
             {
-                "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
+                "migrate" => await DatabaseCommands.MigrateAsync(this, options, cancellationToken),
                 "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
                 "sweep" => await SweepCommand.RunAsync(this, options, cancellationToken),
                 "admin" => await AdminCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
@@ -50,6 +50,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             directivehub: DirectiveHub operator commands
 
               migrate        apply database migrations
+              migrate --script [--output FILE]
+                             print the idempotent SQL of every migration for a DBA to run (safe on any version)
               admin create --email E --organization-code C [--organization-name N --kind K] [--password-stdin]
                              create the first administrator of an empty database (and the root organization when
                              missing); refused when an administrator exists unless --additional is given

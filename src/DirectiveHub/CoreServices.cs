@@ -16,7 +16,7 @@ public static class CoreServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
-        services.AddSingleton<Directives.AttachmentStore>();
+        services.AddFileStore(configuration);
         services.AddSingleton(Printing.PdfOptions.Read(configuration));
         services.AddScoped<Printing.RecordCopyWriter>();
         services.AddScoped<Printing.RecordCopies>();
@@ -37,6 +37,25 @@ public static class CoreServices
             ? new Notifications.PickupFolderMailSender(mail)
             : new Notifications.SmtpMailSender(mail));
         services.AddScoped<Notifications.OutboxDrain>();
+        return services;
+    }
+
+    /// <summary>The file store <c>Storage:Provider</c> names: a local folder by default, the PostgreSQL database when shared.</summary>
+    public static IServiceCollection AddFileStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = Storage.FileStorageOptions.Read(configuration);
+        services.AddSingleton(options);
+        if (options.Provider == Storage.FileStorageProvider.Postgres)
+        {
+            var connectionString = DatabaseSetup.ReadConnectionString(configuration, DatabaseProvider.Postgres);
+            services.AddSingleton<Storage.IFileStore>(provider => new Storage.PostgresFileStore(
+                Npgsql.NpgsqlDataSource.Create(connectionString), options, provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddSingleton<Storage.IFileStore, Storage.LocalFileStore>();
+        }
+
         return services;
     }
 

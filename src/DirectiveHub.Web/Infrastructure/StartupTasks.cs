@@ -37,6 +37,11 @@ public static class StartupTasks
     private static void PrintWelcome(WebApplication app, IReadOnlyList<string> existingDemoAccounts)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DirectiveHub");
+        if (!Security.DataProtectionSetup.IsCertificateConfigured(app.Configuration))
+        {
+            logger.LogWarning("Data Protection keys (sign-in cookies, authenticator secrets) are stored UNENCRYPTED in the database: set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to encrypt them; see docs/operations.md");
+        }
+
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {

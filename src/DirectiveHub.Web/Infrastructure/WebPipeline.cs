@@ -53,6 +53,7 @@ public static class WebPipeline
 
         app.UseSecurityHeaders();
         app.UseMiddleware<InputSanitizer>();
+        app.UseDirectiveHubMetrics();
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture("vi-VN");

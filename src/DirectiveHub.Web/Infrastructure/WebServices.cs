@@ -1,7 +1,7 @@
 using DirectiveHub.Data;
+using DirectiveHub.Security;
 using DirectiveHub.Users;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DirectiveHub.Web.Infrastructure;
@@ -94,9 +94,7 @@ public static class WebServices
 
         services.AddAuthorization(Policies.Configure);
 
-        services.AddDataProtection()
-            .SetApplicationName("DirectiveHub")
-            .PersistKeysToDbContext<AppDbContext>();
+        services.AddDirectiveHubDataProtection(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
@@ -115,7 +113,7 @@ public static class WebServices
                 // One upload limit, Attachments:MaxBytes, for every form that carries files. The request may be a
                 // little larger than the files it allows (other fields, a file just over the limit), so that the
                 // page itself answers a too-big file with its Vietnamese message instead of an empty 400.
-                var attachmentBytes = configuration.GetValue("Attachments:MaxBytes", DirectiveHub.Directives.AttachmentStore.DefaultMaxBytes);
+                var attachmentBytes = configuration.GetValue("Attachments:MaxBytes", DirectiveHub.Storage.FileStorageOptions.DefaultMaxBytes);
                 void Uploads(string page, int files) => options.Conventions.AddPageApplicationModelConvention(page, model =>
                 {
                     var envelope = files * (attachmentBytes + (2L * 1024 * 1024));
@@ -152,6 +150,8 @@ public static class WebServices
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: false);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
 
+        services.AddSingleton<Jobs.WorkerHeartbeats>();
+        services.AddDirectiveHubTelemetry(configuration);
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
@@ -175,7 +175,8 @@ public static class WebServices
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<WorkersHealthCheck>("workers", tags: ["ready"]);
 
         if (requireHttps)
         {

@@ -6,17 +6,19 @@ namespace DirectiveHub.Web.Jobs;
 /// Sweeps for overdue task assignments at start-up and then every <c>Overdue:Interval</c> (default 5 minutes).
 /// Each tick has its own scope and transaction; a failing tick is logged and the next one tries again.
 /// </summary>
-public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions options, TimeProvider clock, ILogger<OverdueWorker> logger) : BackgroundService
+public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions options, TimeProvider clock, WorkerHeartbeats heartbeats, ILogger<OverdueWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Interval, clock);
+        heartbeats.Register(nameof(OverdueWorker), options.Interval);
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(null, dryRun: false, stoppingToken);
+                heartbeats.Beat(nameof(OverdueWorker), options.Interval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

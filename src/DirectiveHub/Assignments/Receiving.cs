@@ -31,6 +31,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                Telemetry.DirectiveHubMetrics.Acknowledgments.Add(1);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -111,6 +112,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             return await FindReportAsync(raced, cancellationToken) ?? throw new InvalidOperationException("The report could not be saved.", exception);
         }
 
+        Telemetry.DirectiveHubMetrics.Reports.Add(1, new KeyValuePair<string, object?>("status", report.Status.ToString()));
         return report;
     }
 

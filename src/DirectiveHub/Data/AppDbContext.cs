@@ -49,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
+
     public DbSet<Printing.RecordCopy> RecordCopies => Set<Printing.RecordCopy>();
 
     public DbSet<Signing.UnitCertificate> UnitCertificates => Set<Signing.UnitCertificate>();

@@ -41,6 +41,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
                 var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 _written = null;
+                Telemetry.DirectiveHubMetrics.DirectivesPublished.Add(1);
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)

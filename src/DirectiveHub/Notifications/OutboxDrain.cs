@@ -40,6 +40,9 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Telemetry.DirectiveHubMetrics.OutboxSent.Add(sent);
+        Telemetry.DirectiveHubMetrics.OutboxFailures.Add(failed);
+        Telemetry.DirectiveHubMetrics.RecordOutboxBacklog(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
         return (sent, failed);
     }
 

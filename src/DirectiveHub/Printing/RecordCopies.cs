@@ -14,7 +14,7 @@ public sealed record PdfFile(Stream Content, string FileName, bool IsRecordCopy,
 /// directive was published here; otherwise (a draft, a directive registered from elsewhere or seeded before record
 /// copies existed) the print layout rendered now, unsigned.
 /// </summary>
-public sealed class RecordCopies(AppDbContext db, AttachmentStore store, RecordCopyWriter writer, TimeProvider clock)
+public sealed class RecordCopies(AppDbContext db, Storage.IFileStore store, RecordCopyWriter writer, TimeProvider clock)
 {
     public async Task<PdfFile?> OpenAsync(Viewer viewer, Guid directiveId, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class RecordCopies(AppDbContext db, AttachmentStore store, RecordC
 
         if (row.Copy is { } copy)
         {
-            return new PdfFile(OpenStored(copy), copy.FileName, true, copy.Sha256);
+            return new PdfFile(await OpenStoredAsync(copy, cancellationToken), copy.FileName, true, copy.Sha256);
         }
 
         var printed = await PrintedDirective.LoadAsync(db, viewer, directiveId, VietnamTime.Today(clock), cancellationToken);
@@ -52,12 +52,13 @@ public sealed class RecordCopies(AppDbContext db, AttachmentStore store, RecordC
             return null;
         }
 
-        await using var stream = OpenStored(copy);
+        await using var stream = await OpenStoredAsync(copy, cancellationToken);
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 
-    private FileStream OpenStored(RecordCopy copy) =>
-        new(store.PathOf(copy.StorageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    private async Task<Stream> OpenStoredAsync(RecordCopy copy, CancellationToken cancellationToken) =>
+        await store.OpenAsync(copy.StorageKey, cancellationToken)
+            ?? throw new InvalidOperationException($"The record copy {copy.StorageKey} is missing from the file store (Storage:Provider).");
 }

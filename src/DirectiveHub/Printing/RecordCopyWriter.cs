@@ -10,7 +10,7 @@ namespace DirectiveHub.Printing;
 /// it when one is configured, stores the bytes. Any failure is a <see cref="DomainException"/> with the reason in
 /// Vietnamese, so that the publishing transaction rolls back and the clerk sees why the draft stays a draft.
 /// </summary>
-public sealed class RecordCopyWriter(AttachmentStore store, PdfOptions options, ILogger<RecordCopyWriter> logger, IUnitSignerSource? signers = null)
+public sealed class RecordCopyWriter(Storage.IFileStore store, PdfOptions options, ILogger<RecordCopyWriter> logger, IUnitSignerSource? signers = null)
 {
     public async Task<RecordCopy> WriteAsync(Directive directive, Organization issuer, Organization? parent, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class RecordCopyWriter(AttachmentStore store, PdfOptions options, 
         }
 
         using var content = new MemoryStream(bytes, writable: false);
-        var key = await store.SaveAsync(content, cancellationToken);
+        var key = await store.PutAsync(content, cancellationToken);
         return new RecordCopy(
             directive.Id,
             key,
@@ -44,7 +44,8 @@ public sealed class RecordCopyWriter(AttachmentStore store, PdfOptions options, 
     }
 
     /// <summary>Forgets a copy whose transaction did not commit, so the store keeps no file without a row.</summary>
-    public void Discard(RecordCopy copy) => store.Delete(copy.StorageKey);
+    // Called from a synchronous catch path; the local store deletes synchronously anyway.
+    public void Discard(RecordCopy copy) => store.DeleteAsync(copy.StorageKey, CancellationToken.None).GetAwaiter().GetResult();
 
     public async Task<byte[]> RenderAsync(PrintedDirective printed, UnitSigner? signer, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Storage;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Directives;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, AttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, IFileStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -102,7 +103,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 var type = FileTypes.Detect(content) ?? throw new DomainException(localizer["AttachmentType"]);
                 var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
                 name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
-                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.SaveAsync(content, cancellationToken)));
+                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.PutAsync(content, cancellationToken)));
             }
 
             await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), new QueuedAction(key, PreparedAt(now)), cancellationToken, files);
@@ -112,7 +113,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
             foreach (var file in files)
             {
-                store.Delete(file.StorageKey);
+                await store.DeleteAsync(file.StorageKey, CancellationToken.None);
             }
 
             Error = exception.Message;

@@ -1038,6 +1038,41 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("UnitCertificates");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileKey", "Index");
+
+                    b.ToTable("StoredFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveHub.Users.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1545,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.HasOne("DirectiveHub.Storage.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1011,6 +1011,41 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("UnitCertificates");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileKey", "Index");
+
+                    b.ToTable("StoredFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("DirectiveHub.Users.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1477,6 +1512,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.HasOne("DirectiveHub.Storage.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
