@@ -211,7 +211,7 @@ public static class GenerateCommand
     private static async Task CopyOrganizationsAsync(NpgsqlConnection connection, List<Unit> units, CancellationToken cancellationToken)
     {
         var established = new DateOnly(2010, 1, 1);
-        await using (var copy = await BeginCopyAsync(connection, 
+        await using (var copy = await BeginCopyAsync(connection,
             """COPY "Organizations" ("Id", "Code", "Name", "Kind", "SymbolCode", "Place", "PartyBodyName", "ParentId", "Path", "Depth", "EstablishedOn") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var u in units)
@@ -233,7 +233,7 @@ public static class GenerateCommand
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var copy = await BeginCopyAsync(connection, 
+        await using (var copy = await BeginCopyAsync(connection,
             """COPY "OrganizationRevisions" ("Id", "OrganizationId", "EffectiveFrom", "Name", "SymbolCode", "Place", "PartyBodyName", "ParentId", "Kind") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var u in units)
@@ -461,7 +461,7 @@ public static class GenerateCommand
     private static async Task<Counts> CopyDirectivesAsync(NpgsqlConnection connection, Generated generated, Guid clerkId, Guid officerId, CancellationToken cancellationToken)
     {
         var list = generated.Directives;
-        await using (var copy = await BeginCopyAsync(connection, 
+        await using (var copy = await BeginCopyAsync(connection,
             """COPY "NumberRegisters" ("Id", "IssuerId", "DocumentType", "IsConfidential", "Period", "PeriodStart", "PeriodEnd", "NextSequence", "LastIssued", "Version") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var r in generated.Registers)
@@ -482,7 +482,7 @@ public static class GenerateCommand
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var copy = await BeginCopyAsync(connection, 
+        await using (var copy = await BeginCopyAsync(connection,
             """
             COPY "Directives" ("Id", "IssuerId", "DocumentType", "Status", "RegisterId", "Sequence", "Number", "IssuerName", "ParentBodyName", "Place", "IssuedOn",
                                "Subject", "Urgency", "Confidentiality", "CreatedById", "CreatedAt", "UpdatedAt", "PublishedAt", "PublishedById", "SearchText", "Version",
@@ -618,7 +618,7 @@ public static class GenerateCommand
         }
 
         long taskAssignments = 0, overdue = 0, reports = 0;
-        await using (var copy = await BeginCopyAsync(connection, 
+        await using (var copy = await BeginCopyAsync(connection,
             """COPY "TaskAssignments" ("Id", "DirectiveId", "TaskId", "OrganizationId", "Role", "Deadline", "Status", "CompletedAt", "LastReportAt", "OverdueFlaggedAt") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var d in list)

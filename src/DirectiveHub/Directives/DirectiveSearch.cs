@@ -1,6 +1,5 @@
-using DirectiveHub.Text;
-
 using DirectiveHub.Data;
+using DirectiveHub.Text;
 
 namespace DirectiveHub.Directives;
 

@@ -2,8 +2,8 @@ using DirectiveHub.Data;
 using DirectiveHub.Seeding;
 using DirectiveHub.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveHub.Tests.Infrastructure;
 

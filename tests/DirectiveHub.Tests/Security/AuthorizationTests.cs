@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveHub.Tests.Security;
 

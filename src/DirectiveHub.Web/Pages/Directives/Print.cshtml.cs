@@ -1,5 +1,5 @@
-using DirectiveHub.Time;
 using DirectiveHub.Data;
+using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
