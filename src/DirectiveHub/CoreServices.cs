@@ -19,6 +19,9 @@ public static class CoreServices
         services.AddSingleton<Directives.AttachmentStore>();
         services.AddScoped<Import.IncomingRegistration>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Calendar.WorkingCalendarService>();
+        services.AddScoped<Assignments.ReceiptDeadlines>();
+        services.AddSingleton(configuration.GetSection("ReceiptDeadlines").Get<Assignments.ReceiptDeadlineOptions>() ?? new Assignments.ReceiptDeadlineOptions());
         services.AddScoped<Users.FirstAdministrator>();
         services.AddScoped<Organizations.OrganizationChanges>();
         services.AddSingleton(configuration.GetSection("Overdue").Get<Assignments.OverdueOptions>() ?? new Assignments.OverdueOptions());

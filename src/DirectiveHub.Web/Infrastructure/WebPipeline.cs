@@ -54,6 +54,7 @@ public static class WebPipeline
         api.MapReceivingEndpoints();
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
+        api.MapWorkingCalendarEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

@@ -13,4 +13,6 @@ public static class AuditActions
     public const string SignInFailed = "SignInFailed";
     public const string RoleChanged = "RoleChanged";
     public const string SettingChanged = "SettingChanged";
+    public const string CalendarDaySet = "CalendarDaySet";
+    public const string CalendarDayRemoved = "CalendarDayRemoved";
 }

@@ -664,7 +664,7 @@ public static partial class DirectiveTextParser
             public List<TaskBuilder> Subtasks { get; } = [];
 
             public ParsedTask Build(int? year, List<string> warnings) =>
-                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList());
+                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList(), ReceiptDeadlineText.Find(Text));
         }
 
         private static string CleanTaskText(string text) => string.Join("\n", text.Split('\n').Select(t => t.Trim()));
@@ -690,10 +690,26 @@ public static partial class DirectiveTextParser
 
         private static readonly Dictionary<string, string> KindCodes = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["Chỉ thị"] = "CT", ["Kết luận"] = "KL", ["Nghị quyết"] = "NQ", ["Nghị định"] = "NĐ", ["Công văn"] = "CV", ["Công điện"] = "CĐ",
-            ["Thông báo"] = "TB", ["Thông báo kết luận"] = "TB", ["Kế hoạch"] = "KH", ["Quyết định"] = "QĐ", ["Quy định"] = "QĐi",
-            ["Hướng dẫn"] = "HD", ["Thông tri"] = "TT", ["Thông tư"] = "TT", ["Báo cáo"] = "BC", ["Chương trình"] = "CTr", ["Đề án"] = "ĐA",
-            ["Tờ trình"] = "TTr", ["Quy chế"] = "QC", ["Phương án"] = "PA",
+            ["Chỉ thị"] = "CT",
+            ["Kết luận"] = "KL",
+            ["Nghị quyết"] = "NQ",
+            ["Nghị định"] = "NĐ",
+            ["Công văn"] = "CV",
+            ["Công điện"] = "CĐ",
+            ["Thông báo"] = "TB",
+            ["Thông báo kết luận"] = "TB",
+            ["Kế hoạch"] = "KH",
+            ["Quyết định"] = "QĐ",
+            ["Quy định"] = "QĐi",
+            ["Hướng dẫn"] = "HD",
+            ["Thông tri"] = "TT",
+            ["Thông tư"] = "TT",
+            ["Báo cáo"] = "BC",
+            ["Chương trình"] = "CTr",
+            ["Đề án"] = "ĐA",
+            ["Tờ trình"] = "TTr",
+            ["Quy chế"] = "QC",
+            ["Phương án"] = "PA",
         };
 
         private static readonly HashSet<string> StateTypeCodes = new(StringComparer.Ordinal)

@@ -96,10 +96,16 @@ public sealed record PrintedDirective(
             directive.IsDraft);
     }
 
-    private static string DeadlineSuffix(DirectiveTask task) =>
-        task.Deadline is { } deadline && !task.Text.Contains(VietnamTime.ShortDate(deadline), StringComparison.Ordinal)
-            ? $" (hoàn thành trước ngày {VietnamTime.ShortDate(deadline)})"
-            : string.Empty;
+    private static string DeadlineSuffix(DirectiveTask task) => task switch
+    {
+        { Deadline: { } deadline } when !task.Text.Contains(VietnamTime.ShortDate(deadline), StringComparison.Ordinal)
+            => $" (hoàn thành trước ngày {VietnamTime.ShortDate(deadline)})",
+
+        // "trong 10 ngày làm việc kể từ ngày nhận văn bản", unless the text already says when (an imported task).
+        { DeadlineAfterReceipt: { } span } when !task.Text.Contains("kể từ ngày nhận", StringComparison.OrdinalIgnoreCase)
+            => $" (hoàn thành {span.ToText()})",
+        _ => string.Empty,
+    };
 
     private static string DistributionLine(DistributionEntry entry) => entry.Purpose switch
     {
