@@ -64,7 +64,7 @@ public sealed class TaskDeadlineEditorTests(PostgresAppFixture app) : IClassFixt
         var page = await PageClient.ParseAsync(response);
         Assert.Contains("Số ngày phải từ 1 đến 365.", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("400", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__DeadlineAfterReceipt_Days")!).Value);
-        Assert.False(((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__DeadlineAfterReceipt_WorkingDays")!).IsChecked);
+        Assert.Equal("false", ((IHtmlSelectElement)page.QuerySelector("#Input_Tasks_0__DeadlineAfterReceipt_WorkingDays")!).Value);
         Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Subject == "khoảng ngày sai", Cancel)));
     }
 
