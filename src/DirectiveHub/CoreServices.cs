@@ -21,6 +21,8 @@ public static class CoreServices
         services.AddScoped<Assignments.Receiving>();
         services.AddScoped<Calendar.WorkingCalendarService>();
         services.AddScoped<Assignments.ReceiptDeadlines>();
+        services.AddScoped<Assignments.ExceptionList>();
+        services.AddSingleton(configuration.GetSection("Exceptions").Get<Assignments.ExceptionOptions>() ?? new Assignments.ExceptionOptions());
         services.AddSingleton(configuration.GetSection("ReceiptDeadlines").Get<Assignments.ReceiptDeadlineOptions>() ?? new Assignments.ReceiptDeadlineOptions());
         services.AddScoped<Users.FirstAdministrator>();
         services.AddScoped<Organizations.OrganizationChanges>();

@@ -55,6 +55,7 @@ public static class WebPipeline
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();
+        api.MapExceptionEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

@@ -27,4 +27,22 @@ public sealed class WorkingCalendarPageTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "27/12/2025" })).ToContainTextAsync("Ngày làm bù");
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task The_leader_opens_the_exception_view_and_filters_it_by_directive()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Leader);
+
+        await page.GotoAsync("/Dashboard/Exceptions");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc trễ hạn cần xử lý" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=exceptions] tbody tr").First).ToContainTextAsync("Đỏ đặc biệt");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Văn bản", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "114-CV/HU" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=exceptions] tbody tr").First).ToContainTextAsync("114-CV/HU");
+        await page.AssertAccessibleAsync();
+    }
 }
