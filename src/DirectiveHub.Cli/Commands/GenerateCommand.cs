@@ -511,7 +511,7 @@ public static class GenerateCommand
                 await copy.WriteAsync(d.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(d.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(clerkId, cancellationToken);
-                await copy.WriteAsync(VietnameseText.Fold(string.Join(' ', new[] { d.Number, d.Subject }.Concat(d.Tasks.Select(t => t.Text)))), cancellationToken);
+                await copy.WriteAsync(DirectiveSearch.SearchTextOf(new[] { d.Number, d.Subject }.Concat(d.Tasks.Select(t => t.Text))), cancellationToken);
                 await copy.WriteAsync(0, cancellationToken);
                 await copy.WriteAsync("OnBehalfOf", cancellationToken);
                 await copy.WriteAsync("BAN THƯỜNG VỤ", cancellationToken);

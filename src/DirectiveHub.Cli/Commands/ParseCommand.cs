@@ -16,9 +16,14 @@ public static class ParseCommand
 
     public static async Task<int> RunAsync(CliApp app, IReadOnlyList<string> options, TextReader input, CancellationToken cancellationToken)
     {
+        if (options.Count == 2 && options[0] == "--score")
+        {
+            return await ScoreAsync(app, options[1]);
+        }
+
         if (options.Count != 1)
         {
-            await app.Error.WriteLineAsync("Usage: directivehub parse FILE   (or - for standard input)");
+            await app.Error.WriteLineAsync("Usage: directivehub parse FILE   (or - for standard input)\n       directivehub parse --score DIR");
             return 2;
         }
 
@@ -39,4 +44,35 @@ public static class ParseCommand
         await app.Output.WriteLineAsync(JsonSerializer.Serialize(parsed, Json));
         return 0;
     }
+
+    /// <summary>Prints each file's wrong fields, then the score per field and in total.</summary>
+    private static async Task<int> ScoreAsync(CliApp app, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await app.Error.WriteLineAsync($"No such folder: {folder}");
+            return 1;
+        }
+
+        var result = ParseScore.ScoreFolder(folder);
+        foreach (var file in result.Files)
+        {
+            await app.Output.WriteLineAsync(FormattableString.Invariant($"{file.Name}: {file.Right}/{file.Fields.Count}"));
+            foreach (var wrong in file.Fields.Where(f => !f.Right))
+            {
+                await app.Output.WriteLineAsync($"  {wrong.Field}: expected {Short(wrong.Expected)}, got {Short(wrong.Actual)}");
+            }
+        }
+
+        await app.Output.WriteLineAsync();
+        foreach (var (field, right, total) in result.ByField())
+        {
+            await app.Output.WriteLineAsync(FormattableString.Invariant($"{field,-14} {right,3}/{total,-3}"));
+        }
+
+        await app.Output.WriteLineAsync(FormattableString.Invariant($"total {result.Right}/{result.Total} fields exact ({result.Ratio:P1}) over {result.Files.Count} documents"));
+        return 0;
+    }
+
+    private static string Short(string? json) => json is null ? "(none)" : json.Length > 160 ? json[..160].ReplaceLineEndings(" ") + "…" : json.ReplaceLineEndings(" ");
 }

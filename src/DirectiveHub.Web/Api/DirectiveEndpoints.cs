@@ -43,9 +43,10 @@ public static class DirectiveEndpoints
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         var number = Math.Max(1, page ?? 1);
-        var query = db.Directives.AsNoTracking().VisibleTo(db, viewer).Filter(new DirectiveFilter(q, type, status, year, urgency));
+        var filter = new DirectiveFilter(q, type, status, year, urgency);
+        var query = db.Directives.AsNoTracking().VisibleTo(db, viewer).Filter(filter);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.NewestFirst(db.Provider)
+        var items = await query.RankedNewestFirst(filter, db.Provider)
             .Skip((number - 1) * PageSize)
             .Take(PageSize)
             .Select(d => new Summary(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status.ToString(), d.Urgency.ToString(), d.IssuerId, d.IssuerName))

@@ -60,9 +60,14 @@ public static class ReceivingEndpoints
         return TypedResults.Ok(new InboxPage(items, number, pageSize, total));
     }
 
-    private static async Task<Results<Ok<AcknowledgeResponse>, NotFound>> AcknowledgeAsync(Guid id, Receiving receiving, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AcknowledgeResponse>, NotFound, ValidationProblem>> AcknowledgeAsync(Guid id, Receiving receiving, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
     {
-        var acknowledgment = await receiving.AcknowledgeAsync(id, Actor(user, http), cancellationToken);
+        if (!IdempotencyKeys.TryRead(http.Request, null, out var key))
+        {
+            return KeyProblem();
+        }
+
+        var acknowledgment = await receiving.AcknowledgeAsync(id, Actor(user, http), cancellationToken, key);
         return acknowledgment is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new AcknowledgeResponse(acknowledgment.AcknowledgedAt, acknowledgment.AcknowledgedBy, acknowledgment.AcknowledgedById));
@@ -86,6 +91,11 @@ public static class ReceivingEndpoints
             errors["note"] = ["Không được dài quá 4000 ký tự."];
         }
 
+        if (!IdempotencyKeys.TryRead(http.Request, null, out var key))
+        {
+            errors[IdempotencyKeys.Header] = ["Mã Idempotency-Key phải là một GUID."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
@@ -93,7 +103,7 @@ public static class ReceivingEndpoints
 
         try
         {
-            var report = await receiving.ReportAsync(id, request.Status!.Value, request.Note, Actor(user, http), cancellationToken);
+            var report = await receiving.ReportAsync(id, request.Status!.Value, request.Note, Actor(user, http), new QueuedAction(key, null), cancellationToken);
             return report is null
                 ? TypedResults.NotFound()
                 : TypedResults.Created($"/api/task-assignments/{id}/reports/{report.Id}", new ReportResponse(report.Id, id, report.Status.ToString(), report.Note, report.ReportedAt));
@@ -133,6 +143,9 @@ public static class ReceivingEndpoints
                 t.AfterReceipt is { } span ? new DirectiveDto.DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null)).ToList(),
             implementedBy));
     }
+
+    private static ValidationProblem KeyProblem() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeys.Header] = ["Mã Idempotency-Key phải là một GUID."] }, title: "Dữ liệu không hợp lệ.");
 
     private static Actor Actor(CurrentUser user, HttpContext http) => new(user.Id, user.Email, user.OrganizationId, http.Connection.RemoteIpAddress?.ToString());
 }

@@ -34,10 +34,11 @@ public static class WebPipeline
             options.AddSupportedCultures("vi-VN");
             options.AddSupportedUICultures("vi-VN");
         });
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ServiceWorkerHeaders.Apply });
         app.UseMiddleware<FirstRunGate>();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseOfflineUserHeader();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
 

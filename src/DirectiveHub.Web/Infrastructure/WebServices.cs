@@ -23,6 +23,10 @@ public static class WebServices
         services.AddScoped<Pages.Admin.UserAdministration>();
         services.AddSingleton<Pages.Dashboard.DashboardCache>();
         services.AddHybridCache();
+        // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
+        services.AddSingleton<Pages.Dashboard.DashboardInvalidation>();
+        services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
+        services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
         services.AddSingleton<LoginThrottle>();
 
         services.AddAuthentication(options =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DirectiveHub.Organizations;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
@@ -32,6 +33,8 @@ public sealed class FirstRunModel(FirstAdministrator first, IStringLocalizer<Sha
     public string FullName { get; set; } = string.Empty;
 
     [BindProperty]
+    // Renders type="password" and is never written back into the page after a failed post.
+    [DataType(DataType.Password)]
     public string Password { get; set; } = string.Empty;
 
     public IReadOnlyList<string> Errors { get; private set; } = [];

@@ -42,11 +42,14 @@ public sealed class Assignment
 
     public Guid? AcknowledgedById { get; private set; }
 
+    /// <summary>The client's key for the acknowledgment (a phone's queued action), unique: a replay finds it recorded.</summary>
+    public Guid? AcknowledgmentKey { get; private set; }
+
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
     /// <summary>Records who acknowledged and when, once: repeating it changes nothing.</summary>
     /// <returns>True when this call recorded the acknowledgment.</returns>
-    public bool Acknowledge(Guid userId, DateTime nowUtc)
+    public bool Acknowledge(Guid userId, DateTime nowUtc, Guid? idempotencyKey = null)
     {
         if (IsAcknowledged)
         {
@@ -55,6 +58,7 @@ public sealed class Assignment
 
         AcknowledgedAt = nowUtc;
         AcknowledgedById = userId;
+        AcknowledgmentKey = idempotencyKey;
         return true;
     }
 }

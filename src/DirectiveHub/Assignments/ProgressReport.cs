@@ -6,8 +6,9 @@ public sealed class ProgressReport
     {
     }
 
-    internal ProgressReport(ProgressStatus status, string? note, Guid reportedById, DateTime reportedAtUtc)
+    internal ProgressReport(ProgressStatus status, string? note, Guid reportedById, DateTime reportedAtUtc, Guid? idempotencyKey = null)
     {
+        IdempotencyKey = idempotencyKey;
         Status = status;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         ReportedById = reportedById;
@@ -25,4 +26,7 @@ public sealed class ProgressReport
     public Guid ReportedById { get; private set; }
 
     public DateTime ReportedAt { get; private set; }
+
+    /// <summary>The client's key for this report (a phone's queued action), unique: a retry finds it and adds nothing.</summary>
+    public Guid? IdempotencyKey { get; private set; }
 }

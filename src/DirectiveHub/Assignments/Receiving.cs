@@ -15,7 +15,8 @@ public sealed record Acknowledgment(DateTime AcknowledgedAt, Guid AcknowledgedBy
 public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadlines receiptDeadlines)
 {
     /// <returns>The acknowledgment (recorded now or earlier), or null when the directive is not addressed to the unit.</returns>
-    public async Task<Acknowledgment?> AcknowledgeAsync(Guid directiveId, Actor actor, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">The client's key (a phone's queued action): recorded with the acknowledgment.</param>
+    public async Task<Acknowledgment?> AcknowledgeAsync(Guid directiveId, Actor actor, CancellationToken cancellationToken, Guid? idempotencyKey = null)
     {
         var assignment = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == directiveId && a.OrganizationId == actor.OrganizationId, cancellationToken);
         if (assignment is null)
@@ -24,7 +25,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (assignment.Acknowledge(actor.UserId, now))
+        if (assignment.Acknowledge(actor.UserId, now, idempotencyKey))
         {
             // Receipt starts the clock of the unit's tasks counted from it, in the same save as the acknowledgment.
             var deadlinesFixed = await receiptDeadlines.FixAtAcknowledgmentAsync(assignment, cancellationToken);
@@ -47,7 +48,16 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
 
     /// <returns>The report, or null when the task assignment is not the unit's.</returns>
     /// <exception cref="DomainException">A rule was broken: acknowledgment first, a note for done and blocked.</exception>
-    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null)
+    public Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null) =>
+        ReportAsync(taskAssignmentId, status, note, actor, new QueuedAction(null, null), cancellationToken, evidence);
+
+    /// <summary>
+    /// A report that may be a retry of one already received (same idempotency key: the earlier report is returned
+    /// and nothing is added) or written earlier on a phone with no connection (<see cref="QueuedAction.PreparedAtUtc"/>):
+    /// such a report is refused when the directive was superseded after it was written, so the officer rereads the
+    /// correction before sending it again.
+    /// </summary>
+    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, QueuedAction queued, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null)
     {
         var taskAssignment = await db.TaskAssignments.Include(t => t.Reports)
             .SingleOrDefaultAsync(t => t.Id == taskAssignmentId && t.OrganizationId == actor.OrganizationId, cancellationToken);
@@ -56,16 +66,32 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
             return null;
         }
 
+        if (queued.IdempotencyKey is { } key && await FindReportAsync(key, cancellationToken) is { } earlier)
+        {
+            return earlier.TaskAssignmentId == taskAssignmentId ? earlier : throw new DomainException("Mã gửi này đã dùng cho một báo cáo khác.");
+        }
+
+        var directive = await db.Directives.Where(d => d.Id == taskAssignment.DirectiveId).Select(d => new { d.Id, d.IssuerId, d.Number, d.Status, d.UpdatedAt }).SingleAsync(cancellationToken);
+        if (directive.Status == DirectiveStatus.Withdrawn)
+        {
+            throw new DomainException($"Văn bản số {directive.Number} đã bị thu hồi: không nhận báo cáo tiến độ.");
+        }
+
+        if (directive.Status == DirectiveStatus.Superseded && queued.PreparedAtUtc is { } prepared && prepared < directive.UpdatedAt)
+        {
+            var replacement = await db.Directives.Where(d => d.SupersedesId == directive.Id && d.Number != null).Select(d => d.Number).FirstOrDefaultAsync(cancellationToken);
+            throw new DomainException($"Văn bản số {directive.Number} đã được thay thế bởi văn bản số {replacement} sau khi báo cáo này được soạn: hãy đọc văn bản mới rồi gửi lại.");
+        }
+
         var receipt = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == taskAssignment.DirectiveId && a.OrganizationId == actor.OrganizationId, cancellationToken)
             ?? throw new DomainException("Đơn vị chưa nhận văn bản này.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now);
+        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now, queued.IdempotencyKey);
         foreach (var file in evidence ?? [])
         {
             db.ReportEvidence.Add(new ReportEvidence(report.Id, file.FileName, file.ContentType, file.Length, file.StorageKey, now));
         }
 
-        var directive = await db.Directives.Where(d => d.Id == taskAssignment.DirectiveId).Select(d => new { d.Id, d.IssuerId, d.Number }).SingleAsync(cancellationToken);
         var unit = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
         db.Notifications.Add(new Notification(
             directive.IssuerId,
@@ -76,9 +102,23 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
             taskAssignment.Id,
             now));
         Audit(AuditActions.Reported, nameof(TaskAssignment), taskAssignment.Id, new { Status = report.Status.ToString(), report.Note }, actor, now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (queued.IdempotencyKey is { } raced)
+        {
+            // Two retries of one queued report at once: the unique key let one in; the other answers with it.
+            db.ChangeTracker.Clear();
+            return await FindReportAsync(raced, cancellationToken) ?? throw new InvalidOperationException("The report could not be saved.", exception);
+        }
+
         return report;
     }
+
+    /// <summary>The report received earlier with this idempotency key, if any.</summary>
+    public Task<ProgressReport?> FindReportAsync(Guid idempotencyKey, CancellationToken cancellationToken) =>
+        db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken);
 
     public static string StatusText(ProgressStatus status) => status switch
     {

@@ -76,7 +76,7 @@ public sealed class TaskAssignment
     /// Records a progress report. Acknowledgment of the directive must come first; a note is required for done and
     /// blocked; done after the deadline is recorded as done late.
     /// </summary>
-    public ProgressReport Report(Assignment receipt, ProgressStatus status, string? note, Guid userId, DateTime nowUtc)
+    public ProgressReport Report(Assignment receipt, ProgressStatus status, string? note, Guid userId, DateTime nowUtc, Guid? idempotencyKey = null)
     {
         if (receipt.DirectiveId != DirectiveId || receipt.OrganizationId != OrganizationId)
         {
@@ -103,7 +103,7 @@ public sealed class TaskAssignment
             status = ProgressStatus.DoneLate;
         }
 
-        var report = new ProgressReport(status, note, userId, nowUtc);
+        var report = new ProgressReport(status, note, userId, nowUtc, idempotencyKey);
         _reports.Add(report);
         Status = status;
         LastReportAt = nowUtc;

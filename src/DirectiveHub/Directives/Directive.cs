@@ -318,8 +318,19 @@ public sealed class Directive
         SearchText = BuildSearchText();
     }
 
+    /// <summary>
+    /// The tasks whose deadline has already passed on <paramref name="today"/> (Vietnam date). Legitimate when a
+    /// received directive is registered after the fact, a slip otherwise: the editor warns and publishing asks to confirm.
+    /// </summary>
+    public IReadOnlyList<DirectiveTask> TasksWithPastDeadline(DateOnly today) =>
+        _tasks.Where(t => t.Deadline is { } deadline && deadline < today).OrderBy(t => t.Position).ToList();
+
+    /// <summary>The number this draft would get as the <paramref name="sequence"/>th of its register, issued by <paramref name="issuer"/> on <paramref name="issuedOn"/>.</summary>
+    public string ExpectedNumber(Organization issuer, int sequence, DateOnly issuedOn) =>
+        DocumentSymbol.Create(sequence, DocumentType, issuer.AsOf(issuedOn).SymbolCode).ToString();
+
     private string BuildSearchText() =>
-        VietnameseText.Fold(string.Join(' ', new[] { Number, Subject, Preamble }.Concat(_tasks.Select(t => t.Text)).Where(s => !string.IsNullOrEmpty(s))));
+        DirectiveSearch.SearchTextOf(new[] { Number, Subject, Preamble }.Concat(_tasks.Select(t => t.Text)));
 
     private void EnsureDraft()
     {

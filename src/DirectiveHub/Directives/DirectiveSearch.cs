@@ -8,16 +8,27 @@ public sealed record DirectiveFilter(string? Q = null, string? Type = null, Dire
 
 public static class DirectiveSearch
 {
+    /// <summary>Words of a query beyond these are ignored: a query is a few words, not a paragraph.</summary>
+    public const int MaxWords = 12;
+
+    /// <summary>The stored <see cref="Directive.SearchText"/> of these parts (number, subject, preamble, tasks).</summary>
+    public static string SearchTextOf(IEnumerable<string?> parts) =>
+        VietnameseText.SearchForm(string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p))));
+
     /// <summary>
-    /// Diacritic- and case-insensitive search over number, subject, preamble and tasks: the query is folded like the
-    /// stored <see cref="Directive.SearchText"/>, and on PostgreSQL a trigram index serves the substring match.
+    /// Search by words over number, subject, preamble and tasks, diacritics, case and punctuation ignored: every word
+    /// of the query must be a whole word of the directive, in any order, and the last one may be the start of a word
+    /// (the user is still typing it). "phong chong dich" finds "phòng, chống dịch"; "114 cv" finds 114-CV/HU.
+    /// Each word is a substring condition on the stored search form (words between spaces), which the trigram index
+    /// serves on PostgreSQL and the same expression answers on SQLite.
     /// </summary>
     public static IQueryable<Directive> Filter(this IQueryable<Directive> query, DirectiveFilter filter)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        var words = VietnameseText.Words(filter.Q).Take(MaxWords).ToList();
+        for (var i = 0; i < words.Count; i++)
         {
-            var folded = VietnameseText.Fold(filter.Q.Trim());
-            query = query.Where(d => d.SearchText.Contains(folded));
+            var needle = i == words.Count - 1 ? " " + words[i] : " " + words[i] + " ";
+            query = query.Where(d => d.SearchText.Contains(needle));
         }
 
         if (DocumentType.IsKnown(filter.Type))
@@ -43,6 +54,27 @@ public static class DirectiveSearch
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// Newest first, but with a search, the directives whose number is the query come first: "114-cv/hu" or "114"
+    /// puts 114-CV/HU above the directives that only mention it.
+    /// </summary>
+    public static IOrderedQueryable<Directive> RankedNewestFirst(this IQueryable<Directive> query, DirectiveFilter filter, DatabaseProvider provider)
+    {
+        var q = filter.Q?.Trim();
+        if (string.IsNullOrEmpty(q))
+        {
+            return query.NewestFirst(provider);
+        }
+
+        var symbol = q.StartsWith("số", StringComparison.OrdinalIgnoreCase) || q.StartsWith("so ", StringComparison.OrdinalIgnoreCase) ? q[2..].TrimStart(':', ' ') : q;
+        symbol = string.Concat(symbol.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        int? sequence = int.TryParse(symbol, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var ranked = query.OrderByDescending(d => d.Number == symbol || (sequence != null && d.Sequence == sequence));
+        return (provider == DatabaseProvider.Postgres ? ranked.ThenByDescending(d => d.IssuedOn) : ranked.ThenByDescending(d => d.IssuedOn ?? DateOnly.MaxValue))
+            .ThenByDescending(d => d.Sequence)
+            .ThenByDescending(d => d.CreatedAt);
     }
 
     /// <summary>

@@ -33,10 +33,17 @@ public static partial class DirectiveTextParser
     /// <summary>The parser without its safety net, for the fuzz tests that prove it never needs one.</summary>
     internal static ParsedDirective ParseUnguarded(string text) => new Reader(Clean(text)).Read();
 
-    /// <summary>NFC, one kind of space and line break, no Markdown emphasis; a lone "*" line (the mark under the issuer) stays.</summary>
+    /// <summary>
+    /// NFC, one kind of space and line break, no Markdown emphasis; a lone "*" line (the mark under the issuer) stays.
+    /// A header table flattened with "|" becomes one line per cell; the Icelandic "Ð" (U+00D0) that fonts and
+    /// web pages give for "Đ" is mapped back, and words glued by copying are split again.
+    /// </summary>
     internal static List<string> Clean(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC)
+        var normalized = text
+            .Replace('\u00D0', 'Đ')
+            .Replace('\u00F0', 'đ')
+            .Normalize(NormalizationForm.FormC)
             .Replace("\r\n", "\n", StringComparison.Ordinal)
             .Replace('\r', '\n')
             .Replace('\t', ' ')
@@ -48,20 +55,96 @@ public static partial class DirectiveTextParser
         var lines = new List<string>();
         foreach (var raw in normalized.Split('\n'))
         {
-            var line = raw.Trim();
-            if (line.Length > 0 && line.All(c => c == '*'))
+            var cells = TableCells(raw);
+            if (cells.Count == 0)
             {
-                lines.Add("*");
-                continue;
+                lines.Add(string.Empty);
             }
 
-            line = line.Replace("*", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal);
-            line = Spaces().Replace(line, " ").Trim();
-            lines.Add(line);
+            foreach (var cell in cells)
+            {
+                lines.Add(CleanLine(cell));
+            }
         }
 
         return lines;
     }
+
+    /// <summary>
+    /// "ĐẢNG ỦY XÃ A | ĐẢNG CỘNG SẢN VIỆT NAM" → both cells; a cell that is only a purpose ("| (để báo cáo)") stays
+    /// on its row, since it belongs to the item before it.
+    /// </summary>
+    private static List<string> TableCells(string raw)
+    {
+        if (!raw.Contains('|', StringComparison.Ordinal))
+        {
+            return raw.Trim().Length == 0 ? [] : [raw];
+        }
+
+        var cells = new List<string>();
+        foreach (var cell in raw.Split('|'))
+        {
+            var trimmed = cell.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            if (cells.Count > 0 && trimmed.StartsWith('('))
+            {
+                cells[^1] += " " + trimmed;
+            }
+            else
+            {
+                cells.Add(trimmed);
+            }
+        }
+
+        return cells;
+    }
+
+    private static string CleanLine(string raw)
+    {
+        var line = raw.Trim();
+        if (line.Length > 0 && line.All(c => c == '*'))
+        {
+            return "*";
+        }
+
+        line = line.Replace("*", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal);
+        line = Spaces().Replace(line, " ").Trim();
+        line = DigitGluedToWord().Replace(line, "$1 $2");
+        return GluedWords().Replace(line, m => Unglue(m.Value));
+    }
+
+    // Phrases that copying from PDF or the web often glues together ("Thôngbáo", "KÍNHGỬI").
+    private static readonly string[] GluablePhrases =
+    [
+        "thông báo", "chỉ thị", "kế hoạch", "nghị quyết", "công văn", "kính gửi", "nơi nhận", "hướng dẫn", "quyết định",
+        "thông tri", "báo cáo", "chương trình", "quy định", "kết luận", "thường vụ", "tổ chức",
+    ];
+
+    private static string Unglue(string word)
+    {
+        foreach (var phrase in GluablePhrases)
+        {
+            var glued = phrase.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (string.Equals(word, glued, StringComparison.OrdinalIgnoreCase))
+            {
+                var split = phrase.IndexOf(' ', StringComparison.Ordinal);
+                return word[..split] + " " + word[split..];
+            }
+        }
+
+        return word;
+    }
+
+    // "2023Ban Thường vụ": a date glued to the next sentence's first word.
+    [GeneratedRegex(@"(\d)(\p{Lu}\p{Ll})", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex DigitGluedToWord();
+
+    [GeneratedRegex(@"(?i)\b(?:thôngbáo|chỉthị|kếhoạch|nghịquyết|côngvăn|kínhgửi|nơinhận|hướngdẫn|quyếtđịnh|thôngtri|báocáo|chươngtrình|quyđịnh|kếtluận|thườngvụ|tổchức)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex GluedWords();
 
     [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Spaces();
@@ -92,24 +175,28 @@ public static partial class DirectiveTextParser
                 return new ParsedDirective { Warnings = [EmptyText] };
             }
 
+            var lead = CutLead();
             var copyStart = FindCopyStart();
             var main = lines.Take(copyStart).ToList();
             var header = ReadHeader(main);
+            _warnings.AddRange(header.Notes);
+            ReadLead(lead, header);
             var tailStart = FindTailStart(main, header.BodyStart);
             var (recipients, paragraphsStart) = ReadRecipients(main, header.BodyStart, tailStart);
             var paragraphs = Paragraphs(main, paragraphsStart, tailStart);
             var year = header.IssuedOn?.Year;
-            var (preamble, tasks, closing) = ReadTasks(paragraphs, year);
+            var documentType = header.TypeCode ?? header.TitleCode ?? (header.SubjectIsLetter ? "CV" : null);
+            var normative = NormativeTypes.Contains(documentType ?? string.Empty) || paragraphs.Any(p => Article().IsMatch(p));
+            var (preamble, tasks, closing) = normative ? ReadNormative(paragraphs) : ReadTasks(paragraphs, year);
             var (distribution, signer) = ReadTail(main, tailStart);
             var copy = ReadCopy(copyStart);
 
-            var references = Citations(string.Join("\n", paragraphs), header.Number);
+            var references = Citations(string.Join("\n", paragraphs), header.Number, _warnings);
             if (copy?.CopiedNumber is { } copied && references.All(r => r.Number != copied.Number))
             {
                 references.Add(copied);
             }
 
-            var documentType = header.TypeCode ?? header.TitleCode ?? (header.SubjectIsLetter ? "CV" : null);
             if (header.TypeCode is { } numberType && header.TitleCode is { } titleType && numberType != titleType && !(numberType == "QĐ" && titleType == "QĐi"))
             {
                 _warnings.Add($"Ký hiệu loại trong số ({numberType}) khác tên loại in trên văn bản ({titleType}).");
@@ -164,6 +251,126 @@ public static partial class DirectiveTextParser
             }
         }
 
+        // ---- lead: what a web page puts above the document --------------------------------------------------------
+
+        /// <summary>
+        /// Where the document's header starts: the first issuer line, national heading, number line or type title
+        /// within the first lines. What stands above it (a site's name, "Gửi bài này In bài này", a news lead) is
+        /// blanked out of the document and returned, so it is neither issuer nor body. Stamps above the header stay.
+        /// </summary>
+        private List<string> CutLead()
+        {
+            var start = -1;
+            var nonBlank = 0;
+            for (var i = 0; i < lines.Count && nonBlank <= MaxLeadLines; i++)
+            {
+                var line = lines[i];
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (IsHeaderAnchor(line))
+                {
+                    start = i;
+                    break;
+                }
+
+                nonBlank++;
+            }
+
+            var lead = new List<string>();
+            if (start <= 0)
+            {
+                return lead;
+            }
+
+            for (var i = 0; i < start; i++)
+            {
+                if (lines[i].Length == 0 || UrgencyStamp().IsMatch(lines[i]) || ConfidentialityStamp().IsMatch(lines[i]))
+                {
+                    continue;
+                }
+
+                lead.Add(lines[i]);
+                lines[i] = string.Empty;
+            }
+
+            return lead;
+        }
+
+        private const int MaxLeadLines = 12;
+
+        private static bool IsHeaderAnchor(string line) =>
+            (IsUpper(line) && StartsWithOrganizationWord(line))
+            || NationalHeading().IsMatch(line)
+            || PartyNumberLine().IsMatch(line)
+            || UrgencyStamp().IsMatch(line)
+            || TypeTitles.Any(t => string.Equals(line.TrimEnd('.', ':'), t.Title, StringComparison.Ordinal));
+
+        /// <summary>
+        /// A republication's lead names the document itself ("Ngày 15/3/2024, Ban Thường vụ Tỉnh ủy ban hành Chỉ thị
+        /// số 07-CT/TU …"): when the header lacks them, its number, type and date come from there.
+        /// </summary>
+        private void ReadLead(List<string> lead, Header header)
+        {
+            if (lead.Count == 0)
+            {
+                return;
+            }
+
+            var text = string.Join(" ", lead);
+            if (header.Number is null && LeadNumber().Match(text) is { Success: true } own)
+            {
+                header.Sequence = int.Parse(own.Groups["seq"].Value, CultureInfo.InvariantCulture);
+                var kind = Spaces().Replace(own.Groups["kind"].Value, " ");
+                header.TitleCode ??= KindCodes.TryGetValue(kind, out var code) ? code : null;
+                if (own.Groups["type"].Success)
+                {
+                    header.TypeCode = own.Groups["type"].Value;
+                    header.IssuerCode = FixIssuerCode(own.Groups["issuer"].Value, header.Notes);
+                    header.Number = $"{own.Groups["seq"].Value}-{header.TypeCode}/{header.IssuerCode}";
+                    _warnings.Add($"Số và ký hiệu {header.Number} lấy từ lời giới thiệu phía trên văn bản.");
+                }
+                else
+                {
+                    _warnings.Add($"Lời giới thiệu ghi \"{own.Value.Trim()}\" nhưng không có ký hiệu: chỉ đọc được số thứ tự {header.Sequence}.");
+                }
+            }
+
+            if (header.IssuedOn is null && LeadDate().Match(text) is { Success: true } date)
+            {
+                header.IssuedOn = Date(date.Groups["d"].Value, date.Groups["m"].Value, date.Groups["y"].Value);
+                if (header.IssuedOn is not null)
+                {
+                    _warnings.Add("Ngày ban hành lấy từ lời giới thiệu phía trên văn bản.");
+                }
+            }
+        }
+
+        [GeneratedRegex(@"(?<kind>(?i:Chỉ thị|Nghị quyết|Kết luận|Quy định|Quyết định|Thông báo|Kế hoạch|Hướng dẫn|Thông tri|Chương trình|Công văn|Quy chế))\s+số\s*:?\s*(?<seq>\d{1,5})(?:\s*[-–]\s*(?<type>[A-ZĐ][A-Za-zĐđ]{0,4})\s*/\s*(?<issuer>[A-ZĐ][A-Za-zĐđƯ0-9]{0,15}))?", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex LeadNumber();
+
+        [GeneratedRegex(@"\b[Nn]gày\s+(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})\s*/\s*(?<y>\d{4})\s*,?[^.]{0,120}?(?:ban\s+hành|ký)", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex LeadDate();
+
+        /// <summary>OCR and font slips in an issuer code: "HƯ" for "HU", "TƯ" for "TU", "DU" for "ĐU".</summary>
+        internal static string FixIssuerCode(string code, List<string> notes)
+        {
+            var fixedCode = code.Replace('Ư', 'U');
+            if (fixedCode == "DU" || fixedCode.EndsWith("DU", StringComparison.Ordinal) && fixedCode.Length <= 5 && fixedCode.Length > 2 && !fixedCode.EndsWith("ĐDU", StringComparison.Ordinal))
+            {
+                fixedCode = fixedCode[..^2] + "ĐU";
+            }
+
+            if (fixedCode != code)
+            {
+                notes.Add($"Ký hiệu \"{code}\" được đọc là \"{fixedCode}\" (lỗi chữ thường gặp khi sao chép hoặc nhận dạng); hãy kiểm tra lại.");
+            }
+
+            return fixedCode;
+        }
+
         // ---- header ---------------------------------------------------------------------------------------------
 
         private sealed class Header
@@ -194,6 +401,10 @@ public static partial class DirectiveTextParser
 
             public bool SawNationalHeading { get; set; }
 
+            public bool InCongress { get; set; }
+
+            public List<string> Notes { get; } = [];
+
             public int BodyStart { get; set; }
 
             public string? ParentBody => IssuerLines.Count >= 2 ? string.Join(" ", IssuerLines.Take(IssuerLines.Count - 1)) : null;
@@ -217,7 +428,7 @@ public static partial class DirectiveTextParser
                     var line = queue.Dequeue();
                     if (line.Length == 0)
                     {
-                        if (inSubject)
+                        if (inSubject && subject.Count > 0)
                         {
                             inSubject = false;
                             subjectDone = true;
@@ -237,6 +448,7 @@ public static partial class DirectiveTextParser
 
                     if (NationalHeading().IsMatch(line))
                     {
+                        header.InCongress = false;
                         header.SawNationalHeading = true;
                         sawOther = true;
                         inSubject = false;
@@ -246,6 +458,7 @@ public static partial class DirectiveTextParser
                     if (line == "*")
                     {
                         sawOther = true;
+                        header.InCongress = false;
                         continue;
                     }
 
@@ -253,7 +466,7 @@ public static partial class DirectiveTextParser
                     {
                         header.Sequence = int.Parse(number.Groups["seq"].Value, CultureInfo.InvariantCulture);
                         header.TypeCode = number.Groups["type"].Value;
-                        header.IssuerCode = number.Groups["issuer"].Value;
+                        header.IssuerCode = FixIssuerCode(number.Groups["issuer"].Value, header.Notes);
                         header.Number = $"{number.Groups["seq"].Value}-{header.TypeCode}/{header.IssuerCode}";
                         sawOther = true;
                         inSubject = false;
@@ -317,6 +530,16 @@ public static partial class DirectiveTextParser
                         continue;
                     }
 
+                    // A công văn's subject printed under its number without "V/v" starts in lower case.
+                    if (!subjectDone && !inSubject && subject.Count == 0 && header.TypeCode == "CV" && header.IssuedOn is null
+                        && char.IsLower(unquoted[0]) && WordCount(unquoted) <= 40 && !unquoted.EndsWith(':'))
+                    {
+                        header.SubjectIsLetter = true;
+                        subject.Add(unquoted);
+                        inSubject = true;
+                        continue;
+                    }
+
                     if (inSubject)
                     {
                         if (subject.Count > 0 && (subject.Sum(s => s.Length) > 400 || subject[^1].EndsWith('.')))
@@ -327,6 +550,20 @@ public static partial class DirectiveTextParser
                         }
 
                         subject.Add(unquoted);
+                        continue;
+                    }
+
+                    if (IsUpper(line) && header.Number is null && subject.Count == 0 && line.StartsWith("ĐẠI HỘI", StringComparison.Ordinal))
+                    {
+                        // A congress issues in its own name: "ĐẠI HỘI ĐẠI BIỂU" / "ĐẢNG BỘ HUYỆN …" / "LẦN THỨ XXVI".
+                        header.IssuerLines.Add(line);
+                        header.InCongress = true;
+                        continue;
+                    }
+
+                    if (IsUpper(line) && header.InCongress && header.Number is null && subject.Count == 0)
+                    {
+                        header.IssuerLines[^1] += " " + line;
                         continue;
                     }
 
@@ -389,6 +626,17 @@ public static partial class DirectiveTextParser
                 yield break;
             }
 
+            if (NumberInsideLine().Match(line) is { Success: true, Index: > 0 } inside && IsUpper(line[..inside.Index]))
+            {
+                yield return line[..inside.Index].Trim();
+                foreach (var piece in SplitHeaderLine(line[inside.Index..].Trim()))
+                {
+                    yield return piece;
+                }
+
+                yield break;
+            }
+
             var at = line.IndexOf("ngày", StringComparison.OrdinalIgnoreCase);
             if (at > 0 && !line.StartsWith("Số", StringComparison.Ordinal) && DateLine().IsMatch(line[at..]))
             {
@@ -430,6 +678,10 @@ public static partial class DirectiveTextParser
             return text.Length == 0 ? null : text;
         }
 
+        // "ĐẢNG ỦY XÃ A Số: 28 - CV/ĐU": a flattened table row holding the issuer and the number.
+        [GeneratedRegex(@"\sSố\s*:?\s*\d{1,5}\s*[-–/]", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex NumberInsideLine();
+
         [GeneratedRegex(@"^(?:V\s*/\s*v|Về\s+việc|Về)\s*[:.]?\s+(?<text>\S.*)$", RegexOptions.CultureInvariant, 1000)]
         private static partial Regex LetterSubject();
 
@@ -456,20 +708,19 @@ public static partial class DirectiveTextParser
                 return (recipients, start);
             }
 
-            var first = main[i][kinhGui.Length..].Trim();
-            if (first.Length > 0)
-            {
-                recipients.Add(first);
-            }
-
+            recipients.AddRange(InlineList(main[i][kinhGui.Length..]));
             i++;
             for (; i < end; i++)
             {
                 var line = main[i];
                 if (line.Length == 0)
                 {
+                    // A blank line right after "Kính gửi:" or between short items does not end the list; a long
+                    // "- " paragraph after a blank line is the body.
                     var next = NextNonBlank(main, i, end);
-                    if (next >= 0 && BulletItem().IsMatch(main[next]) && recipients.Count > 0 && !recipients[^1].EndsWith('.'))
+                    if (next >= 0 && (DongKinhGui().IsMatch(main[next])
+                        || (BulletItem().IsMatch(main[next]) && WordCount(main[next]) <= MaxRecipientWords
+                            && (recipients.Count == 0 || !recipients[^1].EndsWith('.')))))
                     {
                         continue;
                     }
@@ -477,7 +728,11 @@ public static partial class DirectiveTextParser
                     break;
                 }
 
-                if (BulletItem().IsMatch(line))
+                if (DongKinhGui().Match(line) is { Success: true } dong)
+                {
+                    recipients.AddRange(InlineList(line[dong.Length..]));
+                }
+                else if (BulletItem().IsMatch(line) && WordCount(line) <= MaxRecipientWords)
                 {
                     recipients.Add(line);
                 }
@@ -493,6 +748,30 @@ public static partial class DirectiveTextParser
 
             return (recipients.Select(CleanItem).Where(r => r.Length > 0).ToList(), i);
         }
+
+        // A recipient is a unit's name; twenty words is a sentence of the body.
+        private const int MaxRecipientWords = 20;
+
+        /// <summary>"- Ban Tổ chức Tỉnh ủy (b/c); - Như kính gửi; - Lưu VPTU." on one line → its items.</summary>
+        private static List<string> InlineList(string rest)
+        {
+            rest = rest.Trim();
+            if (rest.Length == 0)
+            {
+                return [];
+            }
+
+            return rest.StartsWith('-') || rest.StartsWith('–')
+                ? InlineItemBreak().Split(rest).Select(x => x.Trim()).Where(x => x.Length > 0).ToList()
+                : [rest];
+        }
+
+        // "; - B" or ", - B" or " - B" before a capital: the next item (" - xã hội" inside a name stays).
+        [GeneratedRegex(@"\s*[;,.]?\s+[-–]\s+(?=\p{Lu})", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex InlineItemBreak();
+
+        [GeneratedRegex(@"^(?:-\s*)?Đồng\s+k[ií]nh\s+g[ửư]i\s*:?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+        private static partial Regex DongKinhGui();
 
         /// <summary>Joins the lines of each paragraph back together: PDF copies break lines inside phrases.</summary>
         private static List<string> Paragraphs(List<string> main, int start, int end)
@@ -537,19 +816,38 @@ public static partial class DirectiveTextParser
 
         private static bool EndsSentence(StringBuilder text) => text.Length > 0 && text[^1] is '.' or ':' or ';' or '!' or '?';
 
+        // Normative texts: their sections, articles and Roman headings are structure, not tasks to track.
+        private static readonly HashSet<string> NormativeTypes = new(StringComparer.Ordinal) { "NQ", "TT", "HD", "CTr", "QĐ", "QĐi", "QC", "QyĐ" };
+
+        [GeneratedRegex(@"^Điều\s+\d{1,3}\s*[.:]", RegexOptions.CultureInvariant, 1000)]
+        private static partial Regex Article();
+
+        private (string? Preamble, List<ParsedTask> Tasks, string? Closing) ReadNormative(List<string> paragraphs)
+        {
+            if (paragraphs.Any(p => NumberedItem().IsMatch(p) || RomanItem().IsMatch(p) || Article().IsMatch(p)))
+            {
+                _warnings.Add("Văn bản có bố cục phần, mục, điều (nghị quyết, hướng dẫn, thông tri, quyết định…): giữ làm nội dung, không tách thành nhiệm vụ theo dõi.");
+            }
+
+            return (paragraphs.Count == 0 ? null : string.Join("\n", paragraphs), [], null);
+        }
+
         private (string? Preamble, List<ParsedTask> Tasks, string? Closing) ReadTasks(List<string> paragraphs, int? year)
         {
             var hasRoman = paragraphs.Any(p => RomanItem().IsMatch(p)) && paragraphs.Any(p => NumberedItem().IsMatch(p));
+            // A công văn may give its tasks as "- " items only, after a request ending in ":".
+            var dashTasks = !paragraphs.Any(p => NumberedItem().IsMatch(p) || RomanItem().IsMatch(p))
+                && paragraphs.Select((p, i) => (p, i)).Any(x => BulletItem().IsMatch(x.p) && x.i > 0 && paragraphs[x.i - 1].EndsWith(':'));
             var preamble = new List<string>();
             var tasks = new List<TaskBuilder>();
             var lastTaskParagraph = -1;
             for (var p = 0; p < paragraphs.Count; p++)
             {
                 var paragraph = paragraphs[p];
-                var top = hasRoman ? RomanItem().Match(paragraph) : NumberedItem().Match(paragraph);
+                var top = dashTasks ? BulletItem().Match(paragraph) : hasRoman ? RomanItem().Match(paragraph) : NumberedItem().Match(paragraph);
                 if (top.Success)
                 {
-                    tasks.Add(new TaskBuilder(top.Groups["label"].Value, top.Groups["text"].Value));
+                    tasks.Add(new TaskBuilder(dashTasks ? "-" : top.Groups["label"].Value, top.Groups["text"].Value));
                     lastTaskParagraph = p;
                     continue;
                 }
@@ -717,12 +1015,12 @@ public static partial class DirectiveTextParser
             "CĐ", "QĐ", "NĐ", "TT", "CT", "TB", "KH", "BC", "HD", "GM", "QyĐ", "NQ", "KL", "TTr", "ĐA", "PA", "QC", "CTr", "HĐ", "SY", "SL", "TrS", "BB", "TTLT", "L", "PL", "UBTVQH",
         };
 
-        private static List<ParsedReference> Citations(string text, string? ownNumber)
+        private static List<ParsedReference> Citations(string text, string? ownNumber, List<string> notes)
         {
             var found = new List<(int Index, ParsedReference Reference)>();
             foreach (Match match in PartyCitation().Matches(text))
             {
-                var number = $"{match.Groups["seq"].Value}-{match.Groups["type"].Value}/{match.Groups["issuer"].Value}";
+                var number = $"{match.Groups["seq"].Value}-{match.Groups["type"].Value}/{FixIssuerCode(match.Groups["issuer"].Value, notes)}";
                 found.Add((match.Index, new ParsedReference(match.Groups["type"].Value, number, DateAfter(text, match))));
             }
 
@@ -831,12 +1129,7 @@ public static partial class DirectiveTextParser
                 if (NoiNhan().Match(line) is { Success: true } noiNhan)
                 {
                     inDistribution = true;
-                    var rest = line[noiNhan.Length..].Trim();
-                    if (rest.Length > 0)
-                    {
-                        distribution.Add(rest);
-                    }
-
+                    distribution.AddRange(InlineList(line[noiNhan.Length..]));
                     continue;
                 }
 

@@ -7,7 +7,7 @@ namespace DirectiveHub.Import;
 internal static partial class TextPatterns
 {
     // A Party number "114-CV/HU", "05-NQ/ĐU", "667 - CV/QU", "22-CV/BDVHU", "163-TB/BCĐ", "26-BS/QU".
-    private const string PartyNumber = @"(?<seq>\d{1,5})\s*[-–]\s*(?<type>[A-ZĐ][A-Za-zĐđ]{0,4})\s*/\s*(?<issuer>[A-ZĐ][A-Za-zĐđ0-9]{0,15}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,10})?)";
+    private const string PartyNumber = @"(?<seq>\d{1,5})\s*[-–]\s*(?<type>[A-ZĐ][A-Za-zĐđ]{0,4})\s*/\s*(?<issuer>[A-ZĐ][A-Za-zĐđƯ0-9]{0,15}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,10})?)";
 
     // A state number "1102/CĐ-TTg", "5522/BYT-MT", "30/2020/NĐ-CP".
     private const string StateNumber = @"(?<seq>\d{1,5})(?:/(?<year>(?:19|20)\d{2}))?/(?<code>[A-ZĐ][A-Za-zĐđ]{0,6})(?:-(?<agency>[A-ZĐ][A-Za-zĐđ0-9]{0,10}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,10})?))?";

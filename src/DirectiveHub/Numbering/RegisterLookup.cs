@@ -52,6 +52,14 @@ public static class RegisterLookup
         return await db.NumberRegisters.FromSql($"SELECT * FROM \"NumberRegisters\" WHERE \"Id\" = {id} FOR UPDATE").SingleAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The number the next publication would take today, read without a lock (for the confirmation a clerk sees
+    /// before publishing: another publication may still take it first, and then the next one is given).
+    /// </summary>
+    public static async Task<int> ExpectedSequenceAsync(AppDbContext db, Guid issuerId, string documentType, bool confidential, DateOnly date, CancellationToken cancellationToken) =>
+        await Covering(db, issuerId, documentType, confidential, date).OrderByDescending(r => r.PeriodStart)
+            .Select(r => (int?)r.NextSequence).FirstOrDefaultAsync(cancellationToken) ?? 1;
+
     private static IQueryable<NumberRegister> Covering(AppDbContext db, Guid issuerId, string documentType, bool confidential, DateOnly date) =>
         db.NumberRegisters.Where(r =>
             r.IssuerId == issuerId && r.DocumentType == documentType && r.IsConfidential == confidential

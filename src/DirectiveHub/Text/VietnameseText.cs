@@ -34,4 +34,40 @@ public static class VietnameseText
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// The folded words of a text, punctuation and spacing dropped: "Phòng, chống dịch (Covid-19)" → phong, chong,
+    /// dich, covid, 19. Search matches words, so a comma in the subject never hides it.
+    /// </summary>
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        var folded = Fold(text);
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                words.Add(folded[start..i]);
+                start = -1;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The stored search form of a text: its folded words between single spaces, with a space at each end, so that
+    /// " word " matches a whole word and " wor" the start of one (see <c>DirectiveSearch</c>).
+    /// </summary>
+    public static string SearchForm(string? text)
+    {
+        var words = Words(text);
+        return words.Count == 0 ? string.Empty : " " + string.Join(' ', words) + " ";
+    }
 }

@@ -35,12 +35,38 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         await page.AssertAccessibleAsync();
 
         await page.GoBackAsync();
+
+        // Every export and every link of the dashboard carries the period on screen, not the default month.
+        foreach (var href in await page.Locator("main a[href*='/Dashboard']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        {
+            Assert.Contains("from=2021-10-01", href, StringComparison.Ordinal);
+            Assert.Contains("to=2021-11-30", href, StringComparison.Ordinal);
+        }
+
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất Excel" }).ClickAsync());
-        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
-        var path = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
+        Assert.Equal("tong-hop-20211001-20211130.xlsx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
         await download.SaveAsAsync(path);
-        Assert.True(new FileInfo(path).Length > 1000);
-        File.Delete(path);
+        try
+        {
+            // The workbook says which unit and period it holds, above the table's header.
+            var rows = MiniExcelLibs.MiniExcel.Query(path, sheetName: "Theo đơn vị").Cast<IDictionary<string, object?>>().ToList();
+            var title = rows[0]["A"]?.ToString();
+            Assert.Contains("HUYỆN ỦY QUỐC OAI", title, StringComparison.Ordinal);
+            Assert.Contains("01/10/2021–30/11/2021", title, StringComparison.Ordinal);
+            Assert.Equal("Đơn vị", rows[2]["A"]?.ToString());
+            Assert.Contains(rows.Skip(3), r => r["A"]?.ToString() == "ĐẢNG ỦY XÃ SÀI SƠN");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất CSV", Exact = true }).Last.ClickAsync());
+        var csvPath = await csv.PathAsync();
+        var lines = await File.ReadAllLinesAsync(csvPath, TestContext.Current.CancellationToken);
+        Assert.Contains("01/10/2021–30/11/2021", lines[0], StringComparison.Ordinal);
+        Assert.Contains("HUYỆN ỦY QUỐC OAI", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]

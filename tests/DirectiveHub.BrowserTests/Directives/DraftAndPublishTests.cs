@@ -39,11 +39,19 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu dự thảo.");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ban hành…", Exact = true }).ClickAsync();
+
+        // Publishing is confirmed on a page that says what will happen: the number and the units it goes to.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Xác nhận ban hành văn bản");
+        var expected = (await page.GetByTestId("expected-number").TextContentAsync())!.Trim();
+        Assert.Matches(@"^\d{2,}-CV/HU$", expected);
+        await Assertions.Expect(page.GetByTestId("publish-units")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Xác nhận ban hành số {expected}" }).ClickAsync();
         var status = page.GetByRole(AriaRole.Status);
         await Assertions.Expect(status).ToContainTextAsync("Đã ban hành văn bản số");
         var number = (await status.TextContentAsync())!.Split("số ")[1].TrimEnd('.', ' ', '\n');
-        Assert.Matches(@"^\d{2,}-CV/HU$", number);
+        Assert.Equal(expected, number);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bản in" }).ClickAsync();
         await Assertions.Expect(page.Locator(".number")).ToHaveTextAsync($"Số {number}");
@@ -51,5 +59,41 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".recipients")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
         await Assertions.Expect(page.Locator(".signature")).ToContainTextAsync("T/M BAN THƯỜNG VỤ");
         await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_past_deadline_is_flagged_in_the_editor_and_must_be_confirmed_before_publishing()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationIdAsync("HN-QO-SS");
+        var page = await app.NewPageAsync(phone: true);
+        await page.SignInAsync(DemoAccounts.Clerk);
+
+        await page.GotoAsync("/Directives/Edit");
+        await page.GetByLabel("Trích yếu").FillAsync("vào sổ văn bản nhận muộn");
+        await page.GetByLabel("Đơn vị nhận trong hệ thống").SelectOptionAsync([saiSon.ToString()]);
+        await page.Locator("#Input_Tasks_0__Text").FillAsync("Báo cáo kết quả triển khai.");
+        await page.Locator("#Input_Tasks_0__LeadOrganizationId").SelectOptionAsync(saiSon.ToString());
+        await page.Locator("#Input_Tasks_0__Deadline").FillAsync("2021-09-04");
+        await page.GetByLabel("Thể thức").SelectOptionAsync("T/M");
+        await page.GetByLabel("Thay mặt").FillAsync("BAN THƯỜNG VỤ");
+        await page.GetByLabel("Chức vụ").FillAsync("PHÓ BÍ THƯ");
+        await page.GetByLabel("Họ và tên").FillAsync("Đàm Công Lợi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("past-deadlines")).ToContainTextAsync("Nhiệm vụ 1: 04/09/2021");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".deadline-past")).ToContainTextAsync("Thời hạn này đã qua");
+        await page.AssertAccessibleAsync();
+        await page.GoBackAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ban hành…", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#past-deadlines")).ToContainTextAsync("04/09/2021");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Xác nhận ban hành số") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("xác nhận các thời hạn đã qua");
+        await page.GetByLabel("Tôi xác nhận các thời hạn trên là đúng").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Xác nhận ban hành số") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ban hành văn bản số");
     }
 }

@@ -6,6 +6,8 @@ namespace DirectiveHub.BrowserTests.Infrastructure;
 
 public static class PageActions
 {
+    public const int PhoneWidth = 360;
+
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Assets", "axe.min.js")));
 
     public static async Task SignInAsync(this IPage page, string email, string password = DemoAccounts.Password)
@@ -36,5 +38,42 @@ public static class PageActions
             """);
         var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(found.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join('\n', found));
+        await page.AssertNoHorizontalScrollAsync();
+    }
+
+    /// <summary>
+    /// Narrows the viewport to a small phone's 360 CSS pixels and fails when the page scrolls sideways, naming the
+    /// widest elements; the viewport is then put back. A table inside its own scrolling region does not count.
+    /// </summary>
+    public static async Task AssertNoHorizontalScrollAsync(this IPage page)
+    {
+        var original = page.ViewportSize;
+        await page.SetViewportSizeAsync(PhoneWidth, original?.Height ?? 740);
+        try
+        {
+            await page.WaitForFunctionAsync($"() => document.documentElement.clientWidth <= {PhoneWidth}");
+            var result = await page.EvaluateAsync<JsonElement>(
+                """
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+                  const wide = [...document.body.querySelectorAll('*')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.parentElement.closest('.table-responsive'))
+                    .slice(-5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} (${Math.round(e.getBoundingClientRect().right)} px)`);
+                  return { width, scroll, wide };
+                }
+                """);
+            var width = result.GetProperty("width").GetInt32();
+            var scroll = result.GetProperty("scroll").GetInt32();
+            Assert.True(scroll <= width, $"{page.Url} scrolls sideways at {PhoneWidth} px ({scroll} px wide): " + string.Join(", ", result.GetProperty("wide").EnumerateArray().Select(e => e.GetString())));
+        }
+        finally
+        {
+            if (original is not null)
+            {
+                await page.SetViewportSizeAsync(original.Width, original.Height);
+            }
+        }
     }
 }

@@ -102,7 +102,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         var created = await client.SubmitFormAsync("/Directives/Edit", Draft(saiSon, "tăng cường kiểm tra, giám sát"));
         var details = created.Headers.Location!.OriginalString;
 
-        var published = await client.SubmitFormAsync(details, new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        var published = await client.SubmitFormAsync(details.Replace("/Details/", "/Publish/", StringComparison.Ordinal), new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var id = Guid.Parse(details.Split('/').Last());
         var number = await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(Cancel));
@@ -157,7 +157,11 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal("114-CV/HU", ((IHtmlInputElement)page.QuerySelector("#ref-0")!).Value);
         Assert.NotNull(page.QuerySelector("datalist#citable option[value='114-CV/HU']"));
 
-        var published = await client.SubmitFormAsync($"/Directives/Details/{amendment}", new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        // The amendment keeps the 2021 deadlines of the original: publishing it asks to confirm them.
+        var unconfirmed = await client.SubmitFormAsync($"/Directives/Publish/{amendment}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Draft, await app.QueryAsync(db => db.Directives.Where(d => d.Id == amendment).Select(d => d.Status).SingleAsync(Cancel)));
+        var published = await client.SubmitFormAsync($"/Directives/Publish/{amendment}", new Dictionary<string, string> { ["ConfirmPastDeadlines"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Published, await app.QueryAsync(db => db.Directives.Where(d => d.Id == original).Select(d => d.Status).SingleAsync(Cancel)));
         var links = await client.GetDocumentAsync($"/Directives/Details/{original}");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Users;
@@ -71,6 +72,8 @@ public sealed class LoginModel(
     {
         public string Email { get; set; } = string.Empty;
 
+        // Renders type="password" and is never written back into the page after a failed post.
+        [DataType(DataType.Password)]
         public string Password { get; set; } = string.Empty;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DirectiveHub.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,8 @@ public sealed class SetPasswordModel(UserManager<AppUser> users, IStringLocalize
     public string Token { get; set; } = string.Empty;
 
     [BindProperty]
+    // Renders type="password" and is never written back into the page after a failed post.
+    [DataType(DataType.Password)]
     public string Password { get; set; } = string.Empty;
 
     [BindProperty]

@@ -53,9 +53,44 @@ public abstract class DashboardPage : PageModel
         return new DashboardFilter(Org ?? ownOrganization, From.Value, To.Value, Type, Issuer, trendBy);
     }
 
-    protected FileContentResult CsvFile(IReadOnlyList<Dictionary<string, object?>> rows, string fileName)
+    /// <summary>
+    /// The whole filter as route values, the period spelled out (<c>preset=custom</c> with both dates): every export and
+    /// every link from a dashboard page carries it, so what is downloaded or opened is what is on the screen.
+    /// </summary>
+    public Dictionary<string, string?> FilterRoute(Guid? organization = null) => new()
+    {
+        ["org"] = (organization ?? Org)?.ToString(),
+        ["preset"] = "custom",
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["type"] = Type,
+        ["issuer"] = Issuer?.ToString(),
+    };
+
+    /// <summary>The title row of an export: what the table is, of which unit, for which period and filter.</summary>
+    protected string ExportTitle(string table, string organizationName)
+    {
+        var title = new StringBuilder(table).Append(" · ").Append(organizationName)
+            .Append(" · Kỳ ").Append(From?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)).Append('–').Append(To?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(Type))
+        {
+            title.Append(" · Loại ").Append(DirectiveHub.Directives.DocumentType.Find(Type)?.Name ?? Type);
+        }
+
+        if (Issuer is not null)
+        {
+            title.Append(" · Cơ quan ban hành đã chọn");
+        }
+
+        return title.ToString();
+    }
+
+    /// <summary>A CSV file: the title row, an empty line, then the table with its header.</summary>
+    protected FileContentResult CsvFile(IReadOnlyList<Dictionary<string, object?>> rows, string fileName, string title)
     {
         var text = new StringBuilder();
+        text.AppendLine(OrganizationCsv.Quote(title));
+        text.AppendLine();
         if (rows.Count > 0)
         {
             text.AppendLine(string.Join(',', rows[0].Keys.Select(OrganizationCsv.Quote)));
@@ -74,20 +109,33 @@ public abstract class DashboardPage : PageModel
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
     }
 
-    /// <param name="table">One table (written as <paramref name="sheetName"/>) or a dictionary of sheet names to tables.</param>
-    protected async Task<FileStreamResult> XlsxFileAsync(object table, string? sheetName, string fileName, CancellationToken cancellationToken)
+    /// <summary>A workbook with one sheet per table; each sheet starts with the title row, then the table with its header.</summary>
+    protected async Task<FileStreamResult> XlsxFileAsync(IReadOnlyDictionary<string, List<Dictionary<string, object?>>> sheets, string title, string fileName, CancellationToken cancellationToken)
     {
         var stream = new MemoryStream();
-        if (sheetName is null)
-        {
-            await stream.SaveAsAsync(table, cancellationToken: cancellationToken);
-        }
-        else
-        {
-            await stream.SaveAsAsync(table, sheetName: sheetName, cancellationToken: cancellationToken);
-        }
-
+        var titled = sheets.ToDictionary(s => s.Key, s => (object)TitledSheet(s.Value, title));
+        await stream.SaveAsAsync(titled, printHeader: false, cancellationToken: cancellationToken);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+
+    // MiniExcel takes its columns from the first row's keys: positional keys let the title and header be rows too.
+    private static List<Dictionary<string, object?>> TitledSheet(List<Dictionary<string, object?>> rows, string title)
+    {
+        var headers = rows.Count > 0 ? rows[0].Keys.ToList() : [];
+        var width = Math.Max(1, headers.Count);
+        Dictionary<string, object?> Row(Func<int, object?> cell) => Enumerable.Range(0, width).ToDictionary(i => "c" + i.ToString(CultureInfo.InvariantCulture), cell);
+        var result = new List<Dictionary<string, object?>>(rows.Count + 3)
+        {
+            Row(i => i == 0 ? title : null),
+            Row(_ => null),
+        };
+        if (headers.Count > 0)
+        {
+            result.Add(Row(i => headers[i]));
+            result.AddRange(rows.Select(r => Row(i => r[headers[i]])));
+        }
+
+        return result;
     }
 }

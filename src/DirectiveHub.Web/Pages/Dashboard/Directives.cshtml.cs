@@ -3,6 +3,7 @@ using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
@@ -30,7 +31,7 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
             return NotFound();
         }
 
-        return CsvFile(Sheet(), FileName("csv"));
+        return CsvFile(Sheet(), FileName("csv"), ExportTitle("Tổng hợp theo văn bản", await OrganizationNameAsync(cancellationToken)));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
             return NotFound();
         }
 
-        return await XlsxFileAsync(Sheet(), "Theo văn bản", FileName("xlsx"), cancellationToken);
+        return await XlsxFileAsync(new Dictionary<string, List<Dictionary<string, object?>>> { ["Theo văn bản"] = Sheet() }, ExportTitle("Tổng hợp theo văn bản", await OrganizationNameAsync(cancellationToken)), FileName("xlsx"), cancellationToken);
     }
 
     private List<Dictionary<string, object?>> Sheet() => Rows.Select(r => new Dictionary<string, object?>
@@ -56,6 +57,9 @@ public sealed class DirectivesModel(AppDbContext db, CurrentUser user, TimeProvi
         ["Đang thực hiện"] = r.Open,
         ["Văn bản cấp dưới triển khai"] = string.Join("; ", r.Cascade.Select(c => $"{c.Number} ({c.Done}/{c.Total})")),
     }).ToList();
+
+    private async Task<string> OrganizationNameAsync(CancellationToken cancellationToken) =>
+        await db.Organizations.AsNoTracking().Where(o => o.Id == OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
 
     private string FileName(string extension) => string.Create(CultureInfo.InvariantCulture, $"theo-van-ban-{From:yyyyMMdd}-{To:yyyyMMdd}.{extension}");
 

@@ -36,7 +36,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             "heatmap" => HeatMapSheet(),
             _ => UnitSheet(),
         };
-        return CsvFile(rows, FileName("csv", Table));
+        var table = Table switch
+        {
+            "tree" => "Tổng hợp theo cây tổ chức",
+            "overdue" => "Nhiệm vụ quá hạn lâu nhất",
+            "heatmap" => "Bản đồ nhiệt theo văn bản",
+            _ => "Tổng hợp theo đơn vị",
+        };
+        return CsvFile(rows, FileName("csv", Table), ExportTitle(table, View.OrganizationName));
     }
 
     /// <summary>One workbook, one sheet per table of the page.</summary>
@@ -47,14 +54,14 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             return NotFound();
         }
 
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>
         {
             ["Theo đơn vị"] = UnitSheet(),
             ["Theo cây tổ chức"] = TreeSheet(),
             ["Quá hạn lâu nhất"] = OverdueSheet(),
             ["Bản đồ nhiệt"] = HeatMapSheet(),
         };
-        return await XlsxFileAsync(sheets, null, FileName("xlsx", null), cancellationToken);
+        return await XlsxFileAsync(sheets, ExportTitle("Tổng hợp tình hình thực hiện", View.OrganizationName), FileName("xlsx", null), cancellationToken);
     }
 
     private List<Dictionary<string, object?>> UnitSheet() => View.Units.Select(u => new Dictionary<string, object?>

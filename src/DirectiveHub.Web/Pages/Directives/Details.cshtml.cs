@@ -13,7 +13,7 @@ namespace DirectiveHub.Web.Pages.Directives;
 /// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
 [RequestSizeLimit(22 * 1024 * 1024)]
-public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePublisher publisher, AuditTrail audit, TimeProvider clock, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;
 
@@ -31,6 +31,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePub
 
     public bool IsOwn => Directive.IssuerId == user.OrganizationId;
 
+    public DateOnly Today => DirectiveHub.Time.VietnamTime.Today(clock);
+
     [TempData]
     public string? Message { get; set; }
 
@@ -38,26 +40,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePub
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken) || !IsOwn)
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            var result = await publisher.PublishAsync(id, version, Actor(), cancellationToken);
-            Message = localizer["Published", result.Number].Value;
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException exception)
-        {
-            Error = exception.Message;
-            return Page();
-        }
-    }
 
     /// <summary>Starts a correction: a new draft with this directive's content that supersedes it when published.</summary>
     public async Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken cancellationToken)
@@ -185,8 +167,6 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, DirectivePub
 
     public string NameOf(Guid? organizationId) =>
         organizationId is { } id && OrganizationNames.TryGetValue(id, out var name) ? name : string.Empty;
-
-    private Actor Actor() => new(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

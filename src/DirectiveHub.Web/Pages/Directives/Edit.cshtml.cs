@@ -15,8 +15,11 @@ namespace DirectiveHub.Web.Pages.Directives;
 /// The draft editor. Adding, moving and removing tasks are form posts that re-render the page with everything typed
 /// so far, so the editor works without scripts and nothing is ever lost between steps.
 /// </summary>
-public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts drafts, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts drafts, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
+    /// <summary>Today in Vietnam: a deadline before it is flagged beside its field.</summary>
+    public DateOnly Today => DirectiveHub.Time.VietnamTime.Today(clock);
+
     [BindProperty]
     public DirectiveForm Input { get; set; } = new();
 

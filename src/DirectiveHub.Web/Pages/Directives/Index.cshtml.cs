@@ -48,11 +48,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, PageNumber);
+        var filter = new DirectiveFilter(Q, Type, Status, Year, Urgency);
         var query = db.Directives.AsNoTracking()
             .Where(d => d.IssuerId == user.OrganizationId)
-            .Filter(new DirectiveFilter(Q, Type, Status, Year, Urgency));
+            .Filter(filter);
         var page = query
-            .NewestFirst(db.Provider)
+            .RankedNewestFirst(filter, db.Provider)
             .Skip((PageNumber - 1) * PageSize)
             .Select(d => new Row(d.Id, d.Number, d.DocumentType, d.Subject, d.IssuedOn, d.Status, d.Urgency, d.UpdatedAt));
         if (Searching)

@@ -24,7 +24,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
 
     public string? AcknowledgedBy { get; private set; }
 
-    public IReadOnlyList<(Guid Id, string FileName)> Attachments { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string FileName, long Length)> Attachments { get; private set; } = [];
 
     public IReadOnlyList<MyTask> Tasks { get; private set; } = [];
 
@@ -39,9 +39,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        var acknowledgment = await receiving.AcknowledgeAsync(id, Actor(), cancellationToken);
+        if (!IdempotencyKeys.TryRead(Request, idempotencyKey, out var key))
+        {
+            return BadRequest();
+        }
+
+        var acknowledgment = await receiving.AcknowledgeAsync(id, Actor(), cancellationToken, key);
         if (acknowledgment is null)
         {
             return NotFound();
@@ -63,11 +68,20 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             return NotFound();
         }
 
-        if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000)
+        var now = clock.GetUtcNow();
+        if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000
+            || !IdempotencyKeys.TryRead(Request, Report.IdempotencyKey, out var key))
         {
             ModelState.AddModelError(nameof(Report), localizer["ValInvalidChoice"]);
             Error = localizer["FixErrors"];
             return Page();
+        }
+
+        // A retry of a report already received (a phone resending its queue): nothing new is stored.
+        if (key is { } k && await receiving.FindReportAsync(k, cancellationToken) is { } earlier && earlier.TaskAssignmentId == Report.TaskAssignmentId)
+        {
+            Message = localizer["ReportAlreadyReceived"].Value;
+            return RedirectToPage(new { id });
         }
 
         var files = new List<EvidenceFile>();
@@ -89,7 +103,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.SaveAsync(content, cancellationToken)));
             }
 
-            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), cancellationToken, files);
+            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), new QueuedAction(key, PreparedAt(now)), cancellationToken, files);
         }
         catch (DomainException exception)
         {
@@ -106,6 +120,10 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         Message = localizer["ReportSaved"].Value;
         return RedirectToPage(new { id });
     }
+
+    // The phone's clock, trusted within reason: a time far off is ignored rather than refused.
+    private DateTime? PreparedAt(DateTimeOffset now) =>
+        Report.PreparedAt is { } prepared && prepared <= now.AddHours(1) && prepared >= now.AddDays(-90) ? prepared.UtcDateTime : null;
 
     private Actor Actor() => new(user.Id, user.Email, user.OrganizationId, HttpContext.Connection.RemoteIpAddress?.ToString());
 
@@ -126,8 +144,8 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         Document = document;
         AcknowledgedAt = assignment.AcknowledgedAt;
         AcknowledgedBy = assignment.AcknowledgedBy;
-        Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName }).ToListAsync(cancellationToken))
-            .Select(a => (a.Id, a.FileName)).ToList();
+        Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(cancellationToken))
+            .Select(a => (a.Id, a.FileName, a.Length)).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var assignments = await db.TaskAssignments.AsNoTracking()
             .Where(t => t.DirectiveId == id && t.OrganizationId == user.OrganizationId)
@@ -174,5 +192,11 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         public ProgressStatus Status { get; set; } = ProgressStatus.InProgress;
 
         public string? Note { get; set; }
+
+        /// <summary>Sent by the page's script (a GUID); a retry of the same report carries the same key.</summary>
+        public string? IdempotencyKey { get; set; }
+
+        /// <summary>When the officer wrote the report on the phone, for a report kept offline and sent later.</summary>
+        public DateTimeOffset? PreparedAt { get; set; }
     }
 }

@@ -16,6 +16,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         // Acknowledgment is recorded once: a second, concurrent one finds the column no longer empty and loses.
         builder.Property(a => a.AcknowledgedAt).IsConcurrencyToken();
         builder.HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt });
+        builder.HasIndex(a => a.AcknowledgmentKey).IsUnique();
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
     }
@@ -33,7 +34,7 @@ public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskA
             .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')")
             .HasDatabaseName("IX_TaskAssignments_Deadline_Open");
         // The receipt-deadline step reads only the assignments still waiting for their unit's receipt.
-        builder.HasIndex(a => a.DirectiveId, "IX_TaskAssignments_ReceiptPending")
+        builder.HasIndex(a => a.ReceivedOn, "IX_TaskAssignments_ReceiptPending")
             .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
         builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
@@ -47,6 +48,8 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
     {
         builder.Property(r => r.Note).HasMaxLength(4000);
         builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
+        // A phone retries a queued report with the same key; the unique index settles two retries racing each other.
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -36,6 +36,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid?>("AcknowledgedById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AcknowledgmentKey")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -57,6 +60,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("AcknowledgedById");
 
+                    b.HasIndex("AcknowledgmentKey")
+                        .IsUnique();
+
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
 
@@ -72,6 +78,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Note")
@@ -93,6 +102,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReportedById");
 
@@ -242,7 +254,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "DirectiveId" }, "IX_TaskAssignments_ReceiptPending")
+                    b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");

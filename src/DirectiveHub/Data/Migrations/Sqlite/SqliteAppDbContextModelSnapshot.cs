@@ -30,6 +30,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid?>("AcknowledgedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AcknowledgmentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -51,6 +54,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("AcknowledgedById");
 
+                    b.HasIndex("AcknowledgmentKey")
+                        .IsUnique();
+
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
 
@@ -62,6 +68,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -83,6 +92,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ReportedById");
 
@@ -221,12 +233,14 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
                         .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
+                    b.HasIndex("DirectiveId");
+
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "DirectiveId" }, "IX_TaskAssignments_ReceiptPending")
+                    b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");

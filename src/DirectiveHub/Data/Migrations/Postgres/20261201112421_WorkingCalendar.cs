@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace DirectiveHub.Data.Migrations.Sqlite
+namespace DirectiveHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class WorkingCalendar : Migration
@@ -13,50 +13,46 @@ namespace DirectiveHub.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_TaskAssignments_DirectiveId",
-                table: "TaskAssignments");
-
             migrationBuilder.AddColumn<bool>(
                 name: "CountsWorkingDays",
                 table: "TaskAssignments",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DaysAfterReceipt",
                 table: "TaskAssignments",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReceivedOn",
                 table: "TaskAssignments",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CountsWorkingDays",
                 table: "DirectiveTasks",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DaysAfterReceipt",
                 table: "DirectiveTasks",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CalendarDays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,7 +181,7 @@ namespace DirectiveHub.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_TaskAssignments_ReceiptPending",
                 table: "TaskAssignments",
-                column: "DirectiveId",
+                column: "ReceivedOn",
                 filter: "\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
         }
 
@@ -218,11 +214,6 @@ namespace DirectiveHub.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "DaysAfterReceipt",
                 table: "DirectiveTasks");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskAssignments_DirectiveId",
-                table: "TaskAssignments",
-                column: "DirectiveId");
         }
     }
 }

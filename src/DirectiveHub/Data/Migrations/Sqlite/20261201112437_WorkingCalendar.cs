@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace DirectiveHub.Data.Migrations.Postgres
+namespace DirectiveHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class WorkingCalendar : Migration
@@ -16,43 +16,43 @@ namespace DirectiveHub.Data.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "CountsWorkingDays",
                 table: "TaskAssignments",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DaysAfterReceipt",
                 table: "TaskAssignments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReceivedOn",
                 table: "TaskAssignments",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CountsWorkingDays",
                 table: "DirectiveTasks",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DaysAfterReceipt",
                 table: "DirectiveTasks",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CalendarDays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,7 +181,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_TaskAssignments_ReceiptPending",
                 table: "TaskAssignments",
-                column: "DirectiveId",
+                column: "ReceivedOn",
                 filter: "\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
         }
 
