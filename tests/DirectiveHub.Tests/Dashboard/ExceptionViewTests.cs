@@ -51,8 +51,10 @@ public sealed class ExceptionViewTests(PostgresAppFixture app) : IClassFixture<P
         Assert.All(rows, r => Assert.Contains("Đỏ đặc biệt", r.TextContent, StringComparison.Ordinal));
         Assert.Contains("114-CV/HU", rows[0].QuerySelector("a")!.TextContent, StringComparison.Ordinal);
         var csv = await browser.GetStringAsync(new Uri($"/Dashboard/Exceptions?handler=Csv&directive={directive}", UriKind.Relative), Cancel);
-        Assert.StartsWith("Mức,Đơn vị trễ hạn,Số ngày làm việc trễ", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Equal(items.Count + 1, csv.Trim().Split('\n').Length);
+        var lines = csv.TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("\"Việc trễ hạn cần xử lý — HUYỆN ỦY QUỐC OAI, tính đến ngày 20/11/2026, văn bản 114-CV/HU\"", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Mức,Đơn vị trễ hạn,Số ngày làm việc trễ", lines[2], StringComparison.Ordinal);
+        Assert.Equal(items.Count + 3, lines.Count);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Globalization;
 using DirectiveHub.Assignments;
+using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
@@ -10,7 +12,7 @@ namespace DirectiveHub.Web.Pages.Dashboard;
 /// The exception view of a committee: only red and special red items of its subtree, worst first; filters by
 /// directive and unit; Excel and CSV. The same list as GET /api/exceptions.
 /// </summary>
-public sealed class ExceptionsModel(ExceptionList exceptions, CurrentUser user) : DashboardPage
+public sealed class ExceptionsModel(ExceptionList exceptions, AppDbContext db, CurrentUser user, TimeProvider clock) : DashboardPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Directive { get; set; }
@@ -32,10 +34,22 @@ public sealed class ExceptionsModel(ExceptionList exceptions, CurrentUser user) 
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? CsvFile(Sheet(), "ngoai-le.csv") : NotFound();
+        await LoadAsync(cancellationToken) ? CsvFile(Sheet(), "viec-tre-han.csv", await TitleAsync(cancellationToken)) : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? await XlsxFileAsync(Sheet(), "Ngoại lệ", "ngoai-le.xlsx", cancellationToken) : NotFound();
+        await LoadAsync(cancellationToken)
+            ? await XlsxFileAsync(new Dictionary<string, List<Dictionary<string, object?>>> { ["Việc trễ hạn"] = Sheet() }, await TitleAsync(cancellationToken), "viec-tre-han.xlsx", cancellationToken)
+            : NotFound();
+
+    /// <summary>The title row of an export: the unit and the day the days late were counted on.</summary>
+    private async Task<string> TitleAsync(CancellationToken cancellationToken)
+    {
+        var id = Org ?? user.OrganizationId;
+        var name = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleAsync(cancellationToken);
+        var filters = (Directive is null ? string.Empty : $", văn bản {Directives.FirstOrDefault(d => d.Id == Directive).Name}")
+            + (Unit is null ? string.Empty : $", đơn vị {Units.FirstOrDefault(u => u.Id == Unit).Name}");
+        return $"Việc trễ hạn cần xử lý — {name}, tính đến ngày {VietnamTime.ShortDate(VietnamTime.Today(clock))}{filters}";
+    }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
