@@ -18,6 +18,10 @@ install_missing() {
   if [[ ! -x /usr/bin/chromium ]]; then
     wanted+=(chromium fonts-dejavu-core)
   fi
+  # pdftotext and pdfsig read back the PDFs the app writes (text layer, signatures) as an independent check.
+  if [[ ! -x /usr/bin/pdfsig || ! -x /usr/bin/pdftotext ]]; then
+    wanted+=(poppler-utils)
+  fi
   if (( ${#wanted[@]} == 0 )); then
     return
   fi

@@ -17,6 +17,9 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
         services.AddSingleton<Directives.AttachmentStore>();
+        services.AddSingleton(Printing.PdfOptions.Read(configuration));
+        services.AddScoped<Printing.RecordCopyWriter>();
+        services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
         services.AddScoped<Assignments.Receiving>();
         services.AddScoped<Calendar.WorkingCalendarService>();

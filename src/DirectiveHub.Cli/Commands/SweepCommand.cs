@@ -31,6 +31,12 @@ public static class SweepCommand
         }
 
         using var host = app.BuildHost();
+        if (await DatabaseReadiness.ProblemAsync(host.Services, cancellationToken) is { } problem)
+        {
+            await app.Error.WriteLineAsync(problem);
+            return 1;
+        }
+
         await using var scope = host.Services.CreateAsyncScope();
         if (!dryRun)
         {

@@ -21,6 +21,8 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddScoped<Pages.Admin.UserAdministration>();
+        services.AddScoped<Signing.UnitCertificates>();
+        services.AddScoped<Printing.IUnitSignerSource>(sp => sp.GetRequiredService<Signing.UnitCertificates>());
         services.AddSingleton<Pages.Dashboard.DashboardCache>();
         services.AddHybridCache();
         // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
@@ -98,6 +100,19 @@ public static class WebServices
                 options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/FirstRun");
                 options.Conventions.AllowAnonymousToPage("/Error");
+
+                // One upload limit, Attachments:MaxBytes, for every form that carries files. The request may be a
+                // little larger than the files it allows (other fields, a file just over the limit), so that the
+                // page itself answers a too-big file with its Vietnamese message instead of an empty 400.
+                var attachmentBytes = configuration.GetValue("Attachments:MaxBytes", DirectiveHub.Directives.AttachmentStore.DefaultMaxBytes);
+                void Uploads(string page, int files) => options.Conventions.AddPageApplicationModelConvention(page, model =>
+                {
+                    var envelope = files * (attachmentBytes + (2L * 1024 * 1024));
+                    model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = envelope });
+                    model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(envelope));
+                });
+                Uploads("/Directives/Details", 2);
+                Uploads("/Inbox/Directive", 6);
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
                 // The print view and attachments are for everyone who may see the directive (recipients too);
                 // drafting and the outgoing register are the clerk's.

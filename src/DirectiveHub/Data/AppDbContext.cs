@@ -51,6 +51,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Printing.RecordCopy> RecordCopies => Set<Printing.RecordCopy>();
+
+    public DbSet<Signing.UnitCertificate> UnitCertificates => Set<Signing.UnitCertificate>();
+
+    public DbSet<Signing.TrustedRoot> TrustedRoots => Set<Signing.TrustedRoot>();
+
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

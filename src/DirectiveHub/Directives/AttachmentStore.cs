@@ -14,7 +14,7 @@ public sealed class AttachmentStore(IConfiguration configuration)
 
     private string Root => configuration["Attachments:Path"] is { Length: > 0 } path
         ? path
-        : Path.Combine(AppContext.BaseDirectory, "data", "attachments");
+        : Path.Combine(Data.DataFolder.Default, "attachments");
 
     public async Task<string> SaveAsync(Stream content, CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await PageClient.ParseAsync(conflict);
         Assert.Contains("vừa được người khác lưu", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Trích yếu", page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Trích yếu", page.QuerySelector("main .alert-warning")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Bản của người thứ hai", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
         Assert.Equal("Bản của người thứ nhất", await app.QueryAsync(db => db.Directives.Where(d => d.Id == Guid.Parse(id)).Select(d => d.Subject).SingleAsync(Cancel)));
     }

@@ -11,8 +11,6 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
-[RequestSizeLimit(22 * 1024 * 1024)]
 public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using DirectiveHub.Directives;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;

@@ -1,4 +1,5 @@
 using DirectiveHub.Data;
+using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -12,8 +12,6 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 5 * 21 * 1024 * 1024)]
-[RequestSizeLimit(5 * 21 * 1024 * 1024)]
 public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, AttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
@@ -32,6 +30,9 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     public string? Message { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The task whose report failed: its form shows the error and keeps what was typed and chosen.</summary>
+    public Guid? ErrorTaskId { get; private set; }
 
     [BindProperty]
     public ReportInput Report { get; set; } = new();
@@ -68,6 +69,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             return NotFound();
         }
 
+        ErrorTaskId = Report.TaskAssignmentId;
         var now = clock.GetUtcNow();
         if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000
             || !IdempotencyKeys.TryRead(Request, Report.IdempotencyKey, out var key))
@@ -117,6 +119,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             return Page();
         }
 
+        ErrorTaskId = null;
         Message = localizer["ReportSaved"].Value;
         return RedirectToPage(new { id });
     }

@@ -1,10 +1,9 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
-using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveHub.Web.Pages.Directives;
+namespace DirectiveHub.Directives;
 
 /// <summary>
 /// A directive laid out as the Party's format rules print it (Hướng dẫn 36-HD/VPTW, Quy định 399-QĐ/TW): the lines of
