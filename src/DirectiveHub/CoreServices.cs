@@ -25,6 +25,11 @@ public static class CoreServices
         services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));
         services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Calendar.WorkingCalendarService>();
+        services.AddScoped<Assignments.ReceiptDeadlines>();
+        services.AddScoped<Assignments.ExceptionList>();
+        services.AddSingleton(configuration.GetSection("Exceptions").Get<Assignments.ExceptionOptions>() ?? new Assignments.ExceptionOptions());
+        services.AddSingleton(configuration.GetSection("ReceiptDeadlines").Get<Assignments.ReceiptDeadlineOptions>() ?? new Assignments.ReceiptDeadlineOptions());
         services.AddScoped<Users.FirstAdministrator>();
         services.AddScoped<Users.UserSessions>();
         services.AddScoped<Organizations.OrganizationChanges>();

@@ -81,6 +81,8 @@ public static class WebPipeline
         api.MapReceivingEndpoints();
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
+        api.MapWorkingCalendarEndpoints();
+        api.MapExceptionEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

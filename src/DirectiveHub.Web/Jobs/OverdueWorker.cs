@@ -17,6 +17,7 @@ public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions op
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await FixReceiptDeadlinesAsync(scope.ServiceProvider, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(null, dryRun: false, stoppingToken);
                 heartbeats.Beat(nameof(OverdueWorker), options.Interval);
             }
@@ -31,5 +32,22 @@ public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions op
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A step of its own before the sweep: units that never acknowledged get their deadlines counted from delivery.
+    /// Its failure is logged and does not stop the sweep.
+    /// </summary>
+    private async Task FixReceiptDeadlinesAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await services.GetRequiredService<ReceiptDeadlines>().FixUnacknowledgedAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Fixing deadlines counted from receipt failed; the next tick will retry");
+            services.GetRequiredService<DirectiveHub.Data.AppDbContext>().ChangeTracker.Clear();
+        }
     }
 }

@@ -12,7 +12,7 @@ public sealed record Acknowledgment(DateTime AcknowledgedAt, Guid AcknowledgedBy
 /// What a receiving unit does with a directive: acknowledge receipt and report progress on its tasks. Shared by the
 /// inbox pages and the API; both pass the caller's organization, and anything of another unit is "not found".
 /// </summary>
-public sealed class Receiving(AppDbContext db, TimeProvider clock)
+public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadlines receiptDeadlines)
 {
     /// <returns>The acknowledgment (recorded now or earlier), or null when the directive is not addressed to the unit.</returns>
     /// <param name="idempotencyKey">The client's key (a phone's queued action): recorded with the acknowledgment.</param>
@@ -27,7 +27,9 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         if (assignment.Acknowledge(actor.UserId, now, idempotencyKey))
         {
-            Audit(AuditActions.Acknowledged, nameof(Directive), directiveId, new { OrganizationId = actor.OrganizationId }, actor, now);
+            // Receipt starts the clock of the unit's tasks counted from it, in the same save as the acknowledgment.
+            var deadlinesFixed = await receiptDeadlines.FixAtAcknowledgmentAsync(assignment, cancellationToken);
+            Audit(AuditActions.Acknowledged, nameof(Directive), directiveId, new { OrganizationId = actor.OrganizationId, DeadlinesFixed = deadlinesFixed }, actor, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -14,4 +14,6 @@ public static class AuditActions
     public const string SessionsEnded = "SessionsEnded";
     public const string RoleChanged = "RoleChanged";
     public const string SettingChanged = "SettingChanged";
+    public const string CalendarDaySet = "CalendarDaySet";
+    public const string CalendarDayRemoved = "CalendarDayRemoved";
 }

@@ -36,7 +36,8 @@ public sealed record TaskContent(
     DateOnly? Deadline,
     Guid? LeadOrganizationId,
     IReadOnlyList<Guid> CoordinatingOrganizationIds,
-    IReadOnlyList<TaskContent> Subtasks);
+    IReadOnlyList<TaskContent> Subtasks,
+    Calendar.ReceiptDeadline? DeadlineAfterReceipt = null);
 
 public sealed record DistributionContent(string Text, string? Purpose);
 

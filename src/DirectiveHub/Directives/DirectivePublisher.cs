@@ -106,7 +106,8 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
             {
                 var label = earlier.Tasks.Single(t => t.Id == old.TaskId).Label;
                 var replacement = directive.Tasks.FirstOrDefault(t => t.Label == label);
-                if (replacement is not null && replacement.ResponsibleUnits().Any(u => u.OrganizationId == old.OrganizationId))
+                // A correction whose deadline counts from receipt starts its own clocks on its own assignments.
+                if (replacement is not null && replacement.DeadlineAfterReceipt is null && replacement.ResponsibleUnits().Any(u => u.OrganizationId == old.OrganizationId))
                 {
                     old.MoveDeadline(replacement.Deadline, now);
                 }

@@ -77,9 +77,9 @@ public sealed record PrintedDirective(
         var tasks = new List<(string, string, int)>();
         foreach (var (task, subtasks) in directive.TaskTree())
         {
-            // The text as written: a deadline the drafter did not write into it is not added (it is tracked, not printed).
-            tasks.Add(($"{task.Label}.", task.Text, 0));
-            tasks.AddRange(subtasks.Select(s => ("-", s.Text, 1)));
+            // The text as written, plus a receipt span (see DeadlineSuffix).
+            tasks.Add(($"{task.Label}.", task.Text + DeadlineSuffix(task), 0));
+            tasks.AddRange(subtasks.Select(s => ("-", s.Text + DeadlineSuffix(s), 1)));
         }
 
         return new PrintedDirective(
@@ -113,6 +113,15 @@ public sealed record PrintedDirective(
             directive.Signer.Name,
             directive.IsDraft);
     }
+
+    // A span counted from receipt is printed as the document says it ("trong 10 ngày làm việc kể từ ngày nhận văn
+    // bản"): each recipient's date differs, so the text must carry the rule. A date the drafter did not write is not added.
+    private static string DeadlineSuffix(DirectiveTask task) => task switch
+    {
+        { DeadlineAfterReceipt: { } span } when !task.Text.Contains("kể từ ngày nhận", StringComparison.OrdinalIgnoreCase)
+            => $" (hoàn thành {span.ToText()})",
+        _ => string.Empty,
+    };
 
     private static string DistributionLine(DistributionEntry entry) => entry.Purpose switch
     {

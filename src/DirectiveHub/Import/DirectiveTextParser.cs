@@ -976,7 +976,7 @@ public static partial class DirectiveTextParser
             public List<TaskBuilder> Subtasks { get; } = [];
 
             public ParsedTask Build(int? year, List<string> warnings) =>
-                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList());
+                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList(), ReceiptDeadlineText.Find(Text));
         }
 
         private static string CleanTaskText(string text) => string.Join("\n", text.Split('\n').Select(t => t.Trim()));

@@ -62,6 +62,14 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
                 .Must(d => d is null || (d >= Earliest && d <= Latest))
                 .WithMessage(l["ValDeadline"]);
             RuleFor(t => t.CoordinatingOrganizationIds).Must(ids => ids.Count <= MaxRecipients).WithMessage(l["ValTooManyItems", MaxRecipients]);
+            RuleFor(t => t.DeadlineAfterReceipt!.Days)
+                .Must(d => d is null or >= 1 and <= DirectiveHub.Calendar.ReceiptDeadline.MaxDays)
+                .When(t => t.DeadlineAfterReceipt is not null)
+                .WithMessage(l["ValDeadlineDays", DirectiveHub.Calendar.ReceiptDeadline.MaxDays]);
+            RuleFor(t => t.DeadlineAfterReceipt)
+                .Null()
+                .When(t => t.Deadline is not null && t.DeadlineAfterReceipt is { Days: not null })
+                .WithMessage(l["ValDeadlineOneKind"]);
             RuleFor(t => t.CoordinatingOrganizationIds)
                 .Must((task, coordinators) => task.LeadOrganizationId is not { } lead || !coordinators.Contains(lead))
                 .WithMessage(l["ValLeadAlsoCoordinator"]);

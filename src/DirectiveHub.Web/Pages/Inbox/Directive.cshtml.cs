@@ -178,12 +178,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Deadline,
                 x.t.Status,
                 x.t.IsLateAt(now),
+                x.t.IsDeadlinePending ? x.t.DeadlineAfterReceipt : null,
                 x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList())).ToList()))
             .ToList();
         return true;
     }
 
-    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, IReadOnlyList<ReportRow> Reports);
+    /// <param name="PendingSpan">A deadline counted from receipt that the unit's acknowledgment has not fixed yet.</param>
+    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports);
 
     public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence);
 

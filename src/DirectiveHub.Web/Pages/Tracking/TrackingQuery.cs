@@ -18,9 +18,11 @@ public sealed record TrackingView(
 
 public sealed record TrackingRecipient(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);
 
-public sealed record TrackingTask(Guid TaskId, string Label, string Text, DateOnly? Deadline, IReadOnlyList<TrackingUnit> Assignments);
+/// <param name="AfterReceipt">The span of a deadline counted from receipt; each unit's date is on its row.</param>
+public sealed record TrackingTask(Guid TaskId, string Label, string Text, DateOnly? Deadline, IReadOnlyList<TrackingUnit> Assignments, DirectiveHub.Calendar.ReceiptDeadline? AfterReceipt = null);
 
-public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote);
+/// <param name="Deadline">The unit's deadline in force; null with <paramref name="DeadlinePending"/> until its receipt starts the clock.</param>
+public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null);
 
 /// <summary>A directive issued to carry this one out, with its own progress and the directives beneath it.</summary>
 public sealed record TrackingCascade(Guid DirectiveId, string? Number, Guid OrganizationId, string? IssuerName, int Total, int Done, int Overdue, IReadOnlyList<TrackingCascade> ImplementedBy);
@@ -59,7 +61,7 @@ public static class TrackingQuery
         var tasks = await db.DirectiveTasks.AsNoTracking()
             .Where(t => t.DirectiveId == id)
             .OrderBy(t => t.Position)
-            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline })
+            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline, t.DaysAfterReceipt, t.CountsWorkingDays })
             .ToListAsync(cancellationToken);
         var units = await db.TaskAssignments.AsNoTracking()
             .Where(a => a.DirectiveId == id)
@@ -74,7 +76,10 @@ public static class TrackingQuery
                     a.Status,
                     a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today,
                     a.LastReportAt,
-                    a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault()),
+                    a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
+                    a.Deadline,
+                    a.DaysAfterReceipt != null && a.ReceivedOn == null,
+                    a.ReceivedOn),
             })
             .ToListAsync(cancellationToken);
 
@@ -85,7 +90,13 @@ public static class TrackingQuery
             directive.IssuerName,
             directive.IssuedOn,
             recipients,
-            tasks.Select(t => new TrackingTask(t.Id, t.Label, t.Text, t.Deadline, units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList())).ToList(),
+            tasks.Select(t => new TrackingTask(
+                t.Id,
+                t.Label,
+                t.Text,
+                t.Deadline,
+                units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
+                t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
             (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? []);
     }
 
