@@ -3,6 +3,7 @@ using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Printing;
 using DirectiveHub.Signing;
+using DirectiveHub.Storage;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>The signatures of a directive's PDF (its record copy, or one PDF attachment), checked against the trusted roots.</summary>
-public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCopies copies, AttachmentStore store, TimeProvider clock) : PageModel
+public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCopies copies, IFileStore store, TimeProvider clock) : PageModel
 {
     public string FileName { get; private set; } = string.Empty;
 
@@ -28,13 +29,16 @@ public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCop
             var visible = db.Directives.AsNoTracking().VisibleTo(db, viewer).Where(d => d.Id == id);
             var file = await visible.SelectMany(d => d.Attachments).Where(a => a.Id == attachmentId && a.ContentType == "application/pdf")
                 .Select(a => new { a.FileName, a.StorageKey, a.Length }).SingleOrDefaultAsync(cancellationToken);
-            if (file is null || !System.IO.File.Exists(store.PathOf(file.StorageKey)) || file.Length > AttachmentStore.DefaultMaxBytes)
+            await using var content = file is null || file.Length > store.MaxBytes ? null : await store.OpenAsync(file.StorageKey, cancellationToken);
+            if (file is null || content is null)
             {
                 return NotFound();
             }
 
             FileName = file.FileName;
-            pdf = await System.IO.File.ReadAllBytesAsync(store.PathOf(file.StorageKey), cancellationToken);
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            pdf = buffer.ToArray();
         }
         else
         {
