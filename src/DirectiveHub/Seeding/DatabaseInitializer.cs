@@ -19,6 +19,14 @@ public sealed class DatabaseInitializer(
     {
         // On an empty database EF reads the history table before creating it and logs the failed SELECT as an error
         // (twice): operators took those lines for a failed start. Creating the table first keeps the log clean.
+        // The history table needs its database: a PostgreSQL database that does not exist yet is created first, as
+        // MigrateAsync itself would.
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
