@@ -14,9 +14,24 @@ install_missing() {
   local wanted=()
   if [[ -z "${DIRECTIVEHUB_TEST_POSTGRES:-}" ]] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
     wanted+=(postgresql postgresql-contrib)
+  elif ! compgen -G "/usr/lib/postgresql/*/bin/pg_dump" > /dev/null; then
+    # The restore drill and the migration-script test run pg_dump, pg_restore and psql.
+    wanted+=(postgresql-client)
   fi
   if [[ ! -x /usr/bin/chromium ]]; then
     wanted+=(chromium fonts-dejavu-core)
+  fi
+  # pdftotext and pdfsig read back the PDFs the app writes (text layer, signatures) as an independent check;
+  # pdftoppm renders scanned PDFs to page images for OCR.
+  if [[ ! -x /usr/bin/pdfsig || ! -x /usr/bin/pdftotext || ! -x /usr/bin/pdftoppm ]]; then
+    wanted+=(poppler-utils)
+  fi
+  # Import: OCR of scans and photos (Tesseract with its Vietnamese model) and the PDF fixtures' font.
+  if ! command -v tesseract > /dev/null || [[ ! -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ]]; then
+    wanted+=(tesseract-ocr tesseract-ocr-vie)
+  fi
+  if [[ ! -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]]; then
+    wanted+=(fonts-liberation2)
   fi
   if (( ${#wanted[@]} == 0 )); then
     return

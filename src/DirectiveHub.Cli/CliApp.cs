@@ -19,7 +19,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
         {
             return command switch
             {
-                "migrate" => await DatabaseCommands.MigrateAsync(this, cancellationToken),
+                "migrate" => await DatabaseCommands.MigrateAsync(this, options, cancellationToken),
                 "seed" => await DatabaseCommands.SeedAsync(this, options, cancellationToken),
                 "sweep" => await SweepCommand.RunAsync(this, options, cancellationToken),
                 "admin" => await AdminCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
@@ -36,6 +36,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             await Error.WriteLineAsync("Cancelled.");
             return 130;
         }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            // An operator gets one line naming the problem (a database that cannot be reached, a bad setting), not a stack trace.
+            await Error.WriteLineAsync($"{command} failed: {(exception.InnerException ?? exception).Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
     }
 
     private static async Task<int> HelpAsync(TextWriter writer, int exitCode)
@@ -44,8 +50,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             directivehub: DirectiveHub operator commands
 
               migrate        apply database migrations
+              migrate --script [--output FILE]
+                             print the idempotent SQL of every migration for a DBA to run (safe on any version)
               admin create --email E --organization-code C [--organization-name N --kind K] [--password-stdin]
-                             create the first administrator (and the root organization when missing)
+                             create the first administrator of an empty database (and the root organization when
+                             missing); refused when an administrator exists unless --additional is given
               seed --demo    migrate and add the demo province to an empty database
               sweep [--as-of yyyy-MM-dd] [--dry-run]
                              flag overdue task assignments now (or as of that Vietnam date) and notify
@@ -58,7 +67,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;
-            with neither, a SQLite file data/directivehub.db beside this program.
+            with neither, the SQLite file directivehub.db in $DIRECTIVEHUB_DATA, else ~/.local/share/DirectiveHub
+            (the web app's default too).
             """);
         return exitCode;
     }

@@ -37,6 +37,7 @@ public static class CliHost
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDbContext>();
+        Security.DataProtectionSetup.AddDirectiveHubDataProtection(builder.Services, builder.Configuration);
         return builder.Build();
     }
 }

@@ -16,10 +16,22 @@ public static class CoreServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<Directives.DirectivePublisher>();
-        services.AddSingleton<Directives.AttachmentStore>();
+        services.AddFileStore(configuration);
+        services.AddSingleton(Printing.PdfOptions.Read(configuration));
+        services.AddScoped<Printing.RecordCopyWriter>();
+        services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
+        // The OCR tools are found on PATH unless configured (Ocr:Tesseract, Ocr:Pdftoppm).
+        services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));
+        services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Calendar.WorkingCalendarService>();
+        services.AddScoped<Assignments.ReceiptDeadlines>();
+        services.AddScoped<Assignments.ExceptionList>();
+        services.AddSingleton(configuration.GetSection("Exceptions").Get<Assignments.ExceptionOptions>() ?? new Assignments.ExceptionOptions());
+        services.AddSingleton(configuration.GetSection("ReceiptDeadlines").Get<Assignments.ReceiptDeadlineOptions>() ?? new Assignments.ReceiptDeadlineOptions());
         services.AddScoped<Users.FirstAdministrator>();
+        services.AddScoped<Users.UserSessions>();
         services.AddScoped<Organizations.OrganizationChanges>();
         services.AddSingleton(configuration.GetSection("Overdue").Get<Assignments.OverdueOptions>() ?? new Assignments.OverdueOptions());
         services.AddScoped<Assignments.OverdueSweep>();
@@ -32,6 +44,25 @@ public static class CoreServices
         services.AddScoped<Notifications.OutboxDrain>();
         services.AddSingleton<Dashboards.DashboardCache>();
         services.AddHybridCache();
+        return services;
+    }
+
+    /// <summary>The file store <c>Storage:Provider</c> names: a local folder by default, the PostgreSQL database when shared.</summary>
+    public static IServiceCollection AddFileStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = Storage.FileStorageOptions.Read(configuration);
+        services.AddSingleton(options);
+        if (options.Provider == Storage.FileStorageProvider.Postgres)
+        {
+            var connectionString = DatabaseSetup.ReadConnectionString(configuration, DatabaseProvider.Postgres);
+            services.AddSingleton<Storage.IFileStore>(provider => new Storage.PostgresFileStore(
+                Npgsql.NpgsqlDataSource.Create(connectionString), options, provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddSingleton<Storage.IFileStore, Storage.LocalFileStore>();
+        }
+
         return services;
     }
 

@@ -30,9 +30,33 @@ public static class ParseCommand
         string text;
         try
         {
-            text = options[0] == "-"
-                ? await input.ReadToEndAsync(cancellationToken)
-                : await File.ReadAllTextAsync(options[0], cancellationToken);
+            if (options[0] == "-")
+            {
+                text = await input.ReadToEndAsync(cancellationToken);
+            }
+            else
+            {
+                if (new FileInfo(options[0]) is { Exists: true, Length: > ImportReader.MaxBytes })
+                {
+                    await app.Error.WriteLineAsync(ImportReader.TooLarge);
+                    return 1;
+                }
+
+                // .txt, .docx, PDF (text layer or scan) and photos, recognized by content as on the import page.
+                var imported = await new ImportReader(new OcrText()).ReadAsync(await File.ReadAllBytesAsync(options[0], cancellationToken), cancellationToken);
+                if (imported.Text is null)
+                {
+                    await app.Error.WriteLineAsync(imported.Error);
+                    return 1;
+                }
+
+                if (imported.Confidence is { } confidence)
+                {
+                    await app.Error.WriteLineAsync(FormattableString.Invariant($"OCR: độ tin cậy trung bình {confidence:0.#}/100; {imported.DoubtfulWords.Count} từ nhận dạng chưa chắc."));
+                }
+
+                text = imported.Text;
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

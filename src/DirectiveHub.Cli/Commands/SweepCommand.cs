@@ -31,7 +31,20 @@ public static class SweepCommand
         }
 
         using var host = app.BuildHost();
+        if (await DatabaseReadiness.ProblemAsync(host.Services, cancellationToken) is { } problem)
+        {
+            await app.Error.WriteLineAsync(problem);
+            return 1;
+        }
+
         await using var scope = host.Services.CreateAsyncScope();
+        if (!dryRun)
+        {
+            // The deadlines counted from receipt that are due to be fixed, before the sweep reads deadlines.
+            var now = asOf ?? scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            await scope.ServiceProvider.GetRequiredService<ReceiptDeadlines>().FixUnacknowledgedAsync(now, cancellationToken);
+        }
+
         var result = await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(asOf, dryRun, cancellationToken);
         if (dryRun)
         {

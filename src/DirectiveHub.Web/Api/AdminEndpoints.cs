@@ -17,7 +17,6 @@ public static class AdminEndpoints
 {
     public sealed record ImportResponse(int Created);
 
-    public sealed record ImportProblem(string Title, IReadOnlyList<CsvError> Errors);
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
@@ -34,19 +33,23 @@ public static class AdminEndpoints
         admin.MapGet("/users", ListUsersAsync);
         admin.MapPost("/users", InviteUserAsync);
         admin.MapPut("/users/{id:guid}", UpdateUserAsync);
+        admin.MapDelete("/users/{id:guid}/sessions", EndUserSessionsAsync);
         admin.MapGet("/audit", AuditAsync);
         return api;
     }
 
     /// <summary>The whole file is checked first; any bad row means nothing is created and every error comes back with its line.</summary>
-    public static async Task<Results<Ok<ImportResponse>, BadRequest<ImportProblem>>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken);
         var result = await OrganizationAdministration.ImportCsvAsync(db, await user.GetViewerAsync(cancellationToken), user.Actor, text, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(new ImportResponse(result.Created))
-            : TypedResults.BadRequest(new ImportProblem("Tệp có lỗi; chưa đơn vị nào được tạo.", result.Errors));
+            : TypedResults.Problem(
+                title: "Tệp có lỗi; chưa đơn vị nào được tạo.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
     }
 
     /// <summary>One unit, checked by the same rules as a CSV row; errors come back per field.</summary>
@@ -108,6 +111,21 @@ public static class AdminEndpoints
         }
 
         return TypedResults.Ok(await administration.Query(viewer, null, null, null).SingleAsync(u => u.Id == id, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> EndUserSessionsAsync(
+        Guid id, CurrentUser user, UserAdministration administration, AccountSessions sessions, AuditTrail audit, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var target = await administration.FindAsync(await user.GetViewerAsync(cancellationToken), id, cancellationToken);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await sessions.EndAllAsync(target, cancellationToken);
+        audit.Record(AuditActions.SessionsEnded, nameof(AppUser), target.Id.ToString(), new { By = "administrator" });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static string SetPasswordLink(LinkGenerator links, HttpContext http, AppUser target, string token) =>

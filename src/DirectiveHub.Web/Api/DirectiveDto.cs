@@ -31,9 +31,12 @@ public sealed record DirectiveDto(
 {
     public sealed record Recipient(Guid? OrganizationId, string Text);
 
-    public sealed record TaskItem(Guid Id, string Label, string Text, DateOnly? Deadline, Guid? LeadOrganizationId, IReadOnlyList<Guid> CoordinatingOrganizationIds, IReadOnlyList<TaskAssignmentItem> Assignments, IReadOnlyList<TaskItem> Subtasks);
+    public sealed record TaskItem(Guid Id, string Label, string Text, DateOnly? Deadline, DeadlineAfterReceiptItem? DeadlineAfterReceipt, Guid? LeadOrganizationId, IReadOnlyList<Guid> CoordinatingOrganizationIds, IReadOnlyList<TaskAssignmentItem> Assignments, IReadOnlyList<TaskItem> Subtasks);
 
-    public sealed record TaskAssignmentItem(Guid Id, Guid OrganizationId, string Role, string Status, DateOnly? Deadline, bool Overdue);
+    /// <summary><paramref name="Deadline"/> is the deadline in force; null while it waits for the unit's receipt (<paramref name="ReceivedOn"/>).</summary>
+    public sealed record TaskAssignmentItem(Guid Id, Guid OrganizationId, string Role, string Status, DateOnly? Deadline, bool Overdue, DateOnly? ReceivedOn, bool DeadlinePending);
+
+    public sealed record DeadlineAfterReceiptItem(int Days, bool WorkingDays);
 
     public sealed record DistributionItem(string Text, string? Purpose);
 
@@ -51,12 +54,13 @@ public sealed record DirectiveDto(
             task.Label,
             task.Text,
             task.Deadline,
+            task.DeadlineAfterReceipt is { } span ? new DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null,
             task.LeadOrganizationId,
             task.Coordinators.OrderBy(c => c.Position).Select(c => c.OrganizationId).ToList(),
             d.TaskAssignments.Where(a => a.TaskId == task.Id)
                 .OrderBy(a => a.Role)
                 .ThenBy(a => task.Coordinators.FirstOrDefault(c => c.OrganizationId == a.OrganizationId)?.Position ?? -1)
-                .Select(a => new TaskAssignmentItem(a.Id, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Deadline, TaskAssignmentState.Of(a, d.Status, today) == TaskState.Overdue))
+                .Select(a => new TaskAssignmentItem(a.Id, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Deadline, TaskAssignmentState.Of(a, d.Status, today) == TaskState.Overdue, a.ReceivedOn, a.IsDeadlinePending))
                 .ToList(),
             subtasks.Select(s => Task(s, [])).ToList());
 

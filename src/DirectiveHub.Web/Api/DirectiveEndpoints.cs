@@ -32,6 +32,7 @@ public static class DirectiveEndpoints
         var group = api.MapGroup("/directives").WithTags("Directives");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}/pdf", PdfAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
         group.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization(p => p.RequireRole(Roles.Clerk));
@@ -75,6 +76,23 @@ public static class DirectiveEndpoints
 
         http.Response.Headers.ETag = ETag(directive.Version);
         return TypedResults.Ok(DirectiveDto.From(directive, VietnamTime.Today(clock)));
+    }
+
+    /// <summary>The record copy (signed PDF) of a published directive; a draft or an older directive is rendered now.</summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound>> PdfAsync(Guid id, CurrentUser user, Printing.RecordCopies copies, HttpContext http, CancellationToken cancellationToken)
+    {
+        var file = await copies.OpenAsync(await user.GetViewerAsync(cancellationToken), id, cancellationToken);
+        if (file is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (file.Sha256 is not null)
+        {
+            http.Response.Headers["X-Record-Copy-SHA256"] = file.Sha256;
+        }
+
+        return TypedResults.File(file.Content, Printing.RecordCopy.ContentType, file.FileName);
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem>> CreateAsync(DirectiveForm form, DirectiveDrafts drafts, CancellationToken cancellationToken)

@@ -17,14 +17,18 @@ public static class ImportEndpoints
         return api;
     }
 
-    /// <summary>POST /api/import/parse with text/plain, or a multipart form whose "file" is a .docx → the parsed directive.</summary>
-    private static async Task<Results<Ok<ParsedDirective>, ProblemHttpResult>> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /api/import/parse with text/plain, or a multipart form whose "file" is a .txt, .docx, PDF (text or scan)
+    /// or photo → the parsed directive. OCR's mean confidence comes back in the X-Ocr-Confidence header.
+    /// </summary>
+    private static async Task<Results<Ok<ParsedDirective>, ProblemHttpResult>> ParseAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        string? text;
+        var request = context.Request;
+        ImportedText? imported;
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(cancellationToken);
-            text = await ImportSource.ReadAsync(form["text"], form.Files["file"], cancellationToken);
+            imported = await ImportSource.ReadAsync(context, form["text"], form.Files["file"], cancellationToken);
         }
         else if (request.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -34,16 +38,25 @@ public static class ImportEndpoints
             }
 
             using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-            text = await reader.ReadToEndAsync(cancellationToken);
+            imported = new ImportedText(await reader.ReadToEndAsync(cancellationToken), "text", null, [], null);
         }
         else
         {
-            return TypedResults.Problem("Gửi văn bản dạng text/plain, hoặc tệp .docx trong trường \"file\" của multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem("Gửi văn bản dạng text/plain, hoặc tệp (.txt, .docx, PDF, ảnh PNG/JPEG) trong trường \"file\" của multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (text is null)
+        if (imported?.Text is not { } text)
         {
-            return TypedResults.Problem("Tệp không phải văn bản Word (.docx) đọc được.", statusCode: StatusCodes.Status400BadRequest);
+            var status = imported?.Error == ImportReader.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return TypedResults.Problem(
+                imported?.Error ?? "Không có văn bản để đọc.",
+                statusCode: status,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [imported?.Error ?? "Không có văn bản để đọc."] } });
+        }
+
+        if (imported.Confidence is { } confidence)
+        {
+            context.Response.Headers["X-Ocr-Confidence"] = confidence.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return TypedResults.Ok(DirectiveTextParser.Parse(text));

@@ -23,6 +23,21 @@ public static class MeEndpoints
                 .ToList();
             return TypedResults.Ok(new MeResponse(user.Email, user.OrganizationId, organizationName, roles));
         }).WithTags("Me");
+
+        // Ends every session of the caller (this token included) and makes every refresh token useless.
+        api.MapDelete("/me/sessions", async (CurrentUser user, Microsoft.AspNetCore.Identity.UserManager<DirectiveHub.Users.AppUser> users, AccountSessions sessions, AuditTrail audit, AppDbContext db, CancellationToken cancellationToken) =>
+        {
+            var account = await users.GetUserAsync(user.Principal);
+            if (account is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            await sessions.EndAllAsync(account, cancellationToken);
+            audit.Record(DirectiveHub.Auditing.AuditActions.SessionsEnded, nameof(DirectiveHub.Users.AppUser), account.Id.ToString(), new { By = "self" });
+            await db.SaveChangesAsync(cancellationToken);
+            return Results.NoContent();
+        }).WithTags("Me");
         return api;
     }
 }

@@ -26,9 +26,9 @@ public static class ReceivingEndpoints
 
     public sealed record TrackingRecipientDto(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);
 
-    public sealed record TrackingTaskDto(Guid TaskId, string Label, DateOnly? Deadline, IReadOnlyList<TrackingAssignmentDto> Assignments);
+    public sealed record TrackingTaskDto(Guid TaskId, string Label, DateOnly? Deadline, IReadOnlyList<TrackingAssignmentDto> Assignments, DirectiveDto.DeadlineAfterReceiptItem? DeadlineAfterReceipt);
 
-    public sealed record TrackingAssignmentDto(Guid TaskAssignmentId, Guid OrganizationId, string Role, string Status, bool Overdue, DateTime? LastReportAt);
+    public sealed record TrackingAssignmentDto(Guid TaskAssignmentId, Guid OrganizationId, string Role, string Status, bool Overdue, DateTime? LastReportAt, DateOnly? Deadline, bool DeadlinePending, DateOnly? ReceivedOn);
 
     public sealed record ImplementedByDto(Guid DirectiveId, string? Number, Guid OrganizationId, int Total, int Done, int Overdue, Guid ImplementsDirectiveId);
 
@@ -135,7 +135,12 @@ public static class ReceivingEndpoints
         Flatten(view.Id, view.ImplementedBy);
         return TypedResults.Ok(new TrackingResponse(
             view.Recipients.Select(r => new TrackingRecipientDto(r.OrganizationId, r.Name, r.AcknowledgedAt)).ToList(),
-            view.Tasks.Select(t => new TrackingTaskDto(t.TaskId, t.Label, t.Deadline, t.Assignments.Select(a => new TrackingAssignmentDto(a.TaskAssignmentId, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Overdue, a.LastReportAt)).ToList())).ToList(),
+            view.Tasks.Select(t => new TrackingTaskDto(
+                t.TaskId,
+                t.Label,
+                t.Deadline,
+                t.Assignments.Select(a => new TrackingAssignmentDto(a.TaskAssignmentId, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Overdue, a.LastReportAt, a.Deadline, a.DeadlinePending, a.ReceivedOn)).ToList(),
+                t.AfterReceipt is { } span ? new DirectiveDto.DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null)).ToList(),
             implementedBy));
     }
 

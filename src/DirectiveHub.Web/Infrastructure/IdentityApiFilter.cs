@@ -23,8 +23,12 @@ public sealed class IdentityApiFilter(LoginThrottle throttle) : IEndpointFilter
             return TypedResults.Unauthorized();
         }
 
-        if (context.Arguments.OfType<LoginRequest>().FirstOrDefault() is { } login
-            && throttle.TryAttempt(context.HttpContext, login.Email) is { } wait)
+        if (context.Arguments.OfType<LoginRequest>().FirstOrDefault() is not { } login)
+        {
+            return await next(context);
+        }
+
+        if (throttle.Check(context.HttpContext, login.Email) is { } wait)
         {
             LoginThrottle.SetRetryAfter(context.HttpContext.Response, wait);
             return TypedResults.Problem(
@@ -32,6 +36,24 @@ public sealed class IdentityApiFilter(LoginThrottle throttle) : IEndpointFilter
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        return await next(context);
+        var result = await next(context);
+
+        // MapIdentityApi answers with a Results<…> union; the status is on the result inside.
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails.Detail: "RequiresTwoFactor" })
+        {
+            // The password was right; the caller must send the code.
+            return result;
+        }
+
+        if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status401Unauthorized })
+        {
+            // Identity names the reason ("LockedOut", "NotAllowed", "Failed"): one answer for all, no enumeration.
+            throttle.Failed(context.HttpContext, login.Email);
+            return TypedResults.Problem(title: "Thư điện tử hoặc mật khẩu không đúng.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        throttle.Succeeded(context.HttpContext, login.Email);
+        return result;
     }
 }

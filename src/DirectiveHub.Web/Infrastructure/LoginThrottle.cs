@@ -1,55 +1,102 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Threading.RateLimiting;
 
 namespace DirectiveHub.Web.Infrastructure;
 
 /// <summary>
-/// Limits sign-in attempts per client address and per account (ASVS 2.2.1), for the login page and the token
-/// endpoint. Identity's lockout still applies on top; this stops spraying across accounts and hammering one.
+/// Slows down failed sign-ins instead of locking accounts (ASVS 2.2.1: anti-automation without malicious lockout),
+/// for the login page, its second step and the token endpoint. Only failures count; a success clears its own slate.
+/// Three counters, each with delays that double after its free failures: per account and address (the guesser at
+/// one machine, up to 15 minutes), per address (spraying across accounts, up to 15 minutes) and per account from
+/// everywhere (a distributed guesser, capped at a minute so nobody can keep the owner out by name).
 /// </summary>
-public sealed class LoginThrottle : IDisposable
+public sealed class LoginThrottle(IConfiguration configuration, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _perAddress;
-    private readonly PartitionedRateLimiter<string> _perAccount;
+    private static readonly TimeSpan Forgotten = TimeSpan.FromMinutes(30);
 
-    public LoginThrottle(IConfiguration configuration)
+    private readonly int _freePerAddress = configuration.GetValue("Security:LoginAttemptsPerAddressPerMinute", 20);
+    private readonly int _freePerAccount = configuration.GetValue("Security:LoginAttemptsPerAccountPer5Minutes", 10);
+    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+
+    /// <summary>Null when a sign-in may be tried now, else how long the caller must wait. Counts nothing.</summary>
+    public TimeSpan? Check(HttpContext context, string? account)
     {
-        var perAddress = configuration.GetValue("Security:LoginAttemptsPerAddressPerMinute", 20);
-        var perAccount = configuration.GetValue("Security:LoginAttemptsPerAccountPer5Minutes", 10);
-        _perAddress = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(
-            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perAddress, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        _perAccount = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(
-            key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perAccount, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
+        var now = clock.GetUtcNow();
+        var waits = Keys(context, account).Select(k => _counters.TryGetValue(k.Key, out var c) ? c.WaitAt(now) : TimeSpan.Zero);
+        var wait = waits.DefaultIfEmpty(TimeSpan.Zero).Max();
+        return wait > TimeSpan.Zero ? wait : null;
     }
 
-    /// <summary>Counts one attempt. Returns null when it may go ahead, else how long the caller must wait.</summary>
-    public TimeSpan? TryAttempt(HttpContext context, string? account)
+    public void Failed(HttpContext context, string? account)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var byAddress = _perAddress.AttemptAcquire(address);
-        if (!byAddress.IsAcquired)
+        var now = clock.GetUtcNow();
+        Prune(now);
+        foreach (var (key, free, cap) in Keys(context, account))
         {
-            return RetryAfter(byAddress, TimeSpan.FromMinutes(1));
+            _counters.AddOrUpdate(key, _ => Counter.Start(now).Fail(now, free, cap), (_, c) => c.Fail(now, free, cap));
         }
+    }
 
-        if (string.IsNullOrWhiteSpace(account))
+    /// <summary>The right password from this address clears this address's record for the account (not the others).</summary>
+    public void Succeeded(HttpContext context, string? account)
+    {
+        if (!string.IsNullOrWhiteSpace(account))
         {
-            return null;
+            _counters.TryRemove(AccountAtAddress(Address(context), account), out _);
         }
-
-        using var byAccount = _perAccount.AttemptAcquire(account.Trim().ToUpperInvariant());
-        return byAccount.IsAcquired ? null : RetryAfter(byAccount, TimeSpan.FromMinutes(5));
     }
 
     public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    public void Dispose()
+    private IEnumerable<(string Key, int Free, TimeSpan Cap)> Keys(HttpContext context, string? account)
     {
-        _perAddress.Dispose();
-        _perAccount.Dispose();
+        var address = Address(context);
+        yield return ("a|" + address, _freePerAddress, TimeSpan.FromMinutes(15));
+        if (!string.IsNullOrWhiteSpace(account))
+        {
+            yield return (AccountAtAddress(address, account), _freePerAccount, TimeSpan.FromMinutes(15));
+            yield return ("u|" + Normalize(account), Math.Max(_freePerAccount, _freePerAccount * 2), TimeSpan.FromMinutes(1));
+        }
     }
 
-    private static TimeSpan RetryAfter(RateLimitLease lease, TimeSpan fallback) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : fallback;
+    // The address is the client's as ForwardedHeaders resolved it: X-Forwarded-For counts only from known proxies.
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string AccountAtAddress(string address, string account) => "ua|" + Normalize(account) + "|" + address;
+
+    private static string Normalize(string account) => account.Trim().ToUpperInvariant();
+
+    private void Prune(DateTimeOffset now)
+    {
+        if (_counters.Count < 10_000)
+        {
+            return;
+        }
+
+        foreach (var (key, counter) in _counters.Where(e => now - e.Value.LastFailure > Forgotten))
+        {
+            _counters.TryRemove(key, out _);
+        }
+    }
+
+    private sealed record Counter(int Failures, DateTimeOffset LastFailure, DateTimeOffset BlockedUntil)
+    {
+        public static Counter Start(DateTimeOffset now) => new(0, now, now);
+
+        public TimeSpan WaitAt(DateTimeOffset now) => now - LastFailure > Forgotten ? TimeSpan.Zero : BlockedUntil - now;
+
+        public Counter Fail(DateTimeOffset now, int free, TimeSpan cap)
+        {
+            var failures = (now - LastFailure > Forgotten ? 0 : Failures) + 1;
+            if (failures < free)
+            {
+                return new Counter(failures, now, now);
+            }
+
+            // 1 s at the limit, then 2, 4, 8 … up to the cap.
+            var seconds = Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Min(failures - free, 20)));
+            return new Counter(failures, now, now + TimeSpan.FromSeconds(seconds));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using DirectiveHub.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ public static class StartupTasks
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var demo = CoreServices.DemoSeedingEnabled(app.Configuration);
+        IReadOnlyList<string> demoAccounts = [];
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
@@ -21,24 +23,34 @@ public static class StartupTasks
             if (demo)
             {
                 await initializer.SeedDemoIfEmptyAsync(app.Lifetime.ApplicationStopping);
+
+                // Only the demo accounts this database really has (one set up with `admin create` has none of them).
+                var emails = DemoAccounts.All.Select(a => a.Email.ToUpperInvariant()).ToList();
+                var db = scope.ServiceProvider.GetRequiredService<DirectiveHub.Data.AppDbContext>();
+                demoAccounts = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).Select(u => u.Email!).ToListAsync(app.Lifetime.ApplicationStopping);
             }
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, demo));
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, demoAccounts));
     }
 
-    private static void PrintWelcome(WebApplication app, bool demo)
+    private static void PrintWelcome(WebApplication app, IReadOnlyList<string> existingDemoAccounts)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DirectiveHub");
+        if (!Security.DataProtectionSetup.IsCertificateConfigured(app.Configuration))
+        {
+            logger.LogWarning("Data Protection keys (sign-in cookies, authenticator secrets) are stored UNENCRYPTED in the database: set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to encrypt them; see docs/operations.md");
+        }
+
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
             logger.LogInformation("DirectiveHub is running at {Url}", address);
         }
 
-        if (demo)
+        foreach (var (email, role, description) in DemoAccounts.All)
         {
-            foreach (var (email, role, description) in DemoAccounts.All)
+            if (existingDemoAccounts.Contains(email, StringComparer.OrdinalIgnoreCase))
             {
                 logger.LogInformation("Demo account {Email} / {Password} ({Role}: {Description})", email, DemoAccounts.Password, role, description);
             }

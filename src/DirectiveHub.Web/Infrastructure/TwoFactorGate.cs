@@ -5,7 +5,8 @@ namespace DirectiveHub.Web.Infrastructure;
 /// <summary>
 /// Administrators must sign in with a second factor (Security:RequireTwoFactorForAdmins, on unless turned off): until
 /// one has set up an authenticator app, every page but the account pages leads to the set-up page, and the API
-/// answers 403.
+/// answers 403. Real static files never get here (UseStaticFiles answers them first); any other path with a dot in
+/// it, such as /openapi/v1.json, is behind the gate like the rest.
 /// </summary>
 public sealed class TwoFactorGate(RequestDelegate next, IConfiguration configuration)
 {
@@ -25,14 +26,14 @@ public sealed class TwoFactorGate(RequestDelegate next, IConfiguration configura
             || user.HasClaim(EnabledClaim, "true")
             || path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/api/auth", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-            || Path.HasExtension(path.Value))
+            || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;
         }
 
-        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await context.Response.WriteAsJsonAsync(

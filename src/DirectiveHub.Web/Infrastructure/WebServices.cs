@@ -1,9 +1,9 @@
 using DirectiveHub.Data;
+using DirectiveHub.Security;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Features.Admin;
 using DirectiveHub.Web.Features.Directives;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace DirectiveHub.Web.Infrastructure;
@@ -23,12 +23,17 @@ public static class WebServices
         services.AddScoped<NotificationBell>();
         services.AddScoped<Features.Directives.DirectiveDrafts>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Signing.UnitCertificates>();
+        services.AddScoped<Printing.IUnitSignerSource>(sp => sp.GetRequiredService<Signing.UnitCertificates>());
         // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
         services.AddSingleton<Dashboards.DashboardInvalidation>();
         services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
         services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<Serilog.Core.ILogEventEnricher, SecretRedaction>();
+        services.AddSingleton<SessionGuard>();
+        services.AddScoped<AccountSessions>();
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ProxySettings.Configure(options, configuration));
 
         services.AddAuthentication(options =>
             {
@@ -40,7 +45,14 @@ public static class WebServices
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                // Short access tokens, each checked against its session on every request (SessionGuard); a refresh
+                // token is refused once the account's security stamp changes or its session has ended.
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:AccessTokenMinutes", 15));
+                options.RefreshTokenExpiration = TimeSpan.FromHours(configuration.GetValue("Security:RefreshTokenHours", 24));
+                options.Events.OnMessageReceived = SessionChecks.OnBearerTokenAsync;
+            })
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
@@ -71,6 +83,7 @@ public static class WebServices
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnValidatePrincipal = SessionChecks.Cookie(options.Events.OnValidatePrincipal);
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
@@ -82,9 +95,7 @@ public static class WebServices
 
         services.AddAuthorization(Policies.Configure);
 
-        services.AddDataProtection()
-            .SetApplicationName("DirectiveHub")
-            .PersistKeysToDbContext<AppDbContext>();
+        services.AddDirectiveHubDataProtection(configuration);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
 
@@ -99,12 +110,26 @@ public static class WebServices
                 options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 options.Conventions.AllowAnonymousToPage("/FirstRun");
                 options.Conventions.AllowAnonymousToPage("/Error");
+
+                // One upload limit, Attachments:MaxBytes, for every form that carries files. The request may be a
+                // little larger than the files it allows (other fields, a file just over the limit), so that the
+                // page itself answers a too-big file with its Vietnamese message instead of an empty 400.
+                var attachmentBytes = configuration.GetValue("Attachments:MaxBytes", DirectiveHub.Storage.FileStorageOptions.DefaultMaxBytes);
+                void Uploads(string page, int files) => options.Conventions.AddPageApplicationModelConvention(page, model =>
+                {
+                    var envelope = files * (attachmentBytes + (2L * 1024 * 1024));
+                    model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = envelope });
+                    model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(envelope));
+                });
+                Uploads("/Directives/Details", 2);
+                Uploads("/Inbox/Directive", 6);
                 options.Conventions.AllowAnonymousToPage("/StatusCode");
                 // The print view and attachments are for everyone who may see the directive (recipients too);
                 // drafting and the outgoing register are the clerk's.
                 options.Conventions.AuthorizePage("/Directives/Index", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Edit", Policies.Clerk);
                 options.Conventions.AuthorizePage("/Directives/Details", Policies.Clerk);
+                options.Conventions.AuthorizePage("/Directives/Publish", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Import", Policies.Clerk);
                 options.Conventions.AuthorizeFolder("/Tracking", Policies.Leader);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.Leader);
@@ -112,7 +137,12 @@ public static class WebServices
                 options.Conventions.AuthorizeFolder("/Diagnostics", Policies.Leader);
             })
             // Validation is FluentValidation's, with Vietnamese messages; MVC's implicit [Required] would add English ones.
-            .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelBinderProviders.Insert(0, new BoundedValueBinderProvider([.. options.ModelBinderProviders]));
+                options.Filters.Add<UnknownHandlerFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -121,6 +151,8 @@ public static class WebServices
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped, includeInternalTypes: false);
         ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
 
+        services.AddSingleton<Jobs.WorkerHeartbeats>();
+        services.AddDirectiveHubTelemetry(configuration);
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
@@ -133,11 +165,24 @@ public static class WebServices
         }
 
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Bad request bodies reach the exception handler, which names the field (instead of an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new SafeStringJsonConverter());
+
+            // JSON null for a list or object the contract does not allow is a 400 naming the field, not a crash later.
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.MaxDepth = 32;
+        });
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<WorkersHealthCheck>("workers", tags: ["ready"]);
 
         if (requireHttps)
         {

@@ -10,7 +10,7 @@ namespace DirectiveHub.Assignments;
 /// What a receiving unit does with a directive: acknowledge receipt and report progress on its tasks. Shared by the
 /// inbox pages and the API; both pass the caller's organization, and anything of another unit is "not found".
 /// </summary>
-public sealed class Receiving(AppDbContext db, TimeProvider clock)
+public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadlines receiptDeadlines)
 {
     /// <returns>The acknowledgment (recorded now or earlier), or null when the directive is not addressed to the unit.</returns>
     /// <param name="idempotencyKey">The client's key (a phone's queued action): recorded with the acknowledgment.</param>
@@ -25,10 +25,13 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         if (assignment.Acknowledge(actor.UserId, now, idempotencyKey))
         {
-            Audit(AuditActions.Acknowledged, nameof(Directive), directiveId, new { OrganizationId = actor.OrganizationId }, actor, now);
+            // Receipt starts the clock of the unit's tasks counted from it, in the same save as the acknowledgment.
+            var deadlinesFixed = await receiptDeadlines.FixAtAcknowledgmentAsync(assignment, cancellationToken);
+            Audit(AuditActions.Acknowledged, nameof(Directive), directiveId, new { OrganizationId = actor.OrganizationId, DeadlinesFixed = deadlinesFixed }, actor, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                Telemetry.DirectiveHubMetrics.Acknowledgments.Add(1);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -109,6 +112,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock)
             return await FindReportAsync(raced, cancellationToken) ?? throw new InvalidOperationException("The report could not be saved.", exception);
         }
 
+        Telemetry.DirectiveHubMetrics.Reports.Add(1, new KeyValuePair<string, object?>("status", report.Status.ToString()));
         return report;
     }
 

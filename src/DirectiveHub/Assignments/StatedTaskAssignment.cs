@@ -18,6 +18,11 @@ public sealed record StatedTaskAssignment
 
     public DateOnly? Deadline { get; init; }
 
+    /// <summary>The span of a deadline counted from receipt (<see cref="TaskAssignment.DaysAfterReceipt"/>).</summary>
+    public int? DaysAfterReceipt { get; init; }
+
+    public DateOnly? ReceivedOn { get; init; }
+
     public ProgressStatus Status { get; init; }
 
     public DateTime? CompletedAt { get; init; }

@@ -17,8 +17,15 @@ public sealed class SweepRunner(AppDbContext db, OverdueSweep sweep, TimeProvide
         var run = new SweepRun(Environment.MachineName, DateOnly.FromDateTime(Time.VietnamTime.ToVietnam(now)), clock.GetUtcNow().UtcDateTime);
         try
         {
+            var started = clock.GetTimestamp();
             var result = await sweep.RunAsync(now, dryRun: false, cancellationToken);
             run.Finish(result, clock.GetUtcNow().UtcDateTime);
+            if (!result.Skipped)
+            {
+                Telemetry.DirectiveHubMetrics.SweepDuration.Record(clock.GetElapsedTime(started).TotalSeconds);
+                Telemetry.DirectiveHubMetrics.SweepFlagged.Add(result.Flagged);
+            }
+
             logger.LogInformation("Overdue sweep: {Flagged} flagged, {Notified} notices, {Reminders} reminders, skipped {Skipped}", result.Flagged, result.Notified, result.Reminders, result.Skipped);
             return result;
         }

@@ -1,3 +1,4 @@
+using DirectiveHub.Calendar;
 using DirectiveHub.Time;
 
 namespace DirectiveHub.Assignments;
@@ -11,13 +12,15 @@ public sealed class TaskAssignment
     {
     }
 
-    internal TaskAssignment(Guid directiveId, Guid taskId, Guid organizationId, AssignmentRole role, DateOnly? deadline)
+    internal TaskAssignment(Guid directiveId, Guid taskId, Guid organizationId, AssignmentRole role, DateOnly? deadline, ReceiptDeadline? deadlineAfterReceipt = null)
     {
         DirectiveId = directiveId;
         TaskId = taskId;
         OrganizationId = organizationId;
         Role = role;
-        Deadline = deadline;
+        Deadline = deadlineAfterReceipt is null ? deadline : null;
+        DaysAfterReceipt = deadlineAfterReceipt?.Days;
+        CountsWorkingDays = deadlineAfterReceipt?.WorkingDays ?? false;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -33,8 +36,25 @@ public sealed class TaskAssignment
 
     public AssignmentRole Role { get; private set; }
 
-    /// <summary>Copied from the task at publication; a superseding directive may move it.</summary>
+    /// <summary>
+    /// The deadline in force. Copied from the task at publication when the task names a date; for a span after receipt
+    /// it stays empty until the unit receives the directive (<see cref="FixDeadlineFromReceipt"/>). A superseding
+    /// directive may move it.
+    /// </summary>
     public DateOnly? Deadline { get; private set; }
+
+    /// <summary>The task's span after receipt, copied at publication (a published directive never changes).</summary>
+    public int? DaysAfterReceipt { get; private set; }
+
+    public bool CountsWorkingDays { get; private set; }
+
+    /// <summary>The Vietnam date the clock started from: the acknowledgment, or the delivery when none came in time.</summary>
+    public DateOnly? ReceivedOn { get; private set; }
+
+    public ReceiptDeadline? DeadlineAfterReceipt => DaysAfterReceipt is { } days ? new ReceiptDeadline(days, CountsWorkingDays) : null;
+
+    /// <summary>A span after receipt whose start is not known yet: "Hạn tính từ ngày nhận: chưa xác định".</summary>
+    public bool IsDeadlinePending => DaysAfterReceipt is not null && ReceivedOn is null;
 
     public ProgressStatus Status { get; private set; }
 
@@ -104,6 +124,23 @@ public sealed class TaskAssignment
         }
 
         OverdueFlaggedAt = nowUtc;
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the clock of a deadline counted from receipt, once: the deadline in force becomes the date
+    /// <see cref="DaysAfterReceipt"/> (working or calendar) days after <paramref name="receivedOn"/>.
+    /// </summary>
+    /// <returns>True when this call fixed the deadline; false when it had no span after receipt or was fixed before.</returns>
+    public bool FixDeadlineFromReceipt(DateOnly receivedOn, WorkingCalendar calendar)
+    {
+        if (DeadlineAfterReceipt is not { } span || ReceivedOn is not null)
+        {
+            return false;
+        }
+
+        ReceivedOn = receivedOn;
+        Deadline = span.DueFrom(receivedOn, calendar);
         return true;
     }
 

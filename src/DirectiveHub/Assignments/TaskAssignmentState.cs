@@ -45,6 +45,14 @@ public static class TaskAssignmentState
         t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published
             && (t.Deadline == null || t.Deadline >= today);
 
+    /// <summary>Open with a deadline from <paramref name="today"/> to <paramref name="days"/> days later: "sắp đến hạn".</summary>
+    public static Expression<Func<TaskAssignment, bool>> IsDueSoon(DateOnly today, int days)
+    {
+        var last = today.AddDays(days);
+        return t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published
+            && t.Deadline != null && t.Deadline >= today && t.Deadline <= last;
+    }
+
     /// <summary>The state as a column, for grouped figures: <c>tasks.Select(TaskAssignmentState.On(today))</c>.</summary>
     public static Expression<Func<TaskAssignment, StatedTaskAssignment>> On(DateOnly today) =>
         t => new StatedTaskAssignment
@@ -55,6 +63,8 @@ public static class TaskAssignmentState
             OrganizationId = t.OrganizationId,
             Role = t.Role,
             Deadline = t.Deadline,
+            DaysAfterReceipt = t.DaysAfterReceipt,
+            ReceivedOn = t.ReceivedOn,
             Status = t.Status,
             CompletedAt = t.CompletedAt,
             LastReportAt = t.LastReportAt,

@@ -11,6 +11,9 @@ public static class AuditActions
     public const string Received = "Received";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
+    public const string SessionsEnded = "SessionsEnded";
     public const string RoleChanged = "RoleChanged";
     public const string SettingChanged = "SettingChanged";
+    public const string CalendarDaySet = "CalendarDaySet";
+    public const string CalendarDayRemoved = "CalendarDayRemoved";
 }

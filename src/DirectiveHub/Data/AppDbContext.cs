@@ -47,7 +47,17 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Storage.StoredFile> StoredFiles => Set<Storage.StoredFile>();
+
+    public DbSet<Printing.RecordCopy> RecordCopies => Set<Printing.RecordCopy>();
+
+    public DbSet<Signing.UnitCertificate> UnitCertificates => Set<Signing.UnitCertificate>();
+
+    public DbSet<Signing.TrustedRoot> TrustedRoots => Set<Signing.TrustedRoot>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -92,6 +102,7 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Calendar.CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private void BeforeSave()

@@ -7,7 +7,7 @@ namespace DirectiveHub.Data;
 /// <summary>
 /// Chooses the database from configuration, the same way for the web app and the CLI:
 /// <c>Database:Provider</c> (<c>Sqlite</c> or <c>Postgres</c>) and <c>ConnectionStrings:DirectiveHub</c>.
-/// With neither, a SQLite file <c>data/directivehub.db</c> beside the app.
+/// With neither, a SQLite file <c>directivehub.db</c> in <see cref="DataFolder.Default"/>, the same for the web app and the CLI.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -42,7 +42,7 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:DirectiveHub is not set.");
         }
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "data");
+        var folder = DataFolder.Default;
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "directivehub.db")}";
     }
@@ -65,7 +65,9 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name)
+            .ExecutionStrategy(dependencies => new ResilientNpgsqlExecutionStrategy(dependencies)));
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name));

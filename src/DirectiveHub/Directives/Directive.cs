@@ -243,7 +243,7 @@ public sealed class Directive
         {
             foreach (var (organizationId, role) in task.ResponsibleUnits())
             {
-                _taskAssignments.Add(new TaskAssignment(Id, task.Id, organizationId, role, task.Deadline));
+                _taskAssignments.Add(new TaskAssignment(Id, task.Id, organizationId, role, task.Deadline, task.DeadlineAfterReceipt));
             }
         }
     }
@@ -290,7 +290,7 @@ public sealed class Directive
         foreach (var task in content.Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
         {
             number++;
-            var parent = new DirectiveTask(null, position++, number.ToString(System.Globalization.CultureInfo.InvariantCulture), task.Text, task.Deadline, task.LeadOrganizationId, task.CoordinatingOrganizationIds);
+            var parent = new DirectiveTask(null, position++, number.ToString(System.Globalization.CultureInfo.InvariantCulture), task.Text, task.Deadline, task.LeadOrganizationId, task.CoordinatingOrganizationIds, task.DeadlineAfterReceipt);
             _tasks.Add(parent);
             var sub = 0;
             foreach (var subtask in task.Subtasks.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
@@ -301,7 +301,17 @@ public sealed class Directive
                     throw new DomainException("Nhiệm vụ chỉ lồng tối đa hai cấp.");
                 }
 
-                _tasks.Add(new DirectiveTask(parent.Id, position++, $"{number}.{sub}", subtask.Text, subtask.Deadline ?? task.Deadline, subtask.LeadOrganizationId, subtask.CoordinatingOrganizationIds));
+                // A subtask without a deadline of its own takes its parent's, of whichever kind.
+                var own = subtask.Deadline is not null || subtask.DeadlineAfterReceipt is not null;
+                _tasks.Add(new DirectiveTask(
+                    parent.Id,
+                    position++,
+                    $"{number}.{sub}",
+                    subtask.Text,
+                    own ? subtask.Deadline : task.Deadline,
+                    subtask.LeadOrganizationId,
+                    subtask.CoordinatingOrganizationIds,
+                    own ? subtask.DeadlineAfterReceipt : task.DeadlineAfterReceipt));
             }
         }
 

@@ -2,6 +2,7 @@ using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Notifications;
 using DirectiveHub.Numbering;
+using DirectiveHub.Printing;
 using DirectiveHub.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +10,13 @@ namespace DirectiveHub.Directives;
 
 /// <summary>
 /// Publishes a draft in one transaction: the register row is locked, the next number taken, assignments created, a
-/// superseded directive marked, audit events written. Any failure rolls all of it back, so a number is never skipped
-/// and never issued twice.
+/// superseded directive marked, the record copy (the signed PDF) written, audit events written. Any failure rolls all
+/// of it back, so a number is never skipped and never issued twice, and no directive is published without its PDF.
 /// </summary>
-public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
+public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null, MailOptions? mail = null)
 {
+    private RecordCopy? _written;
+
     private const int Attempts = 5;
 
     public async Task<PublishResult> PublishAsync(Guid directiveId, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
@@ -32,11 +35,19 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
             {
                 var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                _written = null;
+                Telemetry.DirectiveHubMetrics.DirectivesPublished.Add(1);
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)
             {
+                DiscardWritten();
                 await transaction.RollbackAsync(cancellationToken);
+            }
+            catch
+            {
+                DiscardWritten();
+                throw;
             }
         }
     }
@@ -46,6 +57,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
         var directive = await db.Directives
             .Include(d => d.Recipients)
             .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
+            .Include(d => d.Distribution)
             .AsSplitQuery()
             .SingleAsync(d => d.Id == directiveId, cancellationToken);
         if (expectedVersion is { } version && directive.Version != version)
@@ -89,7 +101,8 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
             {
                 var label = earlier.Tasks.Single(t => t.Id == old.TaskId).Label;
                 var replacement = directive.Tasks.FirstOrDefault(t => t.Label == label);
-                if (replacement is not null && replacement.ResponsibleUnits().Any(u => u.OrganizationId == old.OrganizationId))
+                // A correction whose deadline counts from receipt starts its own clocks on its own assignments.
+                if (replacement is not null && replacement.DeadlineAfterReceipt is null && replacement.ResponsibleUnits().Any(u => u.OrganizationId == old.OrganizationId))
                 {
                     old.MoveDeadline(replacement.Deadline, now);
                 }
@@ -98,8 +111,44 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock)
             Audit(AuditActions.Superseded, earlier.Id, new { SupersededBy = directive.Number }, actor, now);
         }
 
+        if (recordCopies is not null)
+        {
+            _written = await recordCopies.WriteAsync(directive, issuer, parent, now, cancellationToken);
+            db.RecordCopies.Add(_written);
+            await QueueMailAsync(directive, now, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new PublishResult(directive.Id, directive.Number!, directive.Sequence!.Value, today);
+    }
+
+    /// <summary>
+    /// One email per active user of each receiving unit, with the signed PDF attached, except for confidential
+    /// directives: those travel only inside the app, so their mail says that one arrived and carries no file.
+    /// </summary>
+    private async Task QueueMailAsync(Directive directive, DateTime now, CancellationToken cancellationToken)
+    {
+        var units = directive.Assignments.Select(a => a.OrganizationId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => units.Contains(u.OrganizationId) && !u.IsDeactivated && u.Email != null)
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(cancellationToken);
+        var confidential = directive.Confidentiality != Confidentiality.None;
+        var title = $"Văn bản mới số {directive.Number}: {directive.Subject}";
+        foreach (var person in people)
+        {
+            var body = $"{title}\n\n{mail?.BaseUrl}/Inbox/Directive/{directive.Id}" + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
+            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id));
+        }
+    }
+
+    private void DiscardWritten()
+    {
+        if (_written is not null)
+        {
+            recordCopies!.Discard(_written);
+            _written = null;
+        }
     }
 
     private void Audit(string action, Guid directiveId, object details, Actor actor, DateTime now) =>

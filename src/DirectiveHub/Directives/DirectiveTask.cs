@@ -1,3 +1,5 @@
+using DirectiveHub.Calendar;
+
 namespace DirectiveHub.Directives;
 
 /// <summary>
@@ -14,8 +16,20 @@ public sealed class DirectiveTask
         Text = null!;
     }
 
-    internal DirectiveTask(Guid? parentId, int position, string label, string text, DateOnly? deadline, Guid? leadOrganizationId, IEnumerable<Guid> coordinatingOrganizationIds)
+    internal DirectiveTask(Guid? parentId, int position, string label, string text, DateOnly? deadline, Guid? leadOrganizationId, IEnumerable<Guid> coordinatingOrganizationIds, ReceiptDeadline? deadlineAfterReceipt = null)
     {
+        if (deadline is not null && deadlineAfterReceipt is not null)
+        {
+            throw new DomainException("Một nhiệm vụ chỉ có một loại thời hạn: một ngày cụ thể hoặc số ngày kể từ ngày nhận văn bản.");
+        }
+
+        if (deadlineAfterReceipt is { Days: < 1 or > ReceiptDeadline.MaxDays })
+        {
+            throw new DomainException($"Số ngày kể từ ngày nhận văn bản phải từ 1 đến {ReceiptDeadline.MaxDays}.");
+        }
+
+        DaysAfterReceipt = deadlineAfterReceipt?.Days;
+        CountsWorkingDays = deadlineAfterReceipt?.WorkingDays ?? false;
         ParentId = parentId;
         Position = position;
         Label = label;
@@ -45,6 +59,14 @@ public sealed class DirectiveTask
 
     /// <summary>A date in Vietnam time; late from the next day at 00:00 ICT.</summary>
     public DateOnly? Deadline { get; private set; }
+
+    /// <summary>The other kind of deadline: a span after each unit's receipt (<see cref="DeadlineAfterReceipt"/>).</summary>
+    public int? DaysAfterReceipt { get; private set; }
+
+    public bool CountsWorkingDays { get; private set; }
+
+    /// <summary>"trong 10 ngày làm việc kể từ ngày nhận văn bản"; null when the task has a date or no deadline.</summary>
+    public ReceiptDeadline? DeadlineAfterReceipt => DaysAfterReceipt is { } days ? new ReceiptDeadline(days, CountsWorkingDays) : null;
 
     public Guid? LeadOrganizationId { get; private set; }
 

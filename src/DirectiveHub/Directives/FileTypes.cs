@@ -47,6 +47,12 @@ public static class FileTypes
 
     private static Detected? DetectOfficeDocument(Stream content)
     {
+        // Refuse a decompression bomb from its directory before listing a possibly huge number of entries.
+        if (Import.ZipLimits.Check(content) is not null)
+        {
+            return null;
+        }
+
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);

@@ -5,4 +5,5 @@ public sealed record TaskContent(
     DateOnly? Deadline,
     Guid? LeadOrganizationId,
     IReadOnlyList<Guid> CoordinatingOrganizationIds,
-    IReadOnlyList<TaskContent> Subtasks);
+    IReadOnlyList<TaskContent> Subtasks,
+    Calendar.ReceiptDeadline? DeadlineAfterReceipt = null);

@@ -114,6 +114,7 @@ public static partial class DirectiveTextParser
         line = line.Replace("*", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal);
         line = Spaces().Replace(line, " ").Trim();
         line = DigitGluedToWord().Replace(line, "$1 $2");
+        line = OcrDash().Replace(line, "- ");
         return GluedWords().Replace(line, m => Unglue(m.Value));
     }
 
@@ -138,6 +139,10 @@ public static partial class DirectiveTextParser
 
         return word;
     }
+
+    // OCR reads a list's leading dash as "~", "—", "−" or "_" ("~ Đảng ủy, UBND các xã").
+    [GeneratedRegex(@"^[~—−_]\s+(?=\p{Lu})", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex OcrDash();
 
     // "2023Ban Thường vụ": a date glued to the next sentence's first word.
     [GeneratedRegex(@"(\d)(\p{Lu}\p{Ll})", RegexOptions.CultureInvariant, 1000)]
@@ -428,6 +433,14 @@ public static partial class DirectiveTextParser
                     var line = queue.Dequeue();
                     if (line.Length == 0)
                     {
+                        // OCR and PDF copies put blank lines inside a subject; a lower-case line after one goes on.
+                        var next = NextNonBlank(main, i, main.Count);
+                        if (inSubject && subject.Count > 0 && !subject[^1].EndsWith('.') && next >= 0 && !NationalHeading().IsMatch(main[next])
+                            && main[next].TrimStart('"', '“') is { Length: > 0 } nextLine && char.IsLower(nextLine[0]))
+                        {
+                            continue;
+                        }
+
                         if (inSubject && subject.Count > 0)
                         {
                             inSubject = false;
@@ -790,7 +803,8 @@ public static partial class DirectiveTextParser
 
                 var startsItem = NumberedItem().IsMatch(line) || RomanItem().IsMatch(line) || ParenthesizedItem().IsMatch(line)
                     || LetterItem().IsMatch(line) || BulletItem().IsMatch(line);
-                var continues = current.Length > 0 && !startsItem && !EndsSentence(current) && char.IsLower(line[0]);
+                // A line broken before a date ("… ngày" / "30/10/2021 của …") goes on like one in lower case.
+                var continues = current.Length > 0 && !startsItem && !EndsSentence(current) && (char.IsLower(line[0]) || char.IsDigit(line[0]));
                 if (current.Length > 0 && (startsItem || (!continues && (blankSince || EndsSentence(current)))))
                 {
                     paragraphs.Add(current.ToString());
@@ -962,7 +976,7 @@ public static partial class DirectiveTextParser
             public List<TaskBuilder> Subtasks { get; } = [];
 
             public ParsedTask Build(int? year, List<string> warnings) =>
-                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList());
+                new(label, CleanTaskText(Text), FindDeadline(Text, year, warnings), Subtasks.Select(s => s.Build(year, warnings)).ToList(), ReceiptDeadlineText.Find(Text));
         }
 
         private static string CleanTaskText(string text) => string.Join("\n", text.Split('\n').Select(t => t.Trim()));

@@ -34,7 +34,8 @@ public static partial class ParsedDirectiveContent
                     t.Deadline,
                     null,
                     [],
-                    t.Subtasks.Select(s => new TaskContent(Flatten(s), s.Deadline, null, [], [])).ToList()))
+                    t.Subtasks.Select(s => new TaskContent(Flatten(s), s.Deadline, null, [], [], OneKind(s))).ToList(),
+                    OneKind(t)))
                 .ToList(),
             Distribution = parsed.Distribution.Select(Distribution).ToList(),
             Signer = new Signer(SigningAuthorityText.FromPrinted(parsed.Signer.Authority), parsed.Signer.Body, parsed.Signer.Position, parsed.Signer.Name),
@@ -54,6 +55,9 @@ public static partial class ParsedDirectiveContent
             ? new DistributionContent(purpose.Groups["text"].Value.Trim(), purpose.Groups["purpose"].Value.Trim())
             : new DistributionContent(line, null);
     }
+
+    /// <summary>A task naming both a date and a span after receipt keeps the date, the firmer of the two.</summary>
+    private static Calendar.ReceiptDeadline? OneKind(ParsedTask task) => task.Deadline is null ? task.DeadlineAfterReceipt : null;
 
     private static string Flatten(ParsedTask task) =>
         task.Subtasks.Count == 0 ? task.Text : task.Text + "\n" + string.Join("\n", task.Subtasks.Select(s => $"{s.Label} {Flatten(s)}"));

@@ -21,5 +21,5 @@ public sealed class MailOptions
 
     public static MailOptions Read(IConfiguration configuration) => configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
 
-    public string Pickup => string.IsNullOrWhiteSpace(PickupFolder) ? Path.Combine(AppContext.BaseDirectory, "data", "mail-pickup") : PickupFolder;
+    public string Pickup => string.IsNullOrWhiteSpace(PickupFolder) ? Path.Combine(Data.DataFolder.Default, "mail-pickup") : PickupFolder;
 }

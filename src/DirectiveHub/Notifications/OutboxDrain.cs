@@ -9,7 +9,7 @@ namespace DirectiveHub.Notifications;
 /// Sends what is due in the outbox. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so instances never
 /// send the same message twice; a failure keeps the message for a later attempt.
 /// </summary>
-public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger)
+public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger, Printing.RecordCopies? recordCopies = null)
 {
     public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
         {
             try
             {
-                await sender.SendAsync(ToMime(message), cancellationToken);
+                await sender.SendAsync(await ToMimeAsync(message, cancellationToken), cancellationToken);
                 message.Sent(clock.GetUtcNow().UtcDateTime);
                 sent++;
             }
@@ -40,17 +40,32 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Telemetry.DirectiveHubMetrics.OutboxSent.Add(sent);
+        Telemetry.DirectiveHubMetrics.OutboxFailures.Add(failed);
+        Telemetry.DirectiveHubMetrics.RecordOutboxBacklog(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
         return (sent, failed);
     }
 
-    private MimeMessage ToMime(OutboxMessage message)
+    private async Task<MimeMessage> ToMimeAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(options.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@directivehub";
-        mime.Body = new TextPart("plain") { Text = message.Body };
+        var pdf = message.RecordCopyOf is { } directiveId && recordCopies is not null
+            ? await recordCopies.ReadStoredAsync(directiveId, cancellationToken)
+            : null;
+        if (pdf is null)
+        {
+            mime.Body = new TextPart("plain") { Text = message.Body };
+            return mime;
+        }
+
+        var name = await db.RecordCopies.Where(c => c.DirectiveId == message.RecordCopyOf).Select(c => c.FileName).SingleAsync(cancellationToken);
+        var builder = new BodyBuilder { TextBody = message.Body };
+        builder.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
+        mime.Body = builder.ToMessageBody();
         return mime;
     }
 

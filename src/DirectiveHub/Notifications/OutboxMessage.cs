@@ -14,8 +14,9 @@ public sealed class OutboxMessage
         DedupKey = null!;
     }
 
-    public OutboxMessage(string to, string subject, string body, string dedupKey, DateTime createdAtUtc)
+    public OutboxMessage(string to, string subject, string body, string dedupKey, DateTime createdAtUtc, Guid? recordCopyOf = null)
     {
+        RecordCopyOf = recordCopyOf;
         To = to;
         Subject = subject.Length > 300 ? subject[..300] : subject;
         Body = body;
@@ -36,6 +37,9 @@ public sealed class OutboxMessage
     public string DedupKey { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The directive whose record copy (the signed PDF) goes along as an attachment, read when the mail is sent.</summary>
+    public Guid? RecordCopyOf { get; private set; }
 
     public DateTime NextAttemptAt { get; private set; }
 

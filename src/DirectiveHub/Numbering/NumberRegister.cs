@@ -40,6 +40,9 @@ public sealed class NumberRegister
 
     public DateOnly? PeriodEnd { get; private set; }
 
+    /// <summary>The highest number a register issues: far beyond any term's needs, and far from int overflow.</summary>
+    public const int MaxSequence = 999_999;
+
     public int NextSequence { get; private set; } = 1;
 
     /// <summary>The highest number issued from this register, 0 when none.</summary>
@@ -55,6 +58,11 @@ public sealed class NumberRegister
 
     public int Allocate()
     {
+        if (NextSequence > MaxSequence)
+        {
+            throw new DomainException($"Sổ đăng ký đã dùng hết số (tối đa {MaxSequence}). Quản trị viên cần đặt lại số tiếp theo của sổ.");
+        }
+
         var sequence = NextSequence;
         NextSequence = sequence + 1;
         LastIssued = sequence;
@@ -63,12 +71,31 @@ public sealed class NumberRegister
 
     /// <summary>
     /// Sets the next number, for an office that moves to DirectiveHub mid-term; a number already issued is refused.
+    /// A register pushed past <see cref="MaxSequence"/> (a mistyped start number, before the bound existed) is
+    /// recoverable: it may restart above <paramref name="highestInUse"/>, the highest in-bound number its documents hold.
     /// </summary>
-    public void StartAt(int nextSequence)
+    public void StartAt(int nextSequence, int? highestInUse = null)
     {
         if (nextSequence < 1)
         {
             throw new DomainException("Số bắt đầu phải lớn hơn 0.");
+        }
+
+        if (nextSequence > MaxSequence)
+        {
+            throw new DomainException($"Số tiếp theo không được lớn hơn {MaxSequence}.");
+        }
+
+        if (LastIssued > MaxSequence && highestInUse is { } used)
+        {
+            if (nextSequence <= used)
+            {
+                throw new DomainException($"Số {nextSequence} đã được cấp; số tiếp theo phải lớn hơn {used}.");
+            }
+
+            LastIssued = used;
+            NextSequence = nextSequence;
+            return;
         }
 
         if (nextSequence <= LastIssued)
@@ -82,6 +109,11 @@ public sealed class NumberRegister
     /// <summary>Records a number issued outside DirectiveHub (a directive registered from its text).</summary>
     public void RecordIssued(int sequence)
     {
+        if (sequence is < 1 or > MaxSequence)
+        {
+            throw new DomainException($"Số văn bản phải từ 1 đến {MaxSequence}.");
+        }
+
         LastIssued = Math.Max(LastIssued, sequence);
         NextSequence = Math.Max(NextSequence, sequence + 1);
     }

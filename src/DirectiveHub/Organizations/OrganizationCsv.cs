@@ -13,12 +13,20 @@ public static class OrganizationCsv
 {
     public static readonly string[] Header = ["code", "name", "kind", "parentCode", "place"];
 
+    /// <summary>One import is one committee's tree, not a country: beyond this a file is refused whole.</summary>
+    public const int MaxRows = 5_000;
+
     public static async Task<CsvImportResult> ImportAsync(AppDbContext db, string text, string? scopePath, DateOnly effectiveOn, CancellationToken cancellationToken)
     {
         var lines = ReadRecords(text);
         if (lines.Count == 0)
         {
             return new CsvImportResult(0, [new CsvError(1, "Tệp trống.")]);
+        }
+
+        if (lines.Count > MaxRows + 1)
+        {
+            return new CsvImportResult(0, [new CsvError(MaxRows + 2, $"Tệp có quá nhiều dòng: tối đa {MaxRows} đơn vị mỗi lần nhập.")]);
         }
 
         var header = lines[0].Fields.Select(f => f.Trim()).ToList();

@@ -2,6 +2,8 @@ using DirectiveHub.Data;
 using DirectiveHub.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace DirectiveHub.Seeding;
@@ -15,6 +17,17 @@ public sealed class DatabaseInitializer(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // On an empty database EF reads the history table before creating it and logs the failed SELECT as an error
+        // (twice): operators took those lines for a failed start. Creating the table first keeps the log clean.
+        // The history table needs its database: a PostgreSQL database that does not exist yet is created first, as
+        // MigrateAsync itself would.
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

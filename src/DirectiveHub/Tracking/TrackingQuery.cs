@@ -36,7 +36,7 @@ public static class TrackingQuery
         var tasks = await db.DirectiveTasks.AsNoTracking()
             .Where(t => t.DirectiveId == id)
             .OrderBy(t => t.Position)
-            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline })
+            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline, t.DaysAfterReceipt, t.CountsWorkingDays })
             .ToListAsync(cancellationToken);
         var units = await db.TaskAssignments.AsNoTracking()
             .Where(a => a.DirectiveId == id)
@@ -52,7 +52,10 @@ public static class TrackingQuery
                     a.Status,
                     a.State == TaskState.Overdue,
                     a.LastReportAt,
-                    db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault()),
+                    db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
+                    a.Deadline,
+                    a.DaysAfterReceipt != null && a.ReceivedOn == null,
+                    a.ReceivedOn),
             })
             .ToListAsync(cancellationToken);
 
@@ -63,7 +66,13 @@ public static class TrackingQuery
             directive.IssuerName,
             directive.IssuedOn,
             recipients,
-            tasks.Select(t => new TrackingTask(t.Id, t.Label, t.Text, t.Deadline, units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList())).ToList(),
+            tasks.Select(t => new TrackingTask(
+                t.Id,
+                t.Label,
+                t.Text,
+                t.Deadline,
+                units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
+                t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
             (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? []);
     }
 

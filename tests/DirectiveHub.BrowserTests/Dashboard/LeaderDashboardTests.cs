@@ -23,6 +23,10 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));
         await Assertions.Expect(page.GetByTestId("heat-map")).ToContainTextAsync("114-CV/HU");
+
+        // Rates and hours are written the Vietnamese way, with a decimal comma.
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotMatch(@"\d\.\d+ ?(%|giờ)", text);
         await Assertions.Expect(page.GetByTestId("oldest-overdue")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
         var saiSon = page.GetByTestId("unit-tree").GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
         await Assertions.Expect(saiSon).ToBeVisibleAsync();
@@ -84,5 +88,14 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await page.GotoAsync("/Admin/Organizations");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "HUYỆN ỦY QUỐC OAI" }).First).ToContainTextAsync("HN-QO");
+
+        // The audit log speaks Vietnamese: actions and entity types by name, values readable rather than escaped JSON.
+        await page.GotoAsync("/Admin/Audit");
+        var table = page.Locator("main table tbody");
+        await Assertions.Expect(table).ToContainTextAsync("Đăng nhập");
+        var audit = await table.InnerTextAsync();
+        Assert.DoesNotContain("SignedIn", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("AppUser", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", audit, StringComparison.Ordinal);
     }
 }

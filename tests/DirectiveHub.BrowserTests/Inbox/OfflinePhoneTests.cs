@@ -147,6 +147,37 @@ public sealed partial class OfflinePhoneTests(BrowserApp app) : IClassFixture<Br
         await page.AssertAccessibleAsync();
     }
 
+    [Fact]
+    public async Task The_home_page_lists_what_waits_for_each_role_and_links_to_where_it_is_done()
+    {
+        app.Require();
+        var officer = await app.NewPageAsync(phone: true);
+        await officer.SignInAsync("officer.phuongcach@demo.local");
+        await officer.GotoAsync("/");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Việc cần làm");
+        var overdue = officer.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Nhiệm vụ quá hạn") });
+        await Assertions.Expect(overdue).ToContainTextAsync("114-CV/HU");
+        await officer.AssertAccessibleAsync();
+        await overdue.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).First).ToContainTextAsync("114-CV/HU");
+
+        var leader = await app.NewPageAsync(phone: true);
+        await leader.SignInAsync(DemoAccounts.Leader);
+        await leader.GotoAsync("/");
+        var subtree = leader.GetByRole(AriaRole.Region, new() { Name = "Đơn vị cấp dưới" });
+        await Assertions.Expect(subtree).ToContainTextAsync("nhiệm vụ quá hạn ở");
+        await leader.AssertAccessibleAsync();
+        await subtree.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "114-CV/HU" }).First).ToBeVisibleAsync();
+        await leader.AssertAccessibleAsync();
+
+        var clerk = await app.NewPageAsync(phone: true);
+        await clerk.SignInAsync(DemoAccounts.Clerk);
+        await clerk.GotoAsync("/");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Việc cần làm");
+        await clerk.AssertAccessibleAsync();
+    }
+
     private static Regex SavedCopy() => SavedCopyPattern();
 
     [GeneratedRegex(@"Đang xem bản lưu lúc \d{2}:\d{2}")]

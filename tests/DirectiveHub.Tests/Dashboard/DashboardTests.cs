@@ -84,7 +84,8 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var xlsx = await client.GetAsync(new Uri("/Dashboard?handler=Xlsx&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        // The title row (unit and period) and an empty row come before the table's header.
+        var rows = stream.Query(useHeaderRow: true, startCell: "A3").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, rows.Count);
         var c3 = rows.Single(r => (string)r["Đơn vị"] == "C3 TEST");
         Assert.Equal(1d, Convert.ToDouble(c3["Quá hạn"], System.Globalization.CultureInfo.InvariantCulture));
@@ -183,12 +184,16 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
 
         var xlsx = await client.GetAsync(new Uri("/Dashboard/Directives?handler=Xlsx&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        // The title row (unit and period) and an empty row come before the table's header.
+        var rows = stream.Query(useHeaderRow: true, startCell: "A3").Cast<IDictionary<string, object>>().ToList();
         var b = rows.Single(r => (string)r["Trích yếu"] == "thử T-S");
         Assert.Equal(1d, Convert.ToDouble(b["Quá hạn"], System.Globalization.CultureInfo.InvariantCulture));
 
         var csv = await client.GetStringAsync(new Uri("/Dashboard?handler=Csv&table=tree&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
-        Assert.StartsWith("Cấp,Đơn vị (cộng cả đơn vị trực thuộc)", csv, StringComparison.Ordinal);
+        var lines = csv.Split('\n');
+        Assert.Contains("Tổng hợp theo cây tổ chức", lines[0], StringComparison.Ordinal);
+        Assert.Contains("01/11/2026–30/11/2026", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Cấp,Đơn vị (cộng cả đơn vị trực thuộc)", lines[2], StringComparison.Ordinal);
         Assert.Contains("1,S TEST,1,0,0,0,1,0", csv.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("  ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

@@ -47,6 +47,21 @@ public sealed class AttachmentTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(0, await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).SelectMany(d => d.Attachments).CountAsync(Cancel)));
     }
 
+    [Fact]
+    public async Task A_file_over_the_configured_limit_gets_the_Vietnamese_message_on_the_page_not_an_empty_400()
+    {
+        app.Require();
+        var (client, id) = await DraftAsync();
+        var bytes = new byte[25 * 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+
+        var upload = await UploadAsync(client, id, "qua-lon.pdf", bytes);
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var page = await PageClient.ParseAsync(upload);
+        Assert.Contains("Tệp quá lớn (tối đa 20 MB)", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Client, Guid Id)> DraftAsync()
     {
         var saiSon = await app.OrganizationAsync("HN-QO-SS");

@@ -87,7 +87,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
         var page = await PageClient.ParseAsync(conflict);
         Assert.Contains("vừa được người khác lưu", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Trích yếu", page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Trích yếu", page.QuerySelector(".alert-warning[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Bản của người thứ hai", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
         Assert.Equal("Bản của người thứ nhất", await app.QueryAsync(db => db.Directives.Where(d => d.Id == Guid.Parse(id)).Select(d => d.Subject).SingleAsync(Cancel)));
     }
@@ -120,9 +120,32 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         using var word = WordprocessingDocument.Open(stream, false);
         var text = string.Join('\n', word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
         Assert.Contains($"Số {number}", text, StringComparison.Ordinal);
-        Assert.Contains("1. Tổ chức tuyên truyền sâu rộng (hoàn thành trước ngày 04/12/2026)", text, StringComparison.Ordinal);
+        // The task as written: its deadline is tracked, not appended to the printed text.
+        Assert.Contains("1. Tổ chức tuyên truyền sâu rộng", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(hoàn thành trước ngày", text, StringComparison.Ordinal);
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Contains("Quốc Oai, ngày 20 tháng 11 năm 2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_issuers_clerk_may_open_the_publish_confirmation_and_a_drafts_DOCX_is_named_as_a_draft()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var clerk = app.Factory.CreateBrowserLikeClient();
+        await clerk.SignInOrFailAsync(DemoAccounts.Clerk);
+        var id = (await clerk.SubmitFormAsync("/Directives/Edit", Draft(saiSon, "dự thảo chờ ban hành"))).Headers.Location!.OriginalString.Split('/').Last();
+
+        var docx = await clerk.GetAsync(new Uri($"/Directives/Print/{id}?handler=Docx", UriKind.Relative), Cancel);
+        Assert.StartsWith("du-thao-", docx.Content.Headers.ContentDisposition?.FileNameStar ?? docx.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+
+        var leader = app.Factory.CreateBrowserLikeClient();
+        await leader.SignInOrFailAsync(DemoAccounts.Leader);
+        var response = await leader.GetAsync(new Uri($"/Directives/Publish/{id}", UriKind.Relative), Cancel);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        var other = app.Factory.CreateBrowserLikeClient();
+        await other.SignInOrFailAsync("clerk.concuong@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/Directives/Publish/{id}", UriKind.Relative), Cancel)).StatusCode);
     }
 
     [Fact]

@@ -40,13 +40,13 @@ public sealed class OutgoingSearchTests(PostgresAppFixture app) : IClassFixture<
 
         var first = await clerk.GetDocumentAsync("/Directives?q=lich%20tiep%20cong%20dan");
         Assert.Equal(20, first.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains("Kết quả 1–20", first.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 1–20", first.QuerySelector("main [role=status]")!.TextContent, StringComparison.Ordinal);
         var next = first.QuerySelectorAll("nav a.page-link").Single(a => a.TextContent.Contains("Trang sau", StringComparison.Ordinal));
 
         // Drafts come first (newest change first), then the published by number: every one of the 23 appears once.
         var second = await clerk.GetDocumentAsync(next.GetAttribute("href")!);
         Assert.Equal(3, second.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains("23", second.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("23", second.QuerySelector("main [role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(second.QuerySelectorAll("nav a.page-link"), a => a.TextContent.Contains("Trang sau", StringComparison.Ordinal));
         var subjects = first.QuerySelectorAll("tbody tr td:nth-child(3)").Concat(second.QuerySelectorAll("tbody tr td:nth-child(3)")).Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(23, subjects.Distinct().Count());

@@ -53,6 +53,12 @@ public sealed class DirectiveBuilder(TreeBuilder tree)
         return this;
     }
 
+    public DirectiveBuilder WithTaskAfterReceipt(string text, DirectiveHub.Calendar.ReceiptDeadline span, Guid lead, params Guid[] coordinators)
+    {
+        _tasks.Add(new TaskContent(text, null, lead, coordinators, [], span));
+        return this;
+    }
+
     public DirectiveContent Content() => new()
     {
         DocumentType = _type,

@@ -76,7 +76,7 @@ public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Equal("công tác phòng, chống dịch Covid-19 trên địa bàn huyện Con Cuông", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
         Assert.Equal("HoaToc", ((IHtmlSelectElement)page.QuerySelector("#Input_Urgency")!).Value);
         Assert.Equal(3, page.QuerySelectorAll("fieldset.task").Length);
-        Assert.Contains("Không tìm thấy người ký.", page.QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy người ký.", page.QuerySelector(".alert-warning[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("field-unsure", page.QuerySelector("#Input_Signer_Name")!.ClassName, StringComparison.Ordinal);
         Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
     }

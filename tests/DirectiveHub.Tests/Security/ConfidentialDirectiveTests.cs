@@ -6,6 +6,7 @@ using DirectiveHub.Assignments;
 using DirectiveHub.Directives;
 using DirectiveHub.Numbering;
 using DirectiveHub.Seeding;
+using DirectiveHub.Storage;
 using DirectiveHub.Tests.Infrastructure;
 using DirectiveHub.Users;
 using Microsoft.EntityFrameworkCore;
@@ -122,8 +123,8 @@ public sealed class ConfidentialDirectiveTests(PostgresAppFixture app) : IClassF
             await app.CreateUserAsync("leader.hanoi@demo.local", "HN", Roles.Leader);
             await app.CreateUserAsync("clerk.hanoi@demo.local", "HN", Roles.Clerk);
             await app.CreateUserAsync("officer.ttquocoai.mat@demo.local", "HN-QO-TTQO", Roles.Officer);
-            var store = app.Factory.Services.GetRequiredService<AttachmentStore>();
-            var key = await store.SaveAsync(new MemoryStream("biên bản rà soát"u8.ToArray()), Cancel);
+            var store = app.Factory.Services.GetRequiredService<IFileStore>();
+            var key = await store.PutAsync(new MemoryStream("biên bản rà soát"u8.ToArray()), Cancel);
 
             await using var db = app.CreateDbContext();
             var quocOai = await db.Organizations.SingleAsync(o => o.Code == "HN-QO", Cancel);

@@ -108,4 +108,19 @@ public sealed class TwoFactorTests(TwoFactorAppFixture app) : IClassFixture<TwoF
         Assert.False(await app.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Officer).Select(u => u.TwoFactorEnabled).SingleAsync(Cancel)));
         await app.Factory.CreateBrowserLikeClient().SignInOrFailAsync(DemoAccounts.Officer);
     }
+
+    [Fact]
+    public async Task The_gate_does_not_skip_dynamic_paths_that_look_like_files()
+    {
+        app.Require();
+        await app.CreateUserAsync("admin.gate@demo.local", "HN-QO", Roles.Admin);
+        var api = await app.Factory.ApiClientAsync("admin.gate@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Cancel)).StatusCode);
+        var browser = app.Factory.CreateBrowserLikeClient();
+        await browser.SignInOrFailAsync("admin.gate@demo.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), Cancel)).StatusCode);
+
+        // Real static files still load on the set-up page.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/css/site.css", UriKind.Relative), Cancel)).StatusCode);
+    }
 }

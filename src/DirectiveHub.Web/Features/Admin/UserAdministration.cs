@@ -215,13 +215,16 @@ public sealed class UserAdministration(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The account stays (its history names it) but can no longer sign in; its sessions end within a minute.</summary>
-    public async Task DeactivateAsync(AppUser target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deactivated, the account stays (its history names it) but can no longer sign in, and its sessions end within a
+    /// minute; reactivated, it signs in again as before.
+    /// </summary>
+    public async Task SetDeactivatedAsync(AppUser target, bool deactivated, CancellationToken cancellationToken)
     {
-        target.IsDeactivated = true;
+        target.IsDeactivated = deactivated;
         await users.UpdateAsync(target);
         await users.UpdateSecurityStampAsync(target);
-        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Deactivated = true });
+        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Deactivated = deactivated });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -195,7 +195,7 @@ public sealed class DirectiveDrafts(
         Compare("Confidentiality", mine.Confidentiality, theirs.Confidentiality);
         Compare("Preamble", string.IsNullOrWhiteSpace(mine.Preamble) ? null : mine.Preamble.Trim(), theirs.Preamble);
         Compare("Recipients", string.Join(',', mine.RecipientOrganizationIds), string.Join(',', theirs.RecipientOrganizationIds));
-        Compare("Tasks", string.Join('|', mine.Tasks.Select(t => t.Text.Trim() + t.Deadline)), string.Join('|', theirs.Tasks.Select(t => t.Text + t.Deadline)));
+        Compare("Tasks", string.Join('|', mine.Tasks.Select(t => t.Text.Trim() + t.Deadline + t.DeadlineAfterReceipt?.Days)), string.Join('|', theirs.Tasks.Select(t => t.Text + t.Deadline + t.DeadlineAfterReceipt?.Days)));
         Compare("Signer", mine.Signer.Name.Trim(), theirs.Signer.Name);
         return changed;
     }

@@ -43,9 +43,11 @@ public sealed class DirectiveForm
         foreach (var task in Tasks)
         {
             task.CoordinatingOrganizationIds = task.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
+            task.KeepChosenDeadline();
             foreach (var subtask in task.Subtasks)
             {
                 subtask.CoordinatingOrganizationIds = subtask.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
+                subtask.KeepChosenDeadline();
             }
         }
 
@@ -128,6 +130,15 @@ public sealed class TaskForm
 
     public DateOnly? Deadline { get; set; }
 
+    /// <summary>The other kind of deadline: <c>"deadlineAfterReceipt": {"days": 10, "workingDays": true}</c>.</summary>
+    public ReceiptDeadlineForm? DeadlineAfterReceipt { get; set; }
+
+    /// <summary>
+    /// The editor's choice between the two kinds ("Date" or "AfterReceipt"): the fields of the other kind stay in the
+    /// form and are dropped here. API clients leave it out and send one kind.
+    /// </summary>
+    public string? DeadlineKind { get; set; }
+
     public Guid? LeadOrganizationId { get; set; }
 
     public List<Guid> CoordinatingOrganizationIds { get; set; } = [];
@@ -135,7 +146,30 @@ public sealed class TaskForm
     public List<TaskForm> Subtasks { get; set; } = [];
 
     public TaskContent ToContent() =>
-        new(Text, Deadline, LeadOrganizationId, CoordinatingOrganizationIds, Subtasks.Select(s => s.ToContent()).ToList());
+        new(
+            Text,
+            Deadline,
+            LeadOrganizationId,
+            CoordinatingOrganizationIds,
+            Subtasks.Select(s => s.ToContent()).ToList(),
+            DeadlineAfterReceipt is { Days: { } days } span ? new DirectiveHub.Calendar.ReceiptDeadline(days, span.WorkingDays) : null);
+
+    public void KeepChosenDeadline()
+    {
+        if (DeadlineAfterReceipt is { Days: null })
+        {
+            DeadlineAfterReceipt = null;
+        }
+
+        if (string.Equals(DeadlineKind, "Date", StringComparison.Ordinal))
+        {
+            DeadlineAfterReceipt = null;
+        }
+        else if (string.Equals(DeadlineKind, "AfterReceipt", StringComparison.Ordinal))
+        {
+            Deadline = null;
+        }
+    }
 
     public IEnumerable<Guid> OrganizationIds() =>
         CoordinatingOrganizationIds
@@ -146,6 +180,7 @@ public sealed class TaskForm
     {
         Text = task.Text,
         Deadline = task.Deadline,
+        DeadlineAfterReceipt = ReceiptDeadlineForm.From(task.DeadlineAfterReceipt),
         LeadOrganizationId = task.LeadOrganizationId,
         CoordinatingOrganizationIds = task.CoordinatingOrganizationIds.ToList(),
         Subtasks = task.Subtasks.Select(FromContent).ToList(),
@@ -155,10 +190,22 @@ public sealed class TaskForm
     {
         Text = task.Text,
         Deadline = task.Deadline,
+        DeadlineAfterReceipt = ReceiptDeadlineForm.From(task.DeadlineAfterReceipt),
         LeadOrganizationId = task.LeadOrganizationId,
         CoordinatingOrganizationIds = task.Coordinators.OrderBy(c => c.Position).Select(c => c.OrganizationId).ToList(),
         Subtasks = subtasks.Select(s => From(s, [])).ToList(),
     };
+}
+
+public sealed class ReceiptDeadlineForm
+{
+    public int? Days { get; set; }
+
+    /// <summary>Working days unless told otherwise: that is how directives count ("10 ngày làm việc").</summary>
+    public bool WorkingDays { get; set; } = true;
+
+    public static ReceiptDeadlineForm? From(DirectiveHub.Calendar.ReceiptDeadline? span) =>
+        span is null ? null : new ReceiptDeadlineForm { Days = span.Days, WorkingDays = span.WorkingDays };
 }
 
 public sealed class DistributionForm

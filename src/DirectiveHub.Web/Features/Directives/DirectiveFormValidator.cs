@@ -7,6 +7,15 @@ namespace DirectiveHub.Web.Features.Directives;
 /// <summary>The shape rules of a draft, with Vietnamese messages. Whether the named units may be used is checked by <see cref="DirectiveDrafts"/>.</summary>
 public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
 {
+    // A committee's whole subtree fits in these; beyond them a list is a mistake or an attack (#20: 100,000 recipients).
+    public const int MaxRecipients = 500;
+
+    public const int MaxOtherRecipients = 100;
+
+    public const int MaxDistribution = 100;
+
+    public const int MaxReferences = 50;
+
     private static readonly DateOnly Earliest = new(1930, 2, 3);
     private static readonly DateOnly Latest = new(2100, 12, 31);
 
@@ -19,7 +28,11 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
         RuleFor(f => f.Confidentiality).IsInEnum().WithMessage(l["ValInvalidChoice"]);
         RuleFor(f => f.Preamble).MaximumLength(20000).WithMessage(l["ValTooLong", 20000]);
         RuleFor(f => f.Closing).MaximumLength(5000).WithMessage(l["ValTooLong", 5000]);
-        RuleFor(f => f.RecipientOrganizationIds).NotEmpty().WithMessage(l["ValRecipientRequired"]);
+        RuleFor(f => f.RecipientOrganizationIds).NotEmpty().WithMessage(l["ValRecipientRequired"])
+            .Must(ids => ids.Count <= MaxRecipients).WithMessage(l["ValTooManyItems", MaxRecipients]);
+        RuleFor(f => f.OtherRecipients).Must(list => list.Count <= MaxOtherRecipients).WithMessage(l["ValTooManyItems", MaxOtherRecipients]);
+        RuleFor(f => f.Distribution).Must(list => list.Count <= MaxDistribution).WithMessage(l["ValTooManyItems", MaxDistribution]);
+        RuleFor(f => f.References).Must(list => list.Count <= MaxReferences).WithMessage(l["ValTooManyItems", MaxReferences]);
         RuleForEach(f => f.OtherRecipients).MaximumLength(512).WithMessage(l["ValTooLong", 512]);
         RuleFor(f => f.Tasks.Count).LessThanOrEqualTo(100).WithMessage(l["ValTooManyTasks"]).OverridePropertyName(nameof(DirectiveForm.Tasks));
         RuleForEach(f => f.Tasks).SetValidator(new TaskFormValidator(l, allowSubtasks: true));
@@ -48,6 +61,15 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
             RuleFor(t => t.Deadline)
                 .Must(d => d is null || (d >= Earliest && d <= Latest))
                 .WithMessage(l["ValDeadline"]);
+            RuleFor(t => t.CoordinatingOrganizationIds).Must(ids => ids.Count <= MaxRecipients).WithMessage(l["ValTooManyItems", MaxRecipients]);
+            RuleFor(t => t.DeadlineAfterReceipt!.Days)
+                .Must(d => d is null or >= 1 and <= DirectiveHub.Calendar.ReceiptDeadline.MaxDays)
+                .When(t => t.DeadlineAfterReceipt is not null)
+                .WithMessage(l["ValDeadlineDays", DirectiveHub.Calendar.ReceiptDeadline.MaxDays]);
+            RuleFor(t => t.DeadlineAfterReceipt)
+                .Null()
+                .When(t => t.Deadline is not null && t.DeadlineAfterReceipt is { Days: not null })
+                .WithMessage(l["ValDeadlineOneKind"]);
             RuleFor(t => t.CoordinatingOrganizationIds)
                 .Must((task, coordinators) => task.LeadOrganizationId is not { } lead || !coordinators.Contains(lead))
                 .WithMessage(l["ValLeadAlsoCoordinator"]);

@@ -40,7 +40,7 @@ public sealed class LoginModel(
             return Page();
         }
 
-        if (throttle.TryAttempt(HttpContext, Input.Email) is { } wait)
+        if (throttle.Check(HttpContext, Input.Email) is { } wait)
         {
             LoginThrottle.SetRetryAfter(Response, wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,10 +48,11 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: false);
         var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
         if (result.Succeeded && user is not null)
         {
+            throttle.Succeeded(HttpContext, Input.Email);
             audit.Record(AuditActions.SignedIn, nameof(AppUser), user.Id.ToString(), userId: user.Id, userName: user.Email, organizationId: user.OrganizationId);
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -59,12 +60,15 @@ public sealed class LoginModel(
 
         if (result.RequiresTwoFactor)
         {
+            throttle.Succeeded(HttpContext, Input.Email);
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl });
         }
 
+        throttle.Failed(HttpContext, Input.Email);
         audit.Record(AuditActions.SignInFailed, nameof(AppUser), user?.Id.ToString(), new { result.IsLockedOut, result.IsNotAllowed }, user?.Id, Input.Email.Trim(), user?.OrganizationId);
         await db.SaveChangesAsync();
-        ErrorMessage = result.IsLockedOut ? localizer["AccountLocked"] : localizer["InvalidSignIn"];
+        // One message whatever the reason (wrong password, unknown, locked or deactivated account): no enumeration.
+        ErrorMessage = localizer["InvalidSignIn"];
         return Page();
     }
 

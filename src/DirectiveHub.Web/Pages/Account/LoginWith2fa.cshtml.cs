@@ -39,7 +39,7 @@ public sealed class LoginWith2faModel(
             return RedirectToPage("/Account/Login");
         }
 
-        if (throttle.TryAttempt(HttpContext, user.Email ?? user.Id.ToString()) is { } wait)
+        if (throttle.Check(HttpContext, user.Email ?? user.Id.ToString()) is { } wait)
         {
             LoginThrottle.SetRetryAfter(Response, wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -65,14 +65,16 @@ public sealed class LoginWith2faModel(
 
         if (result.Succeeded)
         {
+            throttle.Succeeded(HttpContext, user.Email ?? user.Id.ToString());
             audit.Record(AuditActions.SignedIn, nameof(AppUser), user.Id.ToString(), new { TwoFactor = usedRecovery ? "RecoveryCode" : "Authenticator" }, user.Id, user.Email, user.OrganizationId);
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        throttle.Failed(HttpContext, user.Email ?? user.Id.ToString());
         audit.Record(AuditActions.SignInFailed, nameof(AppUser), user.Id.ToString(), new { TwoFactor = true, result.IsLockedOut }, user.Id, user.Email, user.OrganizationId);
         await db.SaveChangesAsync();
-        ErrorMessage = result.IsLockedOut ? localizer["AccountLocked"] : localizer["TwoFactorCodeInvalid"];
+        ErrorMessage = localizer["TwoFactorCodeInvalid"];
         return Page();
     }
 }

@@ -38,7 +38,10 @@ public sealed class RegistersModel(AppDbContext db, CurrentUser user, AuditTrail
         try
         {
             var before = register.NextSequence;
-            register.StartAt(next);
+            var highestInUse = register.LastIssued > NumberRegister.MaxSequence
+                ? await db.Directives.Where(d => d.RegisterId == register.Id && d.Sequence <= NumberRegister.MaxSequence).MaxAsync(d => (int?)d.Sequence, cancellationToken) ?? 0
+                : (int?)null;
+            register.StartAt(next, highestInUse);
             audit.Record(AuditActions.SettingChanged, nameof(NumberRegister), id.ToString(), new { NextSequence = new { before, after = next } });
             await db.SaveChangesAsync(cancellationToken);
             Message = localizer["RegisterUpdated", next].Value;

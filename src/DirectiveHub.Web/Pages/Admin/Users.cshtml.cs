@@ -32,10 +32,16 @@ public sealed class UsersModel(
     [BindProperty(SupportsGet = true)]
     public Guid? Edit { get; set; }
 
+    /// <summary>The user whose deactivation is being confirmed, if any (the row's button asks first, saying what will happen).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ConfirmDeactivate { get; set; }
+
     [BindProperty]
     public UserInput Invite { get; set; } = new();
 
     public UserRow? Editing { get; private set; }
+
+    public UserRow? Deactivating { get; private set; }
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
@@ -96,8 +102,15 @@ public sealed class UsersModel(
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
         await ChangeAsync(id, async target =>
         {
-            await administration.DeactivateAsync(target, cancellationToken);
-            return null;
+            await administration.SetDeactivatedAsync(target, true, cancellationToken);
+            return localizer["UserDeactivatedMessage", target.Email!].Value;
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, async target =>
+        {
+            await administration.SetDeactivatedAsync(target, false, cancellationToken);
+            return localizer["UserReactivatedMessage", target.Email!].Value;
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken cancellationToken) =>
@@ -112,6 +125,15 @@ public sealed class UsersModel(
         {
             await administration.ResetTwoFactorAsync(target, cancellationToken);
             return localizer["TwoFactorResetDone", target.Email!].Value;
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(Guid id, [FromServices] AccountSessions sessions, [FromServices] AuditTrail audit, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, async target =>
+        {
+            await sessions.EndAllAsync(target, cancellationToken);
+            audit.Record(DirectiveHub.Auditing.AuditActions.SessionsEnded, nameof(AppUser), target.Id.ToString(), new { By = "administrator" });
+            await db.SaveChangesAsync(cancellationToken);
+            return localizer["SessionsEndedFor", target.Email!].Value;
         }, cancellationToken);
 
     /// <summary>Changes a user of the subtree (404 for anyone else's); an administrator cannot lock or deactivate themselves.</summary>
@@ -150,6 +172,11 @@ public sealed class UsersModel(
         if (Edit is { } edit)
         {
             Editing = await administration.Query(viewer, null, null, null).Where(u => u.Id == edit).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (ConfirmDeactivate is { } deactivate)
+        {
+            Deactivating = await administration.Query(viewer, null, null, null).Where(u => u.Id == deactivate).SingleOrDefaultAsync(cancellationToken);
         }
     }
 }

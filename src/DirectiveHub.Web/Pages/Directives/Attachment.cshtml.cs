@@ -1,6 +1,7 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Storage;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>Downloads an attachment, only for those who may see its directive.</summary>
-public sealed class AttachmentModel(AppDbContext db, CurrentUser user, AttachmentStore store) : PageModel
+public sealed class AttachmentModel(AppDbContext db, CurrentUser user, IFileStore store) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -21,11 +22,12 @@ public sealed class AttachmentModel(AppDbContext db, CurrentUser user, Attachmen
             .Where(a => a.Id == id)
             .Select(a => new { a.FileName, a.ContentType, a.StorageKey })
             .SingleOrDefaultAsync(cancellationToken);
-        if (attachment is null || !System.IO.File.Exists(store.PathOf(attachment.StorageKey)))
+        var content = attachment is null ? null : await store.OpenAsync(attachment.StorageKey, cancellationToken);
+        if (content is null)
         {
             return NotFound();
         }
 
-        return PhysicalFile(store.PathOf(attachment.StorageKey), attachment.ContentType, attachment.FileName);
+        return File(content, attachment!.ContentType, attachment.FileName);
     }
 }

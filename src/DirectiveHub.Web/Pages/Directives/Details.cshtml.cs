@@ -2,6 +2,7 @@ using DirectiveHub.Access;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Storage;
 using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
-[RequestSizeLimit(22 * 1024 * 1024)]
-public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, AttachmentStore store, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, IFileStore store, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;
 
@@ -106,7 +105,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
             return Page();
         }
 
-        var key = await store.SaveAsync(content, cancellationToken);
+        var key = await store.PutAsync(content, cancellationToken);
         var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
         name = (string.IsNullOrWhiteSpace(name) ? "tep" : name[..Math.Min(name.Length, 200)]) + type.Extension;
         var directive = await db.Directives.Include(d => d.Attachments).SingleAsync(d => d.Id == id, cancellationToken);
@@ -118,7 +117,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
         }
         catch
         {
-            store.Delete(key);
+            await store.DeleteAsync(key, CancellationToken.None);
             throw;
         }
 
@@ -143,7 +142,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
         directive.RemoveAttachment(attachmentId);
         audit.Record(AuditActions.Updated, nameof(Directive), id.ToString(), new { Removed = attachment.FileName });
         await db.SaveChangesAsync(cancellationToken);
-        store.Delete(attachment.StorageKey);
+        await store.DeleteAsync(attachment.StorageKey, CancellationToken.None);
         return RedirectToPage(new { id });
     }
 

@@ -1,3 +1,4 @@
+using DirectiveHub.Directives;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -61,9 +62,9 @@ public static class DirectiveDocx
             else if (doc.Recipients.Count > 1)
             {
                 body.Append(Line("Kính gửi:", JustificationValues.Center));
-                foreach (var recipient in doc.Recipients)
+                foreach (var line in doc.RecipientLines())
                 {
-                    body.Append(Line($"- {recipient},", JustificationValues.Left, indentTwips: 2268));
+                    body.Append(Line(line, JustificationValues.Left, indentTwips: 2268));
                 }
             }
 

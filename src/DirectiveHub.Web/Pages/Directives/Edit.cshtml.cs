@@ -111,10 +111,10 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     /// </summary>
     public async Task<IActionResult> OnPostImportAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
     {
-        var text = await ImportSource.ReadAsync(importText, importFile, cancellationToken);
-        if (text is null)
+        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
+        if (imported?.Text is not { } text)
         {
-            TempData["ImportError"] = localizer["ImportNothing"].Value;
+            TempData["ImportError"] = imported?.Error ?? localizer["ImportNothing"].Value;
             return RedirectToPage("/Import/Index");
         }
 
@@ -133,8 +133,16 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
             Input.Tasks.Add(new TaskForm());
         }
 
-        ImportWarnings = parsed.Warnings;
+        ImportWarnings = ImportSource.OcrNote(imported) is { } ocrNote ? [ocrNote, .. parsed.Warnings] : parsed.Warnings;
         var unsure = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, doubtful) in ImportSource.DoubtfulFields(imported, parsed))
+        {
+            if (doubtful)
+            {
+                unsure.Add(field);
+            }
+        }
+
         void Flag(bool condition, string field)
         {
             if (condition)

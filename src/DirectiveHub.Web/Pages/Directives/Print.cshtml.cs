@@ -1,4 +1,5 @@
 using DirectiveHub.Data;
+using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,9 @@ public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider c
 
     public Guid Id { get; private set; }
 
+    /// <summary>Where "Về trang văn bản" leads for this reader: the issuer's clerk to the directive, a recipient to its inbox page, a leader to tracking.</summary>
+    public string? BackPage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var document = await LoadAsync(id, cancellationToken);
@@ -24,6 +28,20 @@ public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider c
 
         Document = document;
         Id = id;
+        var issuerId = await db.Directives.AsNoTracking().Where(d => d.Id == id).Select(d => d.IssuerId).SingleAsync(cancellationToken);
+        if (issuerId == user.OrganizationId && user.IsInRole(DirectiveHub.Users.Roles.Clerk))
+        {
+            BackPage = "/Directives/Details";
+        }
+        else if (await db.Assignments.AnyAsync(a => a.DirectiveId == id && a.OrganizationId == user.OrganizationId, cancellationToken))
+        {
+            BackPage = "/Inbox/Directive";
+        }
+        else if (user.IsInRole(DirectiveHub.Users.Roles.Leader) || user.IsInRole(DirectiveHub.Users.Roles.Clerk))
+        {
+            BackPage = "/Tracking/Index";
+        }
+
         return Page();
     }
 
@@ -35,7 +53,9 @@ public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider c
             return NotFound();
         }
 
-        var name = (document.NumberLine.Replace("Số ", "", StringComparison.Ordinal).Trim().Replace('/', '_') is { Length: > 0 } n ? n : "du-thao") + ".docx";
+        // A draft has no number yet ("Số   -CV/HU"): its file is named as a draft, not "-CV_HU.docx".
+        var symbol = document.NumberLine.Replace("Số ", "", StringComparison.Ordinal).Trim().Replace('/', '_');
+        var name = (symbol.Length > 0 && char.IsDigit(symbol[0]) ? symbol : "du-thao-" + id.ToString("N")[..8]) + ".docx";
         return File(DirectiveDocx.Build(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
     }
 

@@ -26,10 +26,10 @@ public sealed class IndexModel(IncomingRegistration registration, CurrentUser us
     public async Task<IActionResult> OnPostRegisterAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
     {
         ImportText = importText;
-        var text = await ImportSource.ReadAsync(importText, importFile, cancellationToken);
-        if (text is null)
+        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
+        if (imported?.Text is not { } text)
         {
-            Error = localizer["ImportNothing"];
+            Error = imported?.Error ?? localizer["ImportNothing"];
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Storage;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Directives;
@@ -12,9 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 5 * 21 * 1024 * 1024)]
-[RequestSizeLimit(5 * 21 * 1024 * 1024)]
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, AttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, IFileStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -32,6 +31,9 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     public string? Message { get; set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The task whose report failed: its form shows the error and keeps what was typed and chosen.</summary>
+    public Guid? ErrorTaskId { get; private set; }
 
     [BindProperty]
     public ReportInput Report { get; set; } = new();
@@ -68,6 +70,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             return NotFound();
         }
 
+        ErrorTaskId = Report.TaskAssignmentId;
         var now = clock.GetUtcNow();
         if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000
             || !IdempotencyKeys.TryRead(Request, Report.IdempotencyKey, out var key))
@@ -100,7 +103,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 var type = FileTypes.Detect(content) ?? throw new DomainException(localizer["AttachmentType"]);
                 var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
                 name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
-                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.SaveAsync(content, cancellationToken)));
+                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.PutAsync(content, cancellationToken)));
             }
 
             await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), new QueuedAction(key, PreparedAt(now)), cancellationToken, files);
@@ -110,13 +113,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
             foreach (var file in files)
             {
-                store.Delete(file.StorageKey);
+                await store.DeleteAsync(file.StorageKey, CancellationToken.None);
             }
 
             Error = exception.Message;
             return Page();
         }
 
+        ErrorTaskId = null;
         Message = localizer["ReportSaved"].Value;
         return RedirectToPage(new { id });
     }
@@ -175,12 +179,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Deadline,
                 x.t.Status,
                 TaskAssignmentState.Of(x.t, x.t.Directive!.Status, today) == TaskState.Overdue,
+                x.t.IsDeadlinePending ? x.t.DeadlineAfterReceipt : null,
                 x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList())).ToList()))
             .ToList();
         return true;
     }
 
-    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, IReadOnlyList<ReportRow> Reports);
+    /// <param name="PendingSpan">A deadline counted from receipt that the unit's acknowledgment has not fixed yet.</param>
+    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports);
 
     public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence);
 

@@ -30,9 +30,10 @@ namespace DirectiveHub.Data.Migrations.Postgres
                 defaultValue: "");
 
             // Receipts of directives published before this migration take their directive's date and urgency.
+            // The semicolon matters to the idempotent script, which wraps each statement in a DO block (#18).
             migrationBuilder.Sql("""
                 UPDATE "Assignments" a SET "IssuedOn" = d."IssuedOn", "Urgency" = d."Urgency"
-                FROM "Directives" d WHERE d."Id" = a."DirectiveId"
+                FROM "Directives" d WHERE d."Id" = a."DirectiveId";
                 """);
 
             migrationBuilder.CreateIndex(

@@ -202,6 +202,12 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CountsWorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DaysAfterReceipt")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
@@ -216,6 +222,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("OverdueFlaggedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -244,6 +253,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
+                        .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
                 });
@@ -299,6 +311,815 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2021, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 11),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 12),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 13),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 15),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 16),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 4, 21),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 29),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 30),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 31),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 2),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 3),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 4),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 5),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 6),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 10),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 11),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 20),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 21),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 22),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 23),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 24),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 25),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 26),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 4, 29),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 4),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Quốc khánh",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 8),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 9),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 11),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 12),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 13),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 18),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 29),
+                            Kind = "DayOff",
+                            Name = "Nghỉ hoán đổi (làm bù thứ Bảy 04/5/2024)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 4),
+                            Kind = "WorkingDay",
+                            Name = "Làm bù cho ngày 29/4/2024",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 25),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 26),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 27),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 28),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 29),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 30),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 31),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 2),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 7),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 26),
+                            Kind = "WorkingDay",
+                            Name = "Làm bù cho ngày 02/5/2025",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ hoán đổi (làm bù thứ Bảy 26/4/2025)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 26),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 27),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 4),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 16),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -547,6 +1368,12 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CountsWorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DaysAfterReceipt")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
@@ -719,6 +1546,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordCopyOf")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -903,6 +1733,171 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "EffectiveFrom");
 
                     b.ToTable("OrganizationRevisions");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DirectiveId");
+
+                    b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("RawData")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Thumbprint")
+                        .IsUnique();
+
+                    b.ToTable("TrustedRoots");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<byte[]>("ProtectedPkcs12")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("UnitCertificates");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileKey", "Index");
+
+                    b.ToTable("StoredFileChunks", (string)null);
                 });
 
             modelBuilder.Entity("DirectiveHub.Users.AppUser", b =>
@@ -1359,6 +2354,33 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany("Revisions")
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithOne()
+                        .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.HasOne("DirectiveHub.Storage.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

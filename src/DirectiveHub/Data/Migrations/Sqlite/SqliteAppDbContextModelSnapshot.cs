@@ -190,6 +190,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountsWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysAfterReceipt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -203,6 +209,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("OverdueFlaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -230,6 +239,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
+                        .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
                 });
@@ -283,6 +295,815 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2021, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 11),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 12),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 13),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 15),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 2, 16),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 4, 21),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2021, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 29),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 30),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 1, 31),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 2),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 3),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 4),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 5),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 2, 6),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 10),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 11),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2022, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 20),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 21),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 22),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 23),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 24),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 25),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 1, 26),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 4, 29),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2023, 9, 4),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Quốc khánh",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 8),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 9),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 11),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 12),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 13),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 18),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 29),
+                            Kind = "DayOff",
+                            Name = "Nghỉ hoán đổi (làm bù thứ Bảy 04/5/2024)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 5, 4),
+                            Kind = "WorkingDay",
+                            Name = "Làm bù cho ngày 29/4/2024",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2024, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 25),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 26),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 27),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 28),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 29),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 30),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 31),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 2),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 7),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 26),
+                            Kind = "WorkingDay",
+                            Name = "Làm bù cho ngày 02/5/2025",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 2),
+                            Kind = "DayOff",
+                            Name = "Nghỉ hoán đổi (làm bù thứ Bảy 26/4/2025)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 26),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 27),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Giỗ Tổ Hùng Vương",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 1),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = "DayOff",
+                            Name = "Tết Dương lịch",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 4),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            Kind = "DayOff",
+                            Name = "Tết Nguyên đán",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 16),
+                            Kind = "DayOff",
+                            Name = "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 30),
+                            Kind = "DayOff",
+                            Name = "Ngày Chiến thắng (30/4)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            Kind = "DayOff",
+                            Name = "Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ bù Ngày Quốc tế Lao động (1/5)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 2),
+                            Kind = "DayOff",
+                            Name = "Quốc khánh (2/9)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 3),
+                            Kind = "DayOff",
+                            Name = "Nghỉ Quốc khánh (ngày liền kề)",
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -520,6 +1341,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountsWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysAfterReceipt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
@@ -691,6 +1518,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordCopyOf")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -876,6 +1706,171 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "EffectiveFrom");
 
                     b.ToTable("OrganizationRevisions");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateThumbprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DirectiveId");
+
+                    b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RawData")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Thumbprint")
+                        .IsUnique();
+
+                    b.ToTable("TrustedRoots");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPassword")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPkcs12")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("UnitCertificates");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileKey", "Index");
+
+                    b.ToTable("StoredFileChunks", (string)null);
                 });
 
             modelBuilder.Entity("DirectiveHub.Users.AppUser", b =>
@@ -1326,6 +2321,33 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany("Revisions")
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Printing.RecordCopy", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithOne()
+                        .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Signing.UnitCertificate", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Storage.StoredFileChunk", b =>
+                {
+                    b.HasOne("DirectiveHub.Storage.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

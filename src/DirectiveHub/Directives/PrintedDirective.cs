@@ -1,10 +1,9 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
-using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace DirectiveHub.Web.Pages.Directives;
+namespace DirectiveHub.Directives;
 
 /// <summary>
 /// A directive laid out as the Party's format rules print it (Hướng dẫn 36-HD/VPTW, Quy định 399-QĐ/TW): the lines of
@@ -30,6 +29,24 @@ public sealed record PrintedDirective(
     bool IsDraft)
 {
     public const string NationalHeading = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+    /// <summary>
+    /// The recipients as printed after "Kính gửi:": one recipient stands on the line itself; a list has one "- …,"
+    /// line each and the last ends with a full stop. Print, DOCX and PDF all print these lines.
+    /// </summary>
+    public IReadOnlyList<string> RecipientLines() =>
+        Recipients.Count == 1 ? [Recipients[0]] : EndWithFullStop(Recipients.Select(r => $"- {r},").ToList());
+
+    /// <summary>Every line ends with a comma but the last, which ends with a full stop (the samples' "Nơi nhận" and "Kính gửi").</summary>
+    private static List<string> EndWithFullStop(List<string> lines)
+    {
+        if (lines.Count > 0 && lines[^1].EndsWith(','))
+        {
+            lines[^1] = lines[^1][..^1] + ".";
+        }
+
+        return lines;
+    }
 
     /// <summary>The printed form of a directive the viewer may see, or null.</summary>
     public static async Task<PrintedDirective?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
@@ -60,6 +77,7 @@ public sealed record PrintedDirective(
         var tasks = new List<(string, string, int)>();
         foreach (var (task, subtasks) in directive.TaskTree())
         {
+            // The text as written, plus a receipt span (see DeadlineSuffix).
             tasks.Add(($"{task.Label}.", task.Text + DeadlineSuffix(task), 0));
             tasks.AddRange(subtasks.Select(s => ("-", s.Text + DeadlineSuffix(s), 1)));
         }
@@ -89,22 +107,26 @@ public sealed record PrintedDirective(
             directive.Preamble,
             tasks,
             directive.Closing,
-            directive.Distribution.OrderBy(d => d.Position).Select(DistributionLine).ToList(),
+            EndWithFullStop(directive.Distribution.OrderBy(d => d.Position).Select(DistributionLine).ToList()),
             directive.Signer.AuthorityLine,
             directive.Signer.Position,
             directive.Signer.Name,
             directive.IsDraft);
     }
 
-    private static string DeadlineSuffix(DirectiveTask task) =>
-        task.Deadline is { } deadline && !task.Text.Contains(VietnamTime.ShortDate(deadline), StringComparison.Ordinal)
-            ? $" (hoàn thành trước ngày {VietnamTime.ShortDate(deadline)})"
-            : string.Empty;
+    // A span counted from receipt is printed as the document says it ("trong 10 ngày làm việc kể từ ngày nhận văn
+    // bản"): each recipient's date differs, so the text must carry the rule. A date the drafter did not write is not added.
+    private static string DeadlineSuffix(DirectiveTask task) => task switch
+    {
+        { DeadlineAfterReceipt: { } span } when !task.Text.Contains("kể từ ngày nhận", StringComparison.OrdinalIgnoreCase)
+            => $" (hoàn thành {span.ToText()})",
+        _ => string.Empty,
+    };
 
     private static string DistributionLine(DistributionEntry entry) => entry.Purpose switch
     {
         null => $"- {entry.Text},",
-        var p when p.Equals("Lưu", StringComparison.OrdinalIgnoreCase) => $"- Lưu {entry.Text}.",
+        var p when p.Equals("Lưu", StringComparison.OrdinalIgnoreCase) => $"- Lưu: {entry.Text}.",
         var p => $"- {entry.Text} ({p}),",
     };
 }

@@ -1,0 +1,75 @@
+using DirectiveHub.Access;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Printing;
+using DirectiveHub.Signing;
+using DirectiveHub.Storage;
+using DirectiveHub.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Web.Pages.Directives;
+
+/// <summary>The signatures of a directive's PDF (its record copy, or one PDF attachment), checked against the trusted roots.</summary>
+public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCopies copies, IFileStore store, TimeProvider clock) : PageModel
+{
+    public string FileName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<SignatureCheck> Checks { get; private set; } = [];
+
+    public Guid DirectiveId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? attachment, CancellationToken cancellationToken)
+    {
+        var viewer = await user.GetViewerAsync(cancellationToken);
+        byte[] pdf;
+        if (attachment is { } attachmentId)
+        {
+            var visible = db.Directives.AsNoTracking().VisibleTo(db, viewer).Where(d => d.Id == id);
+            var file = await visible.SelectMany(d => d.Attachments).Where(a => a.Id == attachmentId && a.ContentType == "application/pdf")
+                .Select(a => new { a.FileName, a.StorageKey, a.Length }).SingleOrDefaultAsync(cancellationToken);
+            await using var content = file is null || file.Length > store.MaxBytes ? null : await store.OpenAsync(file.StorageKey, cancellationToken);
+            if (file is null || content is null)
+            {
+                return NotFound();
+            }
+
+            FileName = file.FileName;
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            pdf = buffer.ToArray();
+        }
+        else
+        {
+            var copy = await copies.OpenAsync(viewer, id, cancellationToken);
+            if (copy is null)
+            {
+                return NotFound();
+            }
+
+            await using (copy.Content)
+            {
+                using var buffer = new MemoryStream();
+                await copy.Content.CopyToAsync(buffer, cancellationToken);
+                pdf = buffer.ToArray();
+            }
+
+            FileName = copy.FileName;
+        }
+
+        var roots = (await db.TrustedRoots.AsNoTracking().Select(r => r.RawData).ToListAsync(cancellationToken))
+            .Select(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate).ToList();
+        try
+        {
+            Checks = PdfSignatureVerifier.Verify(pdf, roots, clock.GetUtcNow().UtcDateTime);
+        }
+        finally
+        {
+            roots.ForEach(r => r.Dispose());
+        }
+
+        DirectiveId = id;
+        return Page();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Formats.Asn1;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using DirectiveHub.Time;
+
+namespace DirectiveHub.Signing;
+
+/// <summary>
+/// Checks the signatures of a received PDF without trusting the file: each /ByteRange is hashed and the CMS verified
+/// over it (changed after signing?), the range must reach the end of the file (nothing appended), the certificate must
+/// have been in force, and its chain must end at one of the roots administrators trust (none by default).
+/// </summary>
+public static class PdfSignatureVerifier
+{
+    public const string NoSignature = "Tệp PDF không có chữ ký số.";
+
+    public static IReadOnlyList<SignatureCheck> Verify(byte[] pdf, IReadOnlyList<X509Certificate2> trustedRoots, DateTime nowUtc)
+    {
+        var checks = new List<SignatureCheck>();
+        var marker = Encoding.ASCII.GetBytes("/ByteRange");
+        var from = 0;
+        while (true)
+        {
+            var at = pdf.AsSpan(from).IndexOf(marker);
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += from;
+            from = at + marker.Length;
+            if (ReadRange(pdf, at) is { } range)
+            {
+                checks.Add(Check(pdf, range, trustedRoots, nowUtc));
+            }
+        }
+
+        return checks;
+    }
+
+    private static long[]? ReadRange(byte[] pdf, int at)
+    {
+        var open = Array.IndexOf(pdf, (byte)'[', at);
+        var close = open < 0 ? -1 : Array.IndexOf(pdf, (byte)']', open);
+        if (open < 0 || close < 0 || close - open > 200)
+        {
+            return null;
+        }
+
+        var parts = Encoding.ASCII.GetString(pdf, open + 1, close - open - 1).Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 4 || !parts.All(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            return null;
+        }
+
+        var range = parts.Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var valid = range[0] == 0 && range[1] > 0 && range[2] > range[1] + 1 && range[2] + range[3] <= pdf.Length
+            && pdf[range[1]] == '<' && pdf[range[2] - 1] == '>';
+        return valid ? range : null;
+    }
+
+    private static SignatureCheck Check(byte[] pdf, long[] range, IReadOnlyList<X509Certificate2> roots, DateTime nowUtc)
+    {
+        var lines = new List<string>();
+        var whole = range[2] + range[3] == pdf.Length;
+        var content = new byte[range[1] + range[3]];
+        Array.Copy(pdf, 0, content, 0, range[1]);
+        Array.Copy(pdf, range[2], content, range[1], range[3]);
+
+        SignedCms cms;
+        try
+        {
+            var hex = Encoding.ASCII.GetString(pdf, (int)range[1] + 1, (int)(range[2] - range[1] - 2));
+            var der = Convert.FromHexString(hex.Length % 2 == 0 ? hex : hex + "0");
+            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var length);
+            cms = new SignedCms(new ContentInfo(content), detached: true);
+            cms.Decode(der.AsSpan(0, length));
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException or AsnContentException)
+        {
+            return new SignatureCheck(null, null, null, false, false, whole, false, false, ["Chữ ký số bị hỏng, không đọc được."]);
+        }
+
+        var info = cms.SignerInfos[0];
+        var certificate = info.Certificate;
+        var name = certificate?.GetNameInfo(X509NameType.SimpleName, false);
+        lines.Add(certificate is null ? "Người ký: không rõ (chữ ký không kèm chứng thư số)." : $"Người ký: {name} ({certificate.Subject}).");
+
+        var (signedAt, timestamped) = SigningTime(info);
+        lines.Add(signedAt is { } t
+            ? $"Thời điểm ký: {VietnamTime.ToVietnam(t).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)} (giờ Việt Nam){(timestamped ? ", có dấu thời gian" : ", theo đồng hồ của máy ký")}."
+            : "Thời điểm ký: không ghi trong chữ ký.");
+
+        var intact = true;
+        try
+        {
+            cms.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (CryptographicException)
+        {
+            intact = false;
+        }
+
+        lines.Add(intact
+            ? whole ? "Nội dung còn nguyên vẹn từ khi ký." : "Phần đã ký còn nguyên vẹn, nhưng tệp có nội dung thêm vào sau khi ký."
+            : "Văn bản đã bị thay đổi sau khi ký: chữ ký không khớp với nội dung.");
+
+        var expired = certificate is not null && certificate.NotAfter.ToUniversalTime() < (timestamped ? signedAt!.Value : nowUtc);
+        var notYet = certificate is not null && signedAt is { } at && certificate.NotBefore.ToUniversalTime() > at;
+        if (expired)
+        {
+            lines.Add($"Chứng thư số đã hết hạn ngày {certificate!.NotAfter.ToUniversalTime().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+        }
+        else if (notYet)
+        {
+            lines.Add("Chứng thư số chưa có hiệu lực vào thời điểm ký.");
+        }
+
+        var trustedRoot = certificate is null ? null : ChainRoot(certificate, cms.Certificates, roots, signedAt ?? nowUtc);
+        lines.Add(trustedRoot is not null
+            ? $"Chứng thư số do tổ chức được tin cậy cấp: {trustedRoot}."
+            : $"Không rõ tổ chức cấp chứng thư số ({certificate?.Issuer ?? "không rõ"}): không thuộc các chứng thư gốc được quản trị viên tin cậy.");
+
+        return new SignatureCheck(name, certificate?.Subject, signedAt, timestamped, intact, whole, expired || notYet, trustedRoot is not null, lines);
+    }
+
+    private static (DateTime? At, bool Timestamped) SigningTime(SignerInfo info)
+    {
+        foreach (var attribute in info.UnsignedAttributes)
+        {
+            if (attribute.Oid.Value == "1.2.840.113549.1.9.16.2.14" && attribute.Values.Count > 0
+                && Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
+            {
+                return (token.TokenInfo.Timestamp.UtcDateTime, true);
+            }
+        }
+
+        foreach (var attribute in info.SignedAttributes)
+        {
+            if (attribute.Oid.Value == "1.2.840.113549.1.9.5" && attribute.Values.Count > 0)
+            {
+                return (new Pkcs9SigningTime(attribute.Values[0].RawData).SigningTime.ToUniversalTime(), false);
+            }
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>The trusted root's name when the certificate chains to one (validity checked separately), else null.</summary>
+    private static string? ChainRoot(X509Certificate2 certificate, X509Certificate2Collection embedded, IReadOnlyList<X509Certificate2> roots, DateTime atUtc)
+    {
+        if (roots.Count == 0)
+        {
+            return null;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
+        chain.ChainPolicy.ExtraStore.AddRange(embedded);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
+        chain.ChainPolicy.VerificationTime = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc).ToLocalTime();
+        if (!chain.Build(certificate))
+        {
+            return null;
+        }
+
+        var root = chain.ChainElements[^1].Certificate;
+        return roots.Any(r => r.Thumbprint == root.Thumbprint) ? root.GetNameInfo(X509NameType.SimpleName, false) : null;
+    }
+}

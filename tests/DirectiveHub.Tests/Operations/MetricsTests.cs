@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using DirectiveHub.Web.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DirectiveHub.Tests.Operations;
+
+public sealed class MetricsTests(MetricsAppFixture app) : IClassFixture<MetricsAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task After_a_publish_the_scrape_endpoint_shows_the_domain_counter_to_a_caller_with_the_token_only()
+    {
+        app.Require();
+        var anonymous = app.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative), Cancel)).StatusCode);
+        using var wrongToken = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        wrongToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(wrongToken, Cancel)).StatusCode);
+
+        var client = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var created = await client.PostAsJsonAsync("/api/directives", new
+        {
+            documentType = "CV",
+            subject = "kiểm tra số liệu giám sát",
+            recipientOrganizationIds = new[] { saiSon },
+            tasks = Array.Empty<object>(),
+            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel)).StatusCode);
+
+        var text = await ScrapeAsync();
+        var published = text.Split('\n').Single(l => l.StartsWith("directivehub_directives_published_total", StringComparison.Ordinal));
+        Assert.True(double.Parse(published.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= 1, published);
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readiness_turns_degraded_when_a_worker_misses_two_intervals_and_healthy_when_it_runs_again()
+    {
+        app.Require();
+        var heartbeats = app.Factory.Services.GetRequiredService<WorkerHeartbeats>();
+        var client = app.Factory.CreateClient();
+        heartbeats.Beat("TestWorker", TimeSpan.FromMinutes(1));
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative), Cancel));
+
+        app.Factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        var degraded = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, degraded.StatusCode);
+        Assert.Equal("Degraded", await degraded.Content.ReadAsStringAsync(Cancel));
+
+        heartbeats.Beat("TestWorker", TimeSpan.FromMinutes(1));
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative), Cancel));
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/metrics", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MetricsAppFixture.Token);
+        var response = await app.Factory.CreateClient().SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+}
