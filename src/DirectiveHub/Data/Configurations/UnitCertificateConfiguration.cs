@@ -19,13 +19,3 @@ public sealed class UnitCertificateConfiguration : IEntityTypeConfiguration<Unit
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public sealed class TrustedRootConfiguration : IEntityTypeConfiguration<TrustedRoot>
-{
-    public void Configure(EntityTypeBuilder<TrustedRoot> builder)
-    {
-        builder.Property(r => r.Subject).HasMaxLength(512);
-        builder.Property(r => r.Thumbprint).HasMaxLength(128);
-        builder.HasIndex(r => r.Thumbprint).IsUnique();
-    }
-}
