@@ -199,6 +199,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AlertedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AlertedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2181,7 +2188,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2198,6 +2205,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>

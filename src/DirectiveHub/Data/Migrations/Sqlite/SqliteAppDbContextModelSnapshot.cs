@@ -187,6 +187,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AlertedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -2148,7 +2155,7 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2165,6 +2172,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
