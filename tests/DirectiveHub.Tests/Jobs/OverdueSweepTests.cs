@@ -134,13 +134,23 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         var dry = new StringWriter();
         Assert.Equal(0, await new CliApp(dry, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11", "--dry-run"], Cancel));
         Assert.Contains(task.ToString(), dry.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Red {task} ", dry.ToString(), StringComparison.Ordinal);
         Assert.Null(await FlaggedAtAsync(task));
+        Assert.Empty(await KeysAsync(task, NotificationKind.Overdue));
 
         var output = new StringWriter();
         Assert.Equal(0, await new CliApp(output, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11"], Cancel));
         Assert.Matches(@"Flagged \d+ task assignments overdue", output.ToString());
         Assert.NotNull(await FlaggedAtAsync(task));
+        Assert.Equal(2, (await KeysAsync(task, NotificationKind.Overdue)).Count);
         Assert.True(await app.QueryAsync(db => db.SweepRuns.AnyAsync(r => r.AsOf == new DateOnly(2028, 1, 11) && r.FinishedAt != null, Cancel)));
+
+        // The operator replays the same day: nothing new is written or mailed.
+        var outbox = await app.QueryAsync(db => db.OutboxMessages.CountAsync(Cancel));
+        var replay = new StringWriter();
+        Assert.Equal(0, await new CliApp(replay, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11"], Cancel));
+        Assert.Contains("alerts written: 0 yellow, 0 red, 0 special red; 0 mails queued", replay.ToString(), StringComparison.Ordinal);
+        Assert.Equal(outbox, await app.QueryAsync(db => db.OutboxMessages.CountAsync(Cancel)));
         Assert.Equal(2, await new CliApp(new StringWriter(), new StringWriter(), settings).RunAsync(["sweep", "--as-of", "yesterday"], Cancel));
     }
 
