@@ -79,6 +79,7 @@ public static class WebPipeline
         api.MapDirectiveEndpoints();
         api.MapImportEndpoints();
         api.MapReceivingEndpoints();
+        api.MapTaskLifecycleEndpoints();
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();

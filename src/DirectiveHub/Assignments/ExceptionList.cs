@@ -39,7 +39,7 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
         // A deadline still waiting for the unit's receipt is not late. To be replaced by the single task-state
         // predicate when it lands in Assignments (#12).
         var late = db.TaskAssignments.AsNoTracking()
-            .Where(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today)
+            .Where(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.AwaitingConfirmation && t.Status != ProgressStatus.Refused && t.Status != ProgressStatus.Cancelled && t.Deadline != null && t.Deadline < today)
             .Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(root)));
         if (filter.DirectiveId is { } directiveId)
         {

@@ -31,7 +31,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         if (dryRun)
         {
             var ids = await db.TaskAssignments.AsNoTracking()
-                .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+                .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.AwaitingConfirmation && t.Status != ProgressStatus.Refused && t.Status != ProgressStatus.Cancelled)
                 .OrderBy(t => t.Deadline)
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);
@@ -67,7 +67,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         var counts = (await db.Database.SqlQuery<SweepCounts>($"""
             WITH flagged AS (
                 UPDATE "TaskAssignments" t SET "OverdueFlaggedAt" = {now}
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Deadline" < {today} AND t."Status" NOT IN ('Done', 'DoneLate')
+                WHERE t."OverdueFlaggedAt" IS NULL AND t."Deadline" < {today} AND t."Status" NOT IN ('Done', 'DoneLate', 'AwaitingConfirmation', 'Refused', 'Cancelled')
                   AND EXISTS (SELECT 1 FROM "Directives" p WHERE p."Id" = t."DirectiveId" AND p."Status" = 'Published')
                 RETURNING t."Id", t."OrganizationId", t."DirectiveId"),
             info AS (
@@ -99,7 +99,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                        'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
                        '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
                 FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
+                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate', 'AwaitingConfirmation', 'Refused', 'Cancelled') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
                 ON CONFLICT ("DedupKey") DO NOTHING
                 """, cancellationToken);
         }
@@ -120,7 +120,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
     private async Task<SweepResult> SweepSqliteAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var due = await db.TaskAssignments
-            .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+            .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.AwaitingConfirmation && t.Status != ProgressStatus.Refused && t.Status != ProgressStatus.Cancelled)
             .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { Task = t, d.IssuerId, d.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
             .ToListAsync(cancellationToken);
         var notices = new List<Notification>();
@@ -137,7 +137,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         {
             var until = today.AddDays(days);
             var soon = await db.TaskAssignments.AsNoTracking()
-                .Where(t => t.OverdueFlaggedAt == null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline >= today && t.Deadline <= until)
+                .Where(t => t.OverdueFlaggedAt == null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.AwaitingConfirmation && t.Status != ProgressStatus.Refused && t.Status != ProgressStatus.Cancelled && t.Deadline >= today && t.Deadline <= until)
                 .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, d.Number })
                 .ToListAsync(cancellationToken);
             foreach (var item in soon)
@@ -196,7 +196,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
 
             var path = unit.Key.Path;
             var overdue = await db.TaskAssignments.CountAsync(
-                t => t.OverdueFlaggedAt != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate
+                t => t.OverdueFlaggedAt != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.AwaitingConfirmation && t.Status != ProgressStatus.Refused && t.Status != ProgressStatus.Cancelled
                     && db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)),
                 cancellationToken);
             if (overdue == 0)

@@ -22,7 +22,31 @@ public sealed record TrackingRecipient(Guid OrganizationId, string Name, DateTim
 public sealed record TrackingTask(Guid TaskId, string Label, string Text, DateOnly? Deadline, IReadOnlyList<TrackingUnit> Assignments, DirectiveHub.Calendar.ReceiptDeadline? AfterReceipt = null);
 
 /// <param name="Deadline">The unit's deadline in force; null with <paramref name="DeadlinePending"/> until its receipt starts the clock.</param>
-public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null);
+public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null, TrackingLifecycle? Lifecycle = null);
+
+/// <summary>What the issuer decides on: the latest result, the pending extension, the counts, the grade.</summary>
+public sealed record TrackingLifecycle(
+    bool Acknowledged,
+    DateOnly? OriginalDeadline,
+    int Extensions,
+    int Urgings,
+    int Returns,
+    ResultQuality? Quality,
+    ResultTiming? Timing,
+    string? ResultNumber,
+    DateOnly? ResultIssuedOn,
+    DateTime? SubmittedAt,
+    Guid? ResultReportId,
+    Guid? PendingExtensionId,
+    DateOnly? PendingExtensionDeadline,
+    string? PendingExtensionReason,
+    string? RefusalReason,
+    string? CancellationReason,
+    int Version)
+{
+    /// <summary>The national exchange's status code for this state.</summary>
+    public string ExchangeStatusCode(ProgressStatus status) => ExchangeStatus.Of(status, Acknowledged);
+}
 
 /// <summary>A directive issued to carry this one out, with its own progress and the directives beneath it.</summary>
 public sealed record TrackingCascade(Guid DirectiveId, string? Number, Guid OrganizationId, string? IssuerName, int Total, int Done, int Overdue, IReadOnlyList<TrackingCascade> ImplementedBy);
@@ -74,12 +98,30 @@ public static class TrackingQuery
                     o.Name,
                     a.Role,
                     a.Status,
-                    a.Status != ProgressStatus.Done && a.Status != ProgressStatus.DoneLate && a.Deadline != null && a.Deadline < today,
+                    (a.Status == ProgressStatus.NotStarted || a.Status == ProgressStatus.InProgress || a.Status == ProgressStatus.Blocked || a.Status == ProgressStatus.Returned) && a.Deadline != null && a.Deadline < today,
                     a.LastReportAt,
                     a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
                     a.Deadline,
                     a.DaysAfterReceipt != null && a.ReceivedOn == null,
-                    a.ReceivedOn),
+                    a.ReceivedOn,
+                    new TrackingLifecycle(
+                        db.Assignments.Any(r => r.DirectiveId == a.DirectiveId && r.OrganizationId == a.OrganizationId && r.AcknowledgedAt != null),
+                        a.OriginalDeadline,
+                        a.ExtensionCount,
+                        a.UrgingCount,
+                        a.ReturnCount,
+                        a.Quality,
+                        a.Timing,
+                        a.Reports.Where(r => r.ResultNumber != null).OrderByDescending(r => r.ReportedAt).Select(r => r.ResultNumber).FirstOrDefault(),
+                        a.Reports.Where(r => r.ResultNumber != null).OrderByDescending(r => r.ReportedAt).Select(r => r.ResultIssuedOn).FirstOrDefault(),
+                        a.SubmittedAt,
+                        a.Reports.Where(r => r.Status == ProgressStatus.AwaitingConfirmation).OrderByDescending(r => r.ReportedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                        a.ExtensionRequests.Where(e => e.Decision == ExtensionDecision.Pending).Select(e => (Guid?)e.Id).FirstOrDefault(),
+                        a.ExtensionRequests.Where(e => e.Decision == ExtensionDecision.Pending).Select(e => (DateOnly?)e.ProposedDeadline).FirstOrDefault(),
+                        a.ExtensionRequests.Where(e => e.Decision == ExtensionDecision.Pending).Select(e => e.Reason).FirstOrDefault(),
+                        a.Status == ProgressStatus.Refused ? a.Reports.Where(r => r.Status == ProgressStatus.Refused).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault() : null,
+                        a.CancellationReason,
+                        a.Version)),
             })
             .ToListAsync(cancellationToken);
 

@@ -39,6 +39,38 @@ public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskA
         builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ExtensionRequests).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Urgings).WithOne().HasForeignKey(u => u.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+
+        // Every decision (review, extension, cancellation, urging) bumps it: two clerks deciding at once, one loses.
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.CancellationReason).HasMaxLength(ExtensionRequest.MaxReasonLength);
+        builder.HasOne<TaskAssignment>().WithMany().HasForeignKey(a => a.ReassignedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcceptedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.CancelledById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<ExtensionRequest> builder)
+    {
+        builder.Property(r => r.Reason).HasMaxLength(ExtensionRequest.MaxReasonLength);
+        builder.Property(r => r.DecisionReason).HasMaxLength(ExtensionRequest.MaxReasonLength);
+        builder.HasIndex(r => new { r.TaskAssignmentId, r.RequestedAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.DecidedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UrgingConfiguration : IEntityTypeConfiguration<Urging>
+{
+    public void Configure(EntityTypeBuilder<Urging> builder)
+    {
+        builder.Property(u => u.Text).HasMaxLength(Urging.MaxTextLength);
+        builder.HasIndex(u => new { u.TaskAssignmentId, u.SentAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.SentById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(u => u.SentByOrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -46,7 +78,10 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
 {
     public void Configure(EntityTypeBuilder<ProgressReport> builder)
     {
-        builder.Property(r => r.Note).HasMaxLength(4000);
+        builder.Property(r => r.Note).HasMaxLength(ProgressReport.MaxNoteLength);
+        builder.Property(r => r.ResultNumber).HasMaxLength(ResultDocument.MaxNumberLength);
+        builder.Property(r => r.ReviewNote).HasMaxLength(ExtensionRequest.MaxReasonLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReviewedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
         // A phone retries a queued report with the same key; the unique index settles two retries racing each other.
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
