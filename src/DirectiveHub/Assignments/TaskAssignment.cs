@@ -32,6 +32,9 @@ public sealed class TaskAssignment
 
     public Guid DirectiveId { get; private set; }
 
+    /// <summary>For queries (<see cref="TaskAssignmentState"/> reads the directive's status); not loaded by default.</summary>
+    public Directives.Directive? Directive { get; private set; }
+
     public Guid TaskId { get; private set; }
 
     public Guid OrganizationId { get; private set; }
@@ -64,7 +67,10 @@ public sealed class TaskAssignment
 
     public DateTime? LastReportAt { get; private set; }
 
-    /// <summary>When the overdue sweep flagged this assignment; cleared when it is done or its deadline moves.</summary>
+    /// <summary>
+    /// When the overdue sweep sent this assignment's overdue notices; cleared when its deadline moves. It triggers
+    /// notices only: whether the assignment is overdue is <see cref="TaskAssignmentState"/>'s to say.
+    /// </summary>
     public DateTime? OverdueFlaggedAt { get; private set; }
 
     /// <summary>The deadline set at publication or receipt, kept once an approved extension moves <see cref="Deadline"/>.</summary>
@@ -110,13 +116,11 @@ public sealed class TaskAssignment
 
     public bool IsDone => Status is ProgressStatus.Done or ProgressStatus.DoneLate;
 
-    /// <summary>Finished for good: accepted, refused (pending reassignment or cancellation aside) or cancelled.</summary>
+    /// <summary>Finished for good: accepted or cancelled. A refused assignment is not: the issuer still has to act.</summary>
     public bool IsClosed => Status is ProgressStatus.Done or ProgressStatus.DoneLate or ProgressStatus.Cancelled;
 
     /// <summary>The unit is to act: it may report, ask for an extension, refuse, and be urged.</summary>
     public bool IsWithUnit => Status is ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Returned;
-
-    public bool IsOverdue => OverdueFlaggedAt is not null && IsWithUnit;
 
     public IReadOnlyList<ProgressReport> Reports => _reports;
 

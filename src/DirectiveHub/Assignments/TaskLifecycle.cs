@@ -132,8 +132,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
 
         if (!IsIssuerSide(directive.IssuerId, actor, viewer))
         {
-            var recipient = await db.Assignments.AnyAsync(a => a.DirectiveId == directiveId && a.OrganizationId == actor.OrganizationId, cancellationToken);
-            return recipient || viewer.CanSee(directive.IssuerPath) ? LifecycleOutcome.Forbidden : LifecycleOutcome.NotFound;
+            return await db.Directives.VisibleTo(db, viewer).AnyAsync(d => d.Id == directiveId, cancellationToken) ? LifecycleOutcome.Forbidden : LifecycleOutcome.NotFound;
         }
 
         var now = Now();
@@ -307,10 +306,11 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
     {
         var found = await db.TaskAssignments
             .Where(t => t.Id == taskAssignmentId)
-            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, d.IssuerId, d.Number, d.Status, t.OrganizationId })
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.DirectiveId, d.IssuerId, d.Number, d.Status, t.OrganizationId })
             .Select(x => new
             {
                 x.Id,
+                x.DirectiveId,
                 x.IssuerId,
                 x.Number,
                 x.Status,
@@ -325,7 +325,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         var isAssignee = actor.OrganizationId == found.OrganizationId;
-        var visible = isAssignee || viewer.CanSee(found.IssuerPath) || viewer.CanSee(found.Unit.Path);
+        var visible = isAssignee || await db.Directives.VisibleTo(db, viewer).AnyAsync(d => d.Id == found.DirectiveId, cancellationToken);
         if (!visible)
         {
             return (null, LifecycleOutcome.NotFound);

@@ -1,4 +1,5 @@
 using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
 
 namespace DirectiveHub.Tests.Domain;
 
@@ -52,7 +53,7 @@ public sealed class RulesTests
         task.Review(ReviewDecision.Accept, ResultQuality.Dat, null, Guid.NewGuid(), _tree.District.Id, new DateTime(2021, 9, 10, 1, 0, 0, DateTimeKind.Utc));
         Assert.Equal(ProgressStatus.DoneLate, task.Status);
         Assert.Equal(ResultTiming.Late, task.Timing);
-        Assert.False(task.IsOverdue);
+        Assert.Equal(TaskState.DoneLate, TaskAssignmentState.Of(task, DirectiveStatus.Published, new DateOnly(2021, 9, 6)));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class RulesTests
         task.MoveDeadline(new DateOnly(2021, 9, 30), late.AddHours(1));
 
         Assert.Null(task.OverdueFlaggedAt);
-        Assert.False(task.IsOverdue);
+        Assert.Equal(TaskState.Open, TaskAssignmentState.Of(task, DirectiveStatus.Published, new DateOnly(2021, 9, 5)));
     }
 
     private (Assignment Receipt, TaskAssignment Task) PublishedTask(DateOnly deadline)

@@ -343,6 +343,30 @@ public sealed class TaskLifecycleTests
     }
 
     [Theory]
+    [InlineData(ProgressStatus.NotStarted, TaskState.Overdue, DeadlineReading.Overdue)]
+    [InlineData(ProgressStatus.Returned, TaskState.Overdue, DeadlineReading.Overdue)]
+    [InlineData(ProgressStatus.AwaitingConfirmation, TaskState.Open, DeadlineReading.NotApplicable)]
+    [InlineData(ProgressStatus.Refused, TaskState.Overdue, DeadlineReading.NotApplicable)]
+    [InlineData(ProgressStatus.Cancelled, TaskState.Cancelled, DeadlineReading.NotApplicable)]
+    [InlineData(ProgressStatus.Done, TaskState.DoneOnTime, DeadlineReading.NotApplicable)]
+    public void The_one_state_definition_reads_each_lifecycle_status(ProgressStatus status, TaskState state, DeadlineReading reading)
+    {
+        var today = new DateOnly(2026, 12, 10);
+        Assert.Equal(state, TaskAssignmentState.Of(status, Deadline, DirectiveHub.Directives.DirectiveStatus.Published, today));
+        Assert.Equal(reading, TaskAssignmentState.ReadDeadline(status, Deadline, false, DirectiveHub.Directives.DirectiveStatus.Published, today, 3));
+    }
+
+    [Fact]
+    public void Deadlines_read_due_soon_within_the_reminder_window_and_none_without_a_deadline()
+    {
+        var today = new DateOnly(2026, 11, 28);
+        Assert.Equal(DeadlineReading.DueSoon, TaskAssignmentState.ReadDeadline(ProgressStatus.InProgress, Deadline, false, DirectiveHub.Directives.DirectiveStatus.Published, today, 3));
+        Assert.Equal(DeadlineReading.InTime, TaskAssignmentState.ReadDeadline(ProgressStatus.InProgress, Deadline, false, DirectiveHub.Directives.DirectiveStatus.Published, today.AddDays(-10), 3));
+        Assert.Equal(DeadlineReading.NoDeadline, TaskAssignmentState.ReadDeadline(ProgressStatus.InProgress, null, false, DirectiveHub.Directives.DirectiveStatus.Published, today, 3));
+        Assert.Equal(TaskState.Cancelled, TaskAssignmentState.Of(ProgressStatus.Refused, Deadline, DirectiveHub.Directives.DirectiveStatus.Published, today, reassigned: true));
+    }
+
+    [Theory]
     [InlineData(ProgressStatus.NotStarted, false, "01")]
     [InlineData(ProgressStatus.NotStarted, true, "03")]
     [InlineData(ProgressStatus.InProgress, true, "05")]
