@@ -64,7 +64,7 @@ public static class ReceivingEndpoints
     {
         api.MapGet("/inbox", InboxAsync).WithTags("Inbox");
         api.MapPost("/directives/{id:guid}/acknowledge", AcknowledgeAsync).WithTags("Inbox");
-        api.MapPost("/task-assignments/{id:guid}/reports", ReportAsync).WithTags("Inbox");
+        api.MapPost("/task-assignments/{id:guid}/reports", ReportAsync).WithTags("Inbox").Accepts<ReportRequest>("application/json", "multipart/form-data");
         api.MapGet("/directives/{id:guid}/tracking", TrackingAsync).WithTags("Tracking");
         return api;
     }
@@ -137,9 +137,13 @@ public static class ReceivingEndpoints
                 errors["evidence"] = [$"Tối đa {EvidenceIntake.MaxFiles} tệp minh chứng."];
             }
         }
-        else
+        else if (httpRequest.HasJsonContentType())
         {
             request = await httpRequest.ReadFromJsonAsync<ReportRequest>(cancellationToken) ?? new ReportRequest(null, null);
+        }
+        else
+        {
+            return TypedResults.Problem("Nội dung phải là application/json hoặc multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         var hasFiles = uploads is { Count: > 0 };

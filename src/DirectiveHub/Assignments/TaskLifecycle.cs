@@ -135,6 +135,11 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             return await db.Directives.VisibleTo(db, viewer).AnyAsync(d => d.Id == directiveId, cancellationToken) ? LifecycleOutcome.Forbidden : LifecycleOutcome.NotFound;
         }
 
+        if (!Enum.IsDefined(target))
+        {
+            throw new DomainException("Đối tượng phải là NotAcknowledged hoặc Overdue.", "target");
+        }
+
         var now = Now();
         var today = VietnamTime.DateOf(now);
         var open = db.TaskAssignments.Where(t => t.DirectiveId == directiveId
