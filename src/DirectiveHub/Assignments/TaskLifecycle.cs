@@ -17,7 +17,7 @@ namespace DirectiveHub.Assignments;
 /// assignment but is on the wrong side gets <see cref="LifecycleStatus.Forbidden"/>; anyone else "not found".
 /// The transitions themselves are <see cref="TaskAssignment"/>'s; a state that moved is a <see cref="StateConflictException"/>.
 /// </summary>
-public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCalendarService calendars, MailOptions mail)
+public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCalendarService calendars)
 {
     private sealed record Scope(TaskAssignment Task, Guid IssuerId, string? Number, string IssuerPath, string UnitPath, string UnitName);
 
@@ -36,7 +36,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var accepted = decision == ReviewDecision.Accept;
         Notify(task.OrganizationId, NotificationKind.Review, accepted
             ? $"Kết quả nhiệm vụ của văn bản số {scope.Number} đã được xác nhận: {TaskAssignment.StatusText(task.Status)}"
-            : $"Kết quả nhiệm vụ của văn bản số {scope.Number} bị trả lại: {reason?.Trim()}", InboxLink(task), task, now);
+            : $"Kết quả nhiệm vụ của văn bản số {scope.Number} bị trả lại: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(accepted ? AuditActions.ResultAccepted : AuditActions.ResultReturned, task, actor, now, new
         {
             From = before.ToString(),
@@ -62,7 +62,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var now = Now();
         var request = task.RequestExtension(proposedDeadline, reason, actor.UserId, now);
         db.ExtensionRequests.Add(request);
-        Notify(scope.IssuerId, NotificationKind.Extension, $"{scope.UnitName} xin gia hạn nhiệm vụ của văn bản số {scope.Number} đến {VietnamTime.ShortDate(proposedDeadline)}", TrackingLink(task), task, now);
+        Notify(scope.IssuerId, NotificationKind.Extension, $"{scope.UnitName} xin gia hạn nhiệm vụ của văn bản số {scope.Number} đến {VietnamTime.ShortDate(proposedDeadline)}", NoticeTarget.TrackedDirective, task, now);
         Audit(AuditActions.ExtensionRequested, task, actor, now, new { RequestId = request.Id, Deadline = task.Deadline, Proposed = proposedDeadline, request.Reason });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, request.Id);
@@ -88,7 +88,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         task.DecideExtension(requestId, approve, reason, actor.UserId, actor.OrganizationId, now);
         Notify(task.OrganizationId, NotificationKind.Extension, approve
             ? $"Đồng ý gia hạn nhiệm vụ của văn bản số {scope.Number} đến {(task.Deadline is { } d ? VietnamTime.ShortDate(d) : "")}"
-            : $"Không đồng ý gia hạn nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", InboxLink(task), task, now);
+            : $"Không đồng ý gia hạn nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(AuditActions.ExtensionDecided, task, actor, now, new
         {
             RequestId = requestId,
@@ -174,7 +174,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var before = task.Status;
         var report = task.Refuse(receipt, reason, actor.UserId, now);
         db.ProgressReports.Add(report);
-        Notify(scope.IssuerId, NotificationKind.Cancellation, $"{scope.UnitName} từ chối nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", TrackingLink(task), task, now);
+        Notify(scope.IssuerId, NotificationKind.Cancellation, $"{scope.UnitName} từ chối nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", NoticeTarget.TrackedDirective, task, now);
         Audit(AuditActions.Refused, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, task.Id);
@@ -263,7 +263,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         db.TaskAssignments.Add(successor);
-        Notify(organizationId, NotificationKind.NewDirective, $"Được giao lại nhiệm vụ của văn bản số {scope.Number}", $"/Inbox/Directive/{task.DirectiveId}", successor, now);
+        Notify(organizationId, NotificationKind.NewDirective, $"Được giao lại nhiệm vụ của văn bản số {scope.Number}", NoticeTarget.ReceivedDirective, successor, now);
         Audit(AuditActions.Reassigned, task, actor, now, new { From = task.OrganizationId, To = organizationId, ToName = target.Name, Successor = successor.Id });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, successor.Id);
@@ -275,14 +275,14 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var urging = task.Urge(kind, text, reportBy, actor.UserId, actor.OrganizationId, now);
         db.Urgings.Add(urging);
         var title = $"{KindText(kind)}: nhiệm vụ của văn bản số {scope.Number}" + (reportBy is { } by ? $" (báo cáo trước {VietnamTime.ShortDate(by)})" : "");
-        Notify(task.OrganizationId, NotificationKind.Urging, title, InboxLink(task), task, now);
+        Notify(task.OrganizationId, NotificationKind.Urging, title, NoticeTarget.ReceivedDirective, task, now);
         var people = await db.Users.AsNoTracking()
             .Where(u => u.OrganizationId == task.OrganizationId && !u.IsDeactivated && u.Email != null)
             .Select(u => new { u.Id, u.Email })
             .ToListAsync(cancellationToken);
         foreach (var person in people)
         {
-            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, $"{title}\n\n{urging.Text}\n\n{mail.BaseUrl}{InboxLink(task)}", $"urging:{urging.Id}:{person.Id}", now));
+            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, $"{title}\n\n{urging.Text}", $"urging:{urging.Id}:{person.Id}", now, link: (NoticeTarget.ReceivedDirective, task.DirectiveId)));
         }
 
         Audit(AuditActions.Urged, task, actor, now, new { UrgingId = urging.Id, Kind = kind.ToString(), urging.Text, ReportBy = reportBy, task.UrgingCount });
@@ -294,7 +294,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var task = scope.Task;
         var before = task.Status;
         task.Cancel(reason, actor.UserId, actor.OrganizationId, now);
-        Notify(task.OrganizationId, NotificationKind.Cancellation, $"Nhiệm vụ của văn bản số {scope.Number} đã bị hủy: {reason?.Trim()}", InboxLink(task), task, now);
+        Notify(task.OrganizationId, NotificationKind.Cancellation, $"Nhiệm vụ của văn bản số {scope.Number} đã bị hủy: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(AuditActions.Cancelled, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
     }
 
@@ -375,12 +375,8 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private static string InboxLink(TaskAssignment task) => $"/Inbox/Directive/{task.DirectiveId}";
-
-    private static string TrackingLink(TaskAssignment task) => $"/Tracking/{task.DirectiveId}";
-
-    private void Notify(Guid organizationId, NotificationKind kind, string title, string link, TaskAssignment task, DateTime now) =>
-        db.Notifications.Add(new Notification(organizationId, kind, title, link, task.DirectiveId, task.Id, now));
+    private void Notify(Guid organizationId, NotificationKind kind, string title, NoticeTarget target, TaskAssignment task, DateTime now) =>
+        db.Notifications.Add(new Notification(organizationId, kind, title, target, task.DirectiveId, task.Id, now));
 
     private void Audit(string action, TaskAssignment task, Actor actor, DateTime now, object details) =>
         db.AuditEvents.Add(new AuditEvent(action, nameof(TaskAssignment), task.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now));

@@ -1624,12 +1624,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TaskAssignmentId")
@@ -1692,6 +1692,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LinkDirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkTarget")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -2360,7 +2367,7 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("CancelledById")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2382,6 +2389,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>

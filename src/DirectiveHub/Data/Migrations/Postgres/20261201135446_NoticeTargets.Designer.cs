@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201131109_TaskLifecycle")]
-    partial class TaskLifecycle
+    [Migration("20261201135446_NoticeTargets")]
+    partial class NoticeTargets
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -78,57 +78,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("Assignments");
                 });
 
-            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("CurrentDeadline")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("DecidedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly>("ProposedDeadline")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("TaskAssignmentId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DecidedById");
-
-                    b.HasIndex("RequestedById");
-
-                    b.HasIndex("TaskAssignmentId", "RequestedAt");
-
-                    b.ToTable("ExtensionRequests");
-                });
-
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -141,41 +90,16 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<string>("Quality")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("uuid");
 
-                    b.Property<DateOnly?>("ResultIssuedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ResultNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Review")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("ReviewNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ReviewedById")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("TaskAssignmentId")
                         .HasColumnType("uuid");
@@ -186,8 +110,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ReportedById");
-
-                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("TaskAssignmentId", "ReportedAt");
 
@@ -280,22 +202,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("AcceptedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CancelledById")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -311,36 +217,17 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("ExtensionCount")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("HasPendingExtension")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateOnly?>("OriginalDeadline")
-                        .HasColumnType("date");
-
                     b.Property<DateTime?>("OverdueFlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Quality")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid?>("ReassignedToId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
-
-                    b.Property<int>("ReturnCount")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -349,34 +236,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<DateOnly?>("SubmittedAgainst")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Timing")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("UrgingCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("AcceptedById");
-
-                    b.HasIndex("CancelledById");
 
                     b.HasIndex("Deadline")
                         .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
@@ -385,8 +251,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("DirectiveId");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId"), new[] { "OrganizationId", "Status", "Deadline" });
-
-                    b.HasIndex("ReassignedToId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -397,47 +261,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
-                });
-
-            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateOnly?>("ReportBy")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("SentById")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("SentByOrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("TaskAssignmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentById");
-
-                    b.HasIndex("SentByOrganizationId");
-
-                    b.HasIndex("TaskAssignmentId", "SentAt");
-
-                    b.ToTable("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Auditing.AuditEvent", b =>
@@ -1654,13 +1477,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<Guid?>("TaskAssignmentId")
                         .HasColumnType("uuid");
@@ -1723,6 +1546,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("LinkDirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LinkTarget")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -2335,26 +2165,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
-                {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("DecidedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("RequestedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
-                        .WithMany("ExtensionRequests")
-                        .HasForeignKey("TaskAssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.HasOne("DirectiveHub.Users.AppUser", null)
@@ -2362,11 +2172,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("ReportedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReviewedById")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
@@ -2386,17 +2191,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AcceptedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("CancelledById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2408,37 +2203,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
-                        .WithMany()
-                        .HasForeignKey("ReassignedToId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
-                {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("SentById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("SentByOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
-                        .WithMany("Urgings")
-                        .HasForeignKey("TaskAssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -2690,11 +2461,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.Navigation("ExtensionRequests");
-
                     b.Navigation("Reports");
-
-                    b.Navigation("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Directive", b =>
