@@ -47,7 +47,7 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         var clerk = await app.NewPageAsync();
         await clerk.SignInAsync(DemoAccounts.Clerk);
         await clerk.GotoAsync($"/Tracking/{directive}");
-        var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(row).ToContainTextAsync("Chờ cấp ủy xác nhận");
         await Assertions.Expect(row).ToContainTextAsync("12-BC/ĐU");
         await row.GetByText("Xác nhận kết quả").ClickAsync();
@@ -55,7 +55,7 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await row.GetByLabel("Lý do trả lại").FillAsync("Chưa có số liệu từng thôn.");
         await row.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi nhận.");
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" })).ToContainTextAsync("Bị trả lại");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" })).ToContainTextAsync("Bị trả lại");
 
         await officer.ReloadAsync();
         await Assertions.Expect(Task1().GetByTestId("returned")).ToContainTextAsync("Chưa có số liệu từng thôn.");
@@ -69,12 +69,12 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         var leader = await app.NewPageAsync();
         await leader.SignInAsync(DemoAccounts.Leader);
         await leader.GotoAsync($"/Tracking/{directive}");
-        var leaderRow = leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        var leaderRow = leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await leaderRow.GetByText("Xác nhận kết quả").ClickAsync();
         await leaderRow.GetByLabel("Chất lượng").SelectOptionAsync("Dat");
         await leaderRow.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" }).ClickAsync();
         await Assertions.Expect(leader.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi nhận.");
-        leaderRow = leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        leaderRow = leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(leaderRow).ToContainTextAsync("Đã hoàn thành");
         await Assertions.Expect(leaderRow).ToContainTextAsync("Chất lượng: Đạt · Trước hạn");
         await leader.AssertAccessibleAsync();
@@ -114,12 +114,12 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         var clerk = await app.NewPageAsync();
         await clerk.SignInAsync(DemoAccounts.Clerk);
         await clerk.GotoAsync($"/Tracking/{directive}");
-        var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(row).ToContainTextAsync("Đề nghị gia hạn đến 10/12/2026");
         await clerk.AssertAccessibleAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Đồng ý gia hạn" }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi nhận.");
-        row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(row).ToContainTextAsync("10/12/2026");
         await Assertions.Expect(row).ToContainTextAsync("hạn ban đầu 25/11/2026");
         await Assertions.Expect(row).ToContainTextAsync("Gia hạn 1");
