@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
+    public DbSet<ArrivalRegister> ArrivalRegisters => Set<ArrivalRegister>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
