@@ -83,6 +83,7 @@ public static class WebPipeline
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();
         api.MapExceptionEndpoints();
+        api.MapRegisterEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

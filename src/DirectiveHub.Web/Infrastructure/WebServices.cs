@@ -19,6 +19,7 @@ public static class WebServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();
+        services.AddScoped<Features.Registers.RegisterTables>();
         services.AddScoped<Pages.Directives.DirectiveDrafts>();
         services.AddScoped<Pages.Admin.UserAdministration>();
         services.AddScoped<Signing.UnitCertificates>();
