@@ -84,6 +84,7 @@ public static class WebPipeline
         api.MapWorkingCalendarEndpoints();
         api.MapExceptionEndpoints();
         api.MapRegisterEndpoints();
+        api.MapReportEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

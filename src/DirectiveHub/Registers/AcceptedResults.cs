@@ -29,6 +29,12 @@ public static class AcceptedResults
     public static Expression<Func<TaskAssignment, bool>> DoneBetween(DateTime fromUtc, DateTime toUtc) =>
         t => (t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate) && t.CompletedAt >= fromUtc && t.CompletedAt < toUtc;
 
+    /// <summary>The same rule in memory: whether the task was done before <paramref name="endUtc"/>, and whether late.</summary>
+    public static bool IsDoneBefore(ProgressStatus status, DateTime? completedAt, DateTime endUtc) =>
+        status is ProgressStatus.Done or ProgressStatus.DoneLate && completedAt < endUtc;
+
+    public static bool IsLate(ProgressStatus status) => status == ProgressStatus.DoneLate;
+
     /// <summary>The result of each done task assignment among <paramref name="taskAssignmentIds"/>: number (when known) and Vietnam date.</summary>
     public static async Task<Dictionary<Guid, (string? Number, DateOnly Date)>> ForAsync(AppDbContext db, IReadOnlyCollection<Guid> taskAssignmentIds, CancellationToken cancellationToken)
     {

@@ -1815,6 +1815,61 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("RecordCopies");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FrozenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FrozenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrozenAt");
+
+                    b.ToTable("PeriodicReports");
+                });
+
             modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2411,6 +2466,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1788,6 +1788,61 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("RecordCopies");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrozenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrozenAt");
+
+                    b.ToTable("PeriodicReports");
+                });
+
             modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2378,6 +2433,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
