@@ -99,6 +99,12 @@ dotnet tool restore > /dev/null
 set +e
 dotnet build DirectiveHub.sln --nologo -clp:ErrorsOnly
 status=$?
+format_status=0
+if [[ $status -eq 0 ]]; then
+  # Format drift fails the run (after the tests, so both are reported), as the style guide asks: `dotnet format` fixes it.
+  log "checking the format (dotnet format --verify-no-changes)"
+  dotnet format DirectiveHub.sln --verify-no-changes --no-restore -v q || format_status=$?
+fi
 if [[ $status -eq 0 ]]; then
   # One project at a time, each into its own folder, so every TRX file survives for the summary below.
   for project in tests/*/*.csproj; do
@@ -110,7 +116,8 @@ fi
 set -e
 
 # One closing line summed over every project's TRX file.
-python3 - "$results" "$status" <<'PY'
+summary=0
+python3 - "$results" "$status" <<'PY' || summary=$?
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
@@ -126,3 +133,8 @@ if int(sys.argv[2]) != 0 and failed == 0:
     sys.exit(1)
 sys.exit(1 if failed else 0)
 PY
+if [[ $format_status -ne 0 ]]; then
+  log "format drift: dotnet format --verify-no-changes failed; run dotnet format"
+  exit 1
+fi
+exit $summary

@@ -7,10 +7,13 @@ if (HealthProbe.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+// The app's own logger, not the static one: two hosts in one process (the tests) must not write to each other's sinks.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext(),
+    preserveStaticLogger: true);
 builder.Services.AddDirectiveHubWeb(builder.Configuration, builder.Environment);
 
 // The documented default address lives here, not in launchSettings.json, whose applicationUrl would override

@@ -44,6 +44,8 @@ public static class CoreServices
             ? new Notifications.PickupFolderMailSender(mail)
             : new Notifications.SmtpMailSender(mail));
         services.AddScoped<Notifications.OutboxDrain>();
+        services.AddSingleton<Dashboards.DashboardCache>();
+        services.AddHybridCache();
         return services;
     }
 

@@ -5,8 +5,8 @@ using DirectiveHub.Data;
 using DirectiveHub.Organizations;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +17,6 @@ public static class AdminEndpoints
 {
     public sealed record ImportResponse(int Created);
 
-    public sealed record ImportProblem(string Title, IReadOnlyList<CsvError> Errors);
-
-    public sealed record AuditRow(long Id, DateTime OccurredAt, string Action, string EntityType, string? EntityId, string? UserName, Guid? OrganizationId, string? IpAddress, string? Details);
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
@@ -42,11 +39,11 @@ public static class AdminEndpoints
     }
 
     /// <summary>The whole file is checked first; any bad row means nothing is created and every error comes back with its line.</summary>
-    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken);
-        var result = await ImportCsvAsync(text, user, db, audit, clock, cancellationToken);
+        var result = await OrganizationAdministration.ImportCsvAsync(db, await user.GetViewerAsync(cancellationToken), user.Actor, text, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(new ImportResponse(result.Created))
             : TypedResults.Problem(
@@ -57,9 +54,9 @@ public static class AdminEndpoints
 
     /// <summary>One unit, checked by the same rules as a CSV row; errors come back per field.</summary>
     private static async Task<Results<Created<OrganizationEndpoints.OrganizationSummary>, ValidationProblem>> CreateOrganizationEndpointAsync(
-        NewOrganization unit, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        NewOrganization unit, CurrentUser user, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var result = await CreateOrganizationAsync(unit, user, db, audit, clock, cancellationToken);
+        var result = await OrganizationAdministration.CreateAsync(db, await user.GetViewerAsync(cancellationToken), user.Actor, unit, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(
@@ -70,19 +67,6 @@ public static class AdminEndpoints
         var code = unit.Code.Trim().ToUpperInvariant();
         var created = await db.Organizations.AsNoTracking().SingleAsync(o => o.Code == code, cancellationToken);
         return TypedResults.Created($"/api/organizations/{created.Id}", new OrganizationEndpoints.OrganizationSummary(created.Id, created.Code, created.Name, created.Kind.ToString(), created.ParentId));
-    }
-
-    public static async Task<CsvImportResult> CreateOrganizationAsync(NewOrganization unit, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var viewer = await user.GetViewerAsync(cancellationToken);
-        var result = await OrganizationCsv.CreateAsync(db, unit, await ScopePathAsync(db, viewer, cancellationToken), VietnamTime.Today(clock), cancellationToken);
-        if (result.Succeeded)
-        {
-            audit.Record(AuditActions.Created, nameof(Organization), null, new { Code = unit.Code.Trim().ToUpperInvariant(), unit.Name, Parent = unit.ParentCode });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return result;
     }
 
     private static async Task<Ok<List<UserRow>>> ListUsersAsync(
@@ -148,82 +132,16 @@ public static class AdminEndpoints
         links.GetUriByPage(http, "/Account/SetPassword", handler: null, values: new { userId = target.Id, token })
         ?? throw new InvalidOperationException("The set-password page has no route.");
 
-    /// <summary>An administrator at the root of the tree may add new roots; any other only beneath their own unit.</summary>
-    private static async Task<string?> ScopePathAsync(AppDbContext db, Viewer viewer, CancellationToken cancellationToken) =>
-        await db.Organizations.AnyAsync(o => o.Id == viewer.OrganizationId && o.ParentId == null, cancellationToken) ? null : viewer.OrganizationPath;
-
-    public static async Task<CsvImportResult> ImportCsvAsync(string text, CurrentUser user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var viewer = await user.GetViewerAsync(cancellationToken);
-        var result = await OrganizationCsv.ImportAsync(db, text, await ScopePathAsync(db, viewer, cancellationToken), VietnamTime.Today(clock), cancellationToken);
-        if (result.Succeeded)
-        {
-            audit.Record(AuditActions.Created, "Organization", null, new { Imported = result.Created });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return result;
-    }
-
     private static async Task<IResult> AuditAsync(
         Guid? userId, Guid? organizationId, string? entityType, DateOnly? from, DateOnly? to, string? format,
         CurrentUser user, AppDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await AuditQuery(db, await user.GetViewerAsync(cancellationToken), userId, organizationId, entityType, from, to)
+        var rows = await AuditLog.Query(db, await user.GetViewerAsync(cancellationToken), userId, organizationId, entityType, from, to)
             .Take(format == "csv" ? 100_000 : 500)
             .ToListAsync(cancellationToken);
         return format == "csv"
-            ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditCsv(rows))).ToArray(), "text/csv; charset=utf-8", "nhat-ky.csv")
+            ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditLog.Csv(rows))).ToArray(), "text/csv; charset=utf-8", "nhat-ky.csv")
             : Results.Ok(rows);
     }
 
-    /// <summary>Audit events of the administrator's subtree (and their own), newest first.</summary>
-    public static IQueryable<AuditRow> AuditQuery(AppDbContext db, Viewer viewer, Guid? userId, Guid? organizationId, string? entityType, DateOnly? from, DateOnly? to)
-    {
-        var units = db.Organizations.VisibleTo(viewer).Select(o => o.Id);
-        var events = db.AuditEvents.AsNoTracking().Where(e => e.OrganizationId != null && units.Contains(e.OrganizationId.Value));
-        if (userId is { } u)
-        {
-            events = events.Where(e => e.UserId == u);
-        }
-
-        if (organizationId is { } o)
-        {
-            events = events.Where(e => e.OrganizationId == o);
-        }
-
-        if (!string.IsNullOrWhiteSpace(entityType))
-        {
-            events = events.Where(e => e.EntityType == entityType);
-        }
-
-        if (from is { } f)
-        {
-            var start = TimeZoneInfo.ConvertTimeToUtc(f.ToDateTime(TimeOnly.MinValue), VietnamTime.Zone);
-            events = events.Where(e => e.OccurredAt >= start);
-        }
-
-        if (to is { } t)
-        {
-            var end = TimeZoneInfo.ConvertTimeToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Zone);
-            events = events.Where(e => e.OccurredAt < end);
-        }
-
-        return events.OrderByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.UserName, e.OrganizationId, e.IpAddress, e.Details));
-    }
-
-    // A cell starting with = + - @ is a formula to a spreadsheet; a user-typed name must never run as one.
-    private static string NoFormula(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-
-    public static string AuditCsv(IEnumerable<AuditRow> rows)
-    {
-        var text = new StringBuilder("Thời điểm,Hành động,Đối tượng,Mã đối tượng,Người thực hiện,Đơn vị,Địa chỉ IP,Chi tiết\n");
-        foreach (var r in rows)
-        {
-            text.AppendLine(string.Join(',', new[] { VietnamTime.ShortDateTime(r.OccurredAt), r.Action, r.EntityType, r.EntityId ?? "", r.UserName ?? "", r.OrganizationId?.ToString() ?? "", r.IpAddress ?? "", r.Details ?? "" }.Select(NoFormula).Select(OrganizationCsv.Quote)));
-        }
-
-        return text.ToString();
-    }
 }

@@ -1,40 +1,40 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using DirectiveHub.Access;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
+using DirectiveHub.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Api;
 
 /// <summary>
 /// A unit's open deadlines as an iCalendar feed for calendar apps, at a secret address per user
-/// (<c>/calendar/{secret}.ics</c>). Only a hash of the secret is stored; issuing a new one revokes the old.
+/// (<c>/calendar/{secret}.ics</c>, see <see cref="CalendarSecret"/>). Request logs show the path redacted (<see cref="Infrastructure.SecretRedaction"/>).
 /// </summary>
 public static class CalendarFeed
 {
-    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{secret}.ics", async (string secret, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var hash = Hash(secret);
-            var owner = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash && !u.IsDeactivated).Select(u => new { u.OrganizationId }).SingleOrDefaultAsync(cancellationToken);
+            var hash = CalendarSecret.Hash(secret);
+            var owner = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash && !u.IsDeactivated)
+                .Select(u => new Viewer(u.Id, u.OrganizationId, u.Organization!.Path, false, false))
+                .SingleOrDefaultAsync(cancellationToken);
             if (owner is null)
             {
                 return Results.NotFound();
             }
 
+            var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, owner)).Select(d => d.Id);
             var items = await (
-                    from t in db.TaskAssignments
-                    where t.OrganizationId == owner.OrganizationId && t.Deadline != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate
+                    from t in db.TaskAssignments.Where(TaskAssignmentState.IsOutstanding)
+                    where t.OrganizationId == owner.OrganizationId && t.Deadline != null
                     join task in db.DirectiveTasks on t.TaskId equals task.Id
                     join d in db.Directives on t.DirectiveId equals d.Id
                     orderby t.Deadline
-                    select new { t.Id, t.Deadline, d.Number, task.Label, task.Text, DirectiveId = d.Id })
+                    select new { t.Id, t.Deadline, d.Number, task.Label, task.Text, DirectiveId = d.Id, Readable = readable.Contains(d.Id) })
                 .Take(2000)
                 .ToListAsync(cancellationToken);
             var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -48,8 +48,9 @@ public static class CalendarFeed
                 text.Append(CultureInfo.InvariantCulture, $"DTSTAMP:{stamp}\r\n");
                 text.Append(CultureInfo.InvariantCulture, $"DTSTART;VALUE=DATE:{day:yyyyMMdd}\r\n");
                 text.Append(CultureInfo.InvariantCulture, $"DTEND;VALUE=DATE:{day.AddDays(1):yyyyMMdd}\r\n");
-                text.Append(Fold($"SUMMARY:{Escape($"Hạn nhiệm vụ {item.Label} – văn bản số {item.Number}")}"));
-                text.Append(Fold($"DESCRIPTION:{Escape(item.Text.Length > 500 ? item.Text[..500] + "…" : item.Text)}"));
+                var description = item.Readable ? item.Text : VisibilityQueries.ConfidentialPlaceholder;
+                text.Append(Fold($"SUMMARY:{Escape(item.Readable ? $"Hạn nhiệm vụ {item.Label} – văn bản số {item.Number}" : $"Hạn nhiệm vụ – văn bản số {item.Number}")}"));
+                text.Append(Fold($"DESCRIPTION:{Escape(description.Length > 500 ? description[..500] + "…" : description)}"));
                 text.Append("END:VEVENT\r\n");
             }
 

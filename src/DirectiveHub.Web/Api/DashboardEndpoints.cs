@@ -1,8 +1,8 @@
+using DirectiveHub.Dashboards;
 using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DirectiveHub.Web.Api;
@@ -14,7 +14,7 @@ public static class DashboardEndpoints
         api.MapGet("/dashboard", async Task<Results<Ok<DashboardView>, NotFound>> (Guid? organizationId, DateOnly? from, DateOnly? to, string? type, Guid? issuerId, string? trendBy, AppDbContext db, CurrentUser user, TimeProvider clock, DashboardCache dashboards, CancellationToken cancellationToken) =>
             {
                 var today = VietnamTime.Today(clock);
-                var (start, end) = DashboardPage.Period(from is not null && to is not null ? "custom" : "month", from, to, today);
+                var (start, end) = DashboardPeriod.Resolve(from is not null && to is not null ? "custom" : "month", from, to, today);
                 var view = await dashboards.GetAsync(db, await user.GetViewerAsync(cancellationToken), new DashboardFilter(organizationId ?? user.OrganizationId, start, end, type, issuerId, trendBy), today, cancellationToken);
                 return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
             })

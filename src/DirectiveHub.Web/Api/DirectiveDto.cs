@@ -1,3 +1,4 @@
+using DirectiveHub.Assignments;
 using DirectiveHub.Directives;
 
 namespace DirectiveHub.Web.Api;
@@ -45,7 +46,8 @@ public sealed record DirectiveDto(
 
     public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long Length, string Kind);
 
-    public static DirectiveDto From(Directive d)
+    /// <param name="today">The Vietnam date the task assignments' state is read on.</param>
+    public static DirectiveDto From(Directive d, DateOnly today)
     {
         TaskItem Task(DirectiveTask task, IReadOnlyList<DirectiveTask> subtasks) => new(
             task.Id,
@@ -58,7 +60,7 @@ public sealed record DirectiveDto(
             d.TaskAssignments.Where(a => a.TaskId == task.Id)
                 .OrderBy(a => a.Role)
                 .ThenBy(a => task.Coordinators.FirstOrDefault(c => c.OrganizationId == a.OrganizationId)?.Position ?? -1)
-                .Select(a => new TaskAssignmentItem(a.Id, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Deadline, a.IsOverdue, a.ReceivedOn, a.IsDeadlinePending))
+                .Select(a => new TaskAssignmentItem(a.Id, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Deadline, TaskAssignmentState.Of(a, d.Status, today) == TaskState.Overdue, a.ReceivedOn, a.IsDeadlinePending))
                 .ToList(),
             subtasks.Select(s => Task(s, [])).ToList());
 

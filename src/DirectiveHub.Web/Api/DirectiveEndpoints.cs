@@ -2,9 +2,10 @@ using System.Globalization;
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Time;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Directives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public static class DirectiveEndpoints
         return TypedResults.Ok(new SummaryPage(items, number, PageSize, total));
     }
 
-    private static async Task<Results<Ok<DirectiveDto>, NotFound>> GetAsync(Guid id, AppDbContext db, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DirectiveDto>, NotFound>> GetAsync(Guid id, AppDbContext db, CurrentUser user, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         var directive = await db.Directives.AsNoTracking()
@@ -74,7 +75,7 @@ public static class DirectiveEndpoints
         }
 
         http.Response.Headers.ETag = ETag(directive.Version);
-        return TypedResults.Ok(DirectiveDto.From(directive));
+        return TypedResults.Ok(DirectiveDto.From(directive, VietnamTime.Today(clock)));
     }
 
     /// <summary>The record copy (signed PDF) of a published directive; a draft or an older directive is rendered now.</summary>

@@ -1,6 +1,6 @@
 using DirectiveHub.Import;
 using DirectiveHub.Users;
-using DirectiveHub.Web.Pages.Import;
+using DirectiveHub.Web.Features.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DirectiveHub.Web.Api;

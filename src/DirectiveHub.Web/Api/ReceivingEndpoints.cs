@@ -2,10 +2,10 @@ using DirectiveHub.Access;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Inbox;
 using DirectiveHub.Time;
+using DirectiveHub.Tracking;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Inbox;
-using DirectiveHub.Web.Pages.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -23,6 +23,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, AppDbContext db)
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    /// <summary>Who acts in this request, for the domain's services and their audit events.</summary>
+    public Directives.Actor Actor => new(Id, Email, OrganizationId, accessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
+
     /// <summary>Committees' clerks, leaders and administrators follow the units beneath them; officers see their own.</summary>
     public bool SeesSubtree => IsInRole(Roles.Clerk) || IsInRole(Roles.Leader) || IsInRole(Roles.Admin);
 

@@ -18,8 +18,13 @@ public static class WebPipeline
         }
 
         // Outermost, so it logs the status the caller got (409, 503, 499 for a client that left) rather than
-        // every exception as a 500.
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
+        // every exception as a 500. The request line names the path; SecretRedaction (an enricher of this logger)
+        // hides the calendar secret in it.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.GetLevel = RequestLogLevel;
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        });
 
         // Pages get a Vietnamese error page; the API gets ProblemDetails. Neither ever shows a stack trace.
         app.UseWhen(IsApi, api =>

@@ -1,6 +1,8 @@
 using DirectiveHub.Data;
 using DirectiveHub.Security;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
+using DirectiveHub.Web.Features.Directives;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,17 +22,16 @@ public static class WebServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();
         services.AddScoped<Features.Registers.RegisterTables>();
-        services.AddScoped<Pages.Directives.DirectiveDrafts>();
-        services.AddScoped<Pages.Admin.UserAdministration>();
+        services.AddScoped<Features.Directives.DirectiveDrafts>();
+        services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Signing.UnitCertificates>();
         services.AddScoped<Printing.IUnitSignerSource>(sp => sp.GetRequiredService<Signing.UnitCertificates>());
-        services.AddSingleton<Pages.Dashboard.DashboardCache>();
-        services.AddHybridCache();
         // Whichever provider is configured, its context drops the cached dashboards its saved writes change.
-        services.AddSingleton<Pages.Dashboard.DashboardInvalidation>();
-        services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
-        services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Pages.Dashboard.DashboardInvalidation>()));
+        services.AddSingleton<Dashboards.DashboardInvalidation>();
+        services.ConfigureDbContext<DirectiveHub.Data.PostgresAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
+        services.ConfigureDbContext<DirectiveHub.Data.SqliteAppDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<Dashboards.DashboardInvalidation>()));
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<Serilog.Core.ILogEventEnricher, SecretRedaction>();
         services.AddSingleton<SessionGuard>();
         services.AddScoped<AccountSessions>();
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ProxySettings.Configure(options, configuration));
@@ -156,6 +157,11 @@ public static class WebServices
         if (configuration.GetValue("Overdue:Enabled", true))
         {
             services.AddHostedService<Jobs.OverdueWorker>();
+        }
+
+        // Mail goes out whatever the overdue sweep does: invitations and password links use the outbox too.
+        if (configuration.GetValue("Mail:OutboxEnabled", true))
+        {
             services.AddHostedService<Jobs.OutboxWorker>();
         }
 

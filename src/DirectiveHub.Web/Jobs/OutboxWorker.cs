@@ -26,6 +26,6 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, MailOptions option
                 logger.LogError(exception, "Outbox tick failed; the next tick will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 }

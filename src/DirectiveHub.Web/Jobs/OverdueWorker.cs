@@ -31,7 +31,7 @@ public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions op
                 logger.LogError(exception, "Overdue sweep tick failed; the next tick will retry");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await Ticks.NextAsync(timer, stoppingToken));
     }
 
     /// <summary>

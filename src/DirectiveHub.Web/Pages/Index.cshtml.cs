@@ -1,11 +1,11 @@
 using DirectiveHub.Access;
 using DirectiveHub.Assignments;
+using DirectiveHub.Dashboards;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
-using DirectiveHub.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,10 +62,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
                     .Take(MaxLines).ToListAsync(cancellationToken));
 
             // Open and past its deadline, or open and due within the week: the same meaning as the inbox's filter.
-            var open = db.TaskAssignments.AsNoTracking()
-                .Where(t => t.OrganizationId == org && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null);
-            var overdue = open.Where(t => t.Deadline < today);
-            var soon = open.Where(t => t.Deadline >= today && t.Deadline <= today.AddDays(DueSoonDays));
+            var own = db.TaskAssignments.AsNoTracking().Where(t => t.OrganizationId == org);
+            var overdue = own.Where(TaskAssignmentState.IsOverdue(today));
+            var soon = own.Where(TaskAssignmentState.IsDueSoon(today, DueSoonDays));
             Overdue = new Section<TaskLine>(await overdue.CountAsync(cancellationToken), await TaskLinesAsync(overdue, cancellationToken));
             DueSoon = new Section<TaskLine>(await soon.CountAsync(cancellationToken), await TaskLinesAsync(soon, cancellationToken));
         }
@@ -84,7 +83,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             // The dashboard's own selection and meaning of overdue, so the figure and the list it links to agree.
             var tasks = DashboardQuery.Directives(db, viewer.OrganizationPath, new DashboardFilter(org, Beginning, today))
                 .SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
-                .Where(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today);
+                .Where(TaskAssignmentState.IsOverdue(today));
             Subtree = new SubtreeFigures(
                 await tasks.CountAsync(cancellationToken),
                 await tasks.Select(t => t.OrganizationId).Distinct().CountAsync(cancellationToken));

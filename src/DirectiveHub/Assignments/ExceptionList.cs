@@ -35,11 +35,9 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
 
         var today = VietnamTime.Today(clock);
 
-        // "Late" is the overdue sweep's definition: not done, and the deadline in force (a Vietnam date) has passed.
-        // A deadline still waiting for the unit's receipt is not late. To be replaced by the single task-state
-        // predicate when it lands in Assignments (#12).
+        // "Late" is the one overdue rule every page shows; a deadline still waiting for the unit's receipt is not late.
         var late = db.TaskAssignments.AsNoTracking()
-            .Where(t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline != null && t.Deadline < today)
+            .Where(TaskAssignmentState.IsOverdue(today))
             .Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(root)));
         if (filter.DirectiveId is { } directiveId)
         {

@@ -6,17 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Assignments;
 
-public sealed class OverdueOptions
-{
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Reminders go this many days before a deadline (defaults 3 and 1).</summary>
-    public int[] ReminderDays { get; set; } = [3, 1];
-}
-
 /// <summary>
-/// Flags task assignments whose deadline (a Vietnam date) has passed without being done, and writes the notices that
-/// follow, in one transaction and in set-based statements. On PostgreSQL a transaction-scoped advisory lock lets one
+/// Flags task assignments that are overdue (<see cref="TaskAssignmentState.IsOverdue"/>, the rule every page shows) and
+/// not yet flagged, and writes the notices that follow, in one transaction and in set-based statements. The flag only
+/// records that the notices went out. The dry run lists exactly what a sweep would flag (<see cref="Due"/>). On PostgreSQL a transaction-scoped advisory lock lets one
 /// instance sweep at a time, and every notice carries a unique key: a sweep never flags twice or notifies twice, and a
 /// sweep stopped midway rolls back whole for the next one to finish.
 /// </summary>
@@ -30,8 +23,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(nowUtc));
         if (dryRun)
         {
-            var ids = await db.TaskAssignments.AsNoTracking()
-                .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+            var ids = await Due(today).AsNoTracking()
                 .OrderBy(t => t.Deadline)
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);
@@ -60,16 +52,37 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         return result with { Digests = digests };
     }
 
+    /// <summary>What a sweep on <paramref name="today"/> flags: overdue by the shared rule, and not flagged yet.</summary>
+    public IQueryable<TaskAssignment> Due(DateOnly today) =>
+        db.TaskAssignments.Where(TaskAssignmentState.IsOverdue(today)).Where(t => t.OverdueFlaggedAt == null);
+
+    /// <summary>
+    /// The reminder windows: each threshold covers the deadlines nearer than the next larger one, so a task due
+    /// tomorrow gets the 1-day reminder only, never the 3-day one with it; one reminder per assignment and threshold.
+    /// </summary>
+    public IReadOnlyList<(int Days, DateOnly From, DateOnly Until)> ReminderWindows(DateOnly today)
+    {
+        var windows = new List<(int, DateOnly, DateOnly)>();
+        var previous = -1;
+        foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct().Order())
+        {
+            windows.Add((days, today.AddDays(previous + 1), today.AddDays(days)));
+            previous = days;
+        }
+
+        return windows;
+    }
+
     private async Task<SweepResult> SweepPostgresAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var baseUrl = mail.BaseUrl ?? string.Empty;
-        // Not composed further (no Single on the query): PostgreSQL requires a data-modifying WITH at the top level.
+        var flaggedCount = await Due(today).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueFlaggedAt, now), cancellationToken);
+
+        // The rows this sweep flagged carry its timestamp. Not composed further (no Single on the query): PostgreSQL
+        // requires a data-modifying WITH at the top level.
         var counts = (await db.Database.SqlQuery<SweepCounts>($"""
             WITH flagged AS (
-                UPDATE "TaskAssignments" t SET "OverdueFlaggedAt" = {now}
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Deadline" < {today} AND t."Status" NOT IN ('Done', 'DoneLate')
-                  AND EXISTS (SELECT 1 FROM "Directives" p WHERE p."Id" = t."DirectiveId" AND p."Status" = 'Published')
-                RETURNING t."Id", t."OrganizationId", t."DirectiveId"),
+                SELECT t."Id", t."OrganizationId", t."DirectiveId" FROM "TaskAssignments" t WHERE t."OverdueFlaggedAt" = {now}),
             info AS (
                 SELECT f."Id" AS ta, f."DirectiveId" AS d, f."OrganizationId" AS unit, dir."IssuerId" AS issuer, dir."Number" AS num, o."Name" AS unit_name
                 FROM flagged f JOIN "Directives" dir ON dir."Id" = f."DirectiveId" JOIN "Organizations" o ON o."Id" = f."OrganizationId"),
@@ -90,16 +103,15 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
             """).ToListAsync(cancellationToken)).Single();
 
         var reminders = 0;
-        foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct())
+        foreach (var (days, from, until) in ReminderWindows(today))
         {
-            var until = today.AddDays(days);
             reminders += await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
                 SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
                        'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
                        '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
                 FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {today} AND t."Deadline" <= {until}
+                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {from} AND t."Deadline" <= {until}
                 ON CONFLICT ("DedupKey") DO NOTHING
                 """, cancellationToken);
         }
@@ -113,15 +125,14 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
             ON CONFLICT ("DedupKey") DO NOTHING
             """, cancellationToken);
 
-        return new SweepResult(counts.Flagged, counts.Notified, reminders, false, []);
+        return new SweepResult(flaggedCount, counts.Notified, reminders, false, []);
     }
 
     /// <summary>SQLite runs a single instance (the embedded default): the same rules, through EF.</summary>
     private async Task<SweepResult> SweepSqliteAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
-        var due = await db.TaskAssignments
-            .Where(t => t.OverdueFlaggedAt == null && t.Deadline < today && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
-            .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { Task = t, d.IssuerId, d.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
+        var due = await Due(today)
+            .Select(t => new { Task = t, t.Directive!.IssuerId, t.Directive.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
             .ToListAsync(cancellationToken);
         var notices = new List<Notification>();
         foreach (var item in due)
@@ -133,12 +144,12 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         }
 
         var reminders = 0;
-        foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct())
+        foreach (var (days, from, until) in ReminderWindows(today))
         {
-            var until = today.AddDays(days);
             var soon = await db.TaskAssignments.AsNoTracking()
-                .Where(t => t.OverdueFlaggedAt == null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Deadline >= today && t.Deadline <= until)
-                .Join(db.Directives.Where(d => d.Status == DirectiveStatus.Published), t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, d.Number })
+                .Where(TaskAssignmentState.IsOpen(today))
+                .Where(t => t.OverdueFlaggedAt == null && t.Deadline >= from && t.Deadline <= until)
+                .Select(t => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, t.Directive!.Number })
                 .ToListAsync(cancellationToken);
             foreach (var item in soon)
             {
@@ -195,9 +206,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
             }
 
             var path = unit.Key.Path;
-            var overdue = await db.TaskAssignments.CountAsync(
-                t => t.OverdueFlaggedAt != null && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate
-                    && db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)),
+            var overdue = await db.TaskAssignments.Where(TaskAssignmentState.IsOverdue(today)).CountAsync(
+                t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)),
                 cancellationToken);
             if (overdue == 0)
             {

@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Assignments;
 
-public sealed record Acknowledgment(DateTime AcknowledgedAt, Guid AcknowledgedById, string? AcknowledgedBy);
-
 /// <summary>
 /// What a receiving unit does with a directive: acknowledge receipt and report progress on its tasks. Shared by the
 /// inbox pages and the API; both pass the caller's organization, and anything of another unit is "not found".

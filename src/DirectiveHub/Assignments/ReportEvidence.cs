@@ -34,5 +34,3 @@ public sealed class ReportEvidence
 
     public DateTime UploadedAt { get; private set; }
 }
-
-public sealed record EvidenceFile(string FileName, string ContentType, long Length, string StorageKey);

@@ -27,6 +27,9 @@ public sealed class TaskAssignment
 
     public Guid DirectiveId { get; private set; }
 
+    /// <summary>For queries (<see cref="TaskAssignmentState"/> reads the directive's status); not loaded by default.</summary>
+    public Directives.Directive? Directive { get; private set; }
+
     public Guid TaskId { get; private set; }
 
     public Guid OrganizationId { get; private set; }
@@ -59,12 +62,13 @@ public sealed class TaskAssignment
 
     public DateTime? LastReportAt { get; private set; }
 
-    /// <summary>When the overdue sweep flagged this assignment; cleared when it is done or its deadline moves.</summary>
+    /// <summary>
+    /// When the overdue sweep sent this assignment's overdue notices; cleared when its deadline moves. It triggers
+    /// notices only: whether the assignment is overdue is <see cref="TaskAssignmentState"/>'s to say.
+    /// </summary>
     public DateTime? OverdueFlaggedAt { get; private set; }
 
     public bool IsDone => Status is ProgressStatus.Done or ProgressStatus.DoneLate;
-
-    public bool IsOverdue => OverdueFlaggedAt is not null && !IsDone;
 
     public IReadOnlyList<ProgressReport> Reports => _reports;
 

@@ -1,13 +1,5 @@
 namespace DirectiveHub.Directives;
 
-public enum AttachmentKind
-{
-    File,
-
-    /// <summary>An authenticated copy ("SAO LỤC") of a higher directive sent along, with its own copy number.</summary>
-    AuthenticatedCopy,
-}
-
 /// <summary>A file stored outside the web root; <see cref="StorageKey"/> names it in the attachment store.</summary>
 public sealed class Attachment
 {

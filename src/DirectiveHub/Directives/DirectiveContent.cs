@@ -27,19 +27,3 @@ public sealed record DirectiveContent
 
     public IReadOnlyList<ReferenceContent> References { get; init; } = [];
 }
-
-/// <summary>A recipient: an organization of the tree, or free text such as "Như kính gửi".</summary>
-public sealed record RecipientContent(Guid? OrganizationId, string Text);
-
-public sealed record TaskContent(
-    string Text,
-    DateOnly? Deadline,
-    Guid? LeadOrganizationId,
-    IReadOnlyList<Guid> CoordinatingOrganizationIds,
-    IReadOnlyList<TaskContent> Subtasks,
-    Calendar.ReceiptDeadline? DeadlineAfterReceipt = null);
-
-public sealed record DistributionContent(string Text, string? Purpose);
-
-/// <summary>A reference to another document: by link when it is in the system, by its number text otherwise.</summary>
-public sealed record ReferenceContent(Guid? DirectiveId, string? Number);

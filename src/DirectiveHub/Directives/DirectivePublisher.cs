@@ -8,11 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Directives;
 
-public sealed record PublishResult(Guid Id, string Number, int Sequence, DateOnly IssuedOn);
-
-/// <summary>Who acts, for the audit trail.</summary>
-public sealed record Actor(Guid UserId, string? UserName, Guid OrganizationId, string? IpAddress);
-
 /// <summary>
 /// Publishes a draft in one transaction: the register row is locked, the next number taken, assignments created, a
 /// superseded directive marked, the record copy (the signed PDF) written, audit events written. Any failure rolls all

@@ -53,14 +53,3 @@ public sealed record ParsedDirective
     [JsonIgnore]
     public string? Confidentiality { get; init; }
 }
-
-/// <param name="DeadlineAfterReceipt">"trong 10 ngày làm việc kể từ ngày nhận được văn bản", found by <see cref="ReceiptDeadlineText"/>.</param>
-public sealed record ParsedTask(string Label, string Text, DateOnly? Deadline, IReadOnlyList<ParsedTask> Subtasks, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Calendar.ReceiptDeadline? DeadlineAfterReceipt = null);
-
-/// <summary>A cited document: Party form ("06-CT/TU", type "CT") or state form ("1102/CĐ-TTg", type "CĐ").</summary>
-public sealed record ParsedReference(string? Type, string Number, DateOnly? IssuedOn);
-
-public sealed record ParsedSigner(string? Authority, string? Body, string? Position, string? Name);
-
-/// <summary>An authenticated copy ("SAO LỤC", kind "SaoLuc") of another document sent along, with its own copy number.</summary>
-public sealed record ParsedAttachment(string Kind, string? Number, string? Title);

@@ -1,23 +1,5 @@
 namespace DirectiveHub.Notifications;
 
-public enum NotificationKind
-{
-    /// <summary>A directive was published to the unit.</summary>
-    NewDirective,
-
-    /// <summary>A unit reported on a task the organization issued.</summary>
-    Report,
-
-    /// <summary>A deadline is near.</summary>
-    Reminder,
-
-    /// <summary>A task became overdue.</summary>
-    Overdue,
-
-    /// <summary>The weekly list of overdue items in a leader's subtree.</summary>
-    Digest,
-}
-
 /// <summary>
 /// An in-app notice to every user of an organization; each user marks it read for themselves
 /// (<see cref="NotificationRead"/>), so one row serves a whole unit.
@@ -64,24 +46,4 @@ public sealed class Notification
     /// instances run, each notice exists once.
     /// </summary>
     public string? DedupKey { get; private set; }
-}
-
-public sealed class NotificationRead
-{
-    private NotificationRead()
-    {
-    }
-
-    public NotificationRead(Guid notificationId, Guid userId, DateTime readAtUtc)
-    {
-        NotificationId = notificationId;
-        UserId = userId;
-        ReadAt = readAtUtc;
-    }
-
-    public Guid NotificationId { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public DateTime ReadAt { get; private set; }
 }

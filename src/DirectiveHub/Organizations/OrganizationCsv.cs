@@ -4,17 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Organizations;
 
-/// <summary>A problem with a row; <paramref name="Field"/> names the column (code, name, kind, parentCode) when one is at fault.</summary>
-public sealed record CsvError(int Line, string Message, string? Field = null);
-
-/// <summary>One unit to create, from a CSV row or from the API.</summary>
-public sealed record NewOrganization(string Code, string Name, string Kind, string? ParentCode, string? Place, string? Symbol = null, string? PartyBody = null);
-
-public sealed record CsvImportResult(int Created, IReadOnlyList<CsvError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
 /// <summary>
 /// The organization tree as CSV (UTF-8, header <c>code,name,kind,parentCode,place</c>, optional <c>symbol</c> and
 /// <c>partyBody</c> columns). An import checks the whole file first and reports every bad row by line number, then

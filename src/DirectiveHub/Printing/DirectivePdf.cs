@@ -4,9 +4,6 @@ using PdfSharp.Pdf;
 
 namespace DirectiveHub.Printing;
 
-/// <summary>Where the signing mark goes: beside the signer's block, in the space left for the signature.</summary>
-public sealed record SignaturePlacement(int PageIndex, XRect Area);
-
 /// <summary>
 /// The print layout (<see cref="PrintedDirective"/>) as a PDF on A4: the blocks and rules of the print view, fonts
 /// embedded with Unicode text (selectable and searchable), page numbers from page 2, "Nơi nhận" and the signature kept

@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Printing;
 
-/// <summary>A PDF to send to the caller; <see cref="IsRecordCopy"/> is false for one rendered on demand.</summary>
-public sealed record PdfFile(Stream Content, string FileName, bool IsRecordCopy, string? Sha256);
-
 /// <summary>
 /// The PDF of a directive for someone who may see it (<see cref="VisibilityQueries"/>): the stored record copy when the
 /// directive was published here; otherwise (a draft, a directive registered from elsewhere or seeded before record

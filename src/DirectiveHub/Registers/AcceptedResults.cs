@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
+using DirectiveHub.Directives;
 using DirectiveHub.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +15,11 @@ namespace DirectiveHub.Registers;
 /// </summary>
 public static class AcceptedResults
 {
-    public static readonly Expression<Func<TaskAssignment, bool>> IsDone =
-        t => t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate;
+    public static readonly Expression<Func<TaskAssignment, bool>> IsDone = TaskAssignmentState.IsDone;
 
-    public static readonly Expression<Func<TaskAssignment, bool>> IsDoneOnTime = t => t.Status == ProgressStatus.Done;
+    public static readonly Expression<Func<TaskAssignment, bool>> IsDoneOnTime = TaskAssignmentState.IsDoneOnTime;
 
-    public static readonly Expression<Func<TaskAssignment, bool>> IsDoneLate = t => t.Status == ProgressStatus.DoneLate;
+    public static readonly Expression<Func<TaskAssignment, bool>> IsDoneLate = TaskAssignmentState.IsDoneLate;
 
     /// <summary>Done at or before <paramref name="endUtc"/> (exclusive), as of that instant.</summary>
     public static Expression<Func<TaskAssignment, bool>> DoneBefore(DateTime endUtc) =>
@@ -31,9 +31,9 @@ public static class AcceptedResults
 
     /// <summary>The same rule in memory: whether the task was done before <paramref name="endUtc"/>, and whether late.</summary>
     public static bool IsDoneBefore(ProgressStatus status, DateTime? completedAt, DateTime endUtc) =>
-        status is ProgressStatus.Done or ProgressStatus.DoneLate && completedAt < endUtc;
+        TaskAssignmentState.Of(status, null, DirectiveStatus.Published, default) is TaskState.DoneOnTime or TaskState.DoneLate && completedAt < endUtc;
 
-    public static bool IsLate(ProgressStatus status) => status == ProgressStatus.DoneLate;
+    public static bool IsLate(ProgressStatus status) => TaskAssignmentState.Of(status, null, DirectiveStatus.Published, default) == TaskState.DoneLate;
 
     /// <summary>The result of each done task assignment among <paramref name="taskAssignmentIds"/>: number (when known) and Vietnam date.</summary>
     public static async Task<Dictionary<Guid, (string? Number, DateOnly Date)>> ForAsync(AppDbContext db, IReadOnlyCollection<Guid> taskAssignmentIds, CancellationToken cancellationToken)

@@ -217,15 +217,15 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
             .Where(a => a.OrganizationId == organizationId && a.ArrivalNumber != null && a.ArrivedAt >= fromUtc && a.ArrivedAt < toUtc);
     }
 
-    // Until the shared task-state rule is on main, the register names the state the way the inbox does.
-    private static string TaskStateText(ProgressStatus status, DateOnly? deadline, DirectiveStatus directiveStatus, DateOnly today) => status switch
-    {
-        ProgressStatus.Done => "Hoàn thành đúng hạn",
-        ProgressStatus.DoneLate => "Hoàn thành trễ hạn",
-        _ when directiveStatus != DirectiveStatus.Published => "Đã dừng (văn bản không còn hiệu lực)",
-        _ when deadline is { } due && due < today => "Quá hạn, " + Receiving.StatusText(status),
-        _ => "Trong hạn, " + Receiving.StatusText(status),
-    };
+    private static string TaskStateText(ProgressStatus status, DateOnly? deadline, DirectiveStatus directiveStatus, DateOnly today) =>
+        TaskAssignmentState.Of(status, deadline, directiveStatus, today) switch
+        {
+            TaskState.DoneOnTime => "Hoàn thành đúng hạn",
+            TaskState.DoneLate => "Hoàn thành trễ hạn",
+            TaskState.Closed => "Đã dừng (văn bản không còn hiệu lực)",
+            TaskState.Overdue => "Quá hạn, " + Receiving.StatusText(status),
+            _ => "Trong hạn, " + Receiving.StatusText(status),
+        };
 
     /// <summary>"Công văn V/v …" or "Kế hoạch …": the type and subject column.</summary>
     public static string TypeAndSubject(string documentType, string subject)

@@ -70,10 +70,15 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
         var lines = rows.Select(r =>
         {
             var done = AcceptedResults.IsDoneBefore(r.Status, r.CompletedAt, asOfEndUtc);
-            var state = done ? (AcceptedResults.IsLate(r.Status) ? Bucket.DoneLate : Bucket.DoneOnTime)
-                : r.DirectiveStatus != DirectiveStatus.Published ? Bucket.Cancelled
-                : r.Deadline is { } due && due < asOf ? Bucket.Overdue
-                : Bucket.Open;
+            // The state at the period's end: work finished later was still unfinished then.
+            var state = done
+                ? (AcceptedResults.IsLate(r.Status) ? Bucket.DoneLate : Bucket.DoneOnTime)
+                : TaskAssignmentState.Of(ProgressStatus.InProgress, r.Deadline, r.DirectiveStatus, asOf) switch
+                {
+                    TaskState.Closed => Bucket.Cancelled,
+                    TaskState.Overdue => Bucket.Overdue,
+                    _ => Bucket.Open,
+                };
             var line = new ReportTaskLine(
                 r.Number ?? string.Empty,
                 r.IssuedOn,

@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Users;
 
-public sealed record RootOrganization(string Name, OrganizationKind Kind, string Symbol, string? Place);
-
 /// <summary>
 /// The first administrator of an empty installation, from the CLI (<c>directivehub admin create</c>) or the first-run
 /// page; the organization is created as the root of the tree when its code is new.

@@ -150,6 +150,10 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var byIssuer = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={s}", Cancel);
         Assert.Equal(1, byIssuer.GetProperty("directives").GetInt32());
         Assert.Equal(1, byIssuer.GetProperty("taskAssignments").GetProperty("total").GetInt32());
+        // S's directive has no acknowledgment yet: no median, on PostgreSQL as on SQLite (D's 3 h must not leak in).
+        Assert.Equal(JsonValueKind.Null, byIssuer.GetProperty("medianHoursToAcknowledge").ValueKind);
+        var byD = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={await app.OrganizationAsync("T-D")}", Cancel);
+        Assert.Equal(3.0, byD.GetProperty("medianHoursToAcknowledge").GetDouble());
 
         var page = await client.GetDocumentAsync($"/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&issuer={s}");
         Assert.Contains("S TEST", page.QuerySelector("#issuer option[selected]")!.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
 
 namespace DirectiveHub.Tests.Domain;
 
@@ -49,7 +50,7 @@ public sealed class RulesTests
         Assert.True(task.IsLateAt(new DateTime(2021, 9, 4, 17, 0, 0, DateTimeKind.Utc)));
         task.Report(receipt, ProgressStatus.Done, "Xong", user, new DateTime(2021, 9, 4, 17, 0, 0, DateTimeKind.Utc));
         Assert.Equal(ProgressStatus.DoneLate, task.Status);
-        Assert.False(task.IsOverdue);
+        Assert.Equal(TaskState.DoneLate, TaskAssignmentState.Of(task, DirectiveStatus.Published, new DateOnly(2021, 9, 6)));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class RulesTests
         task.MoveDeadline(new DateOnly(2021, 9, 30), late.AddHours(1));
 
         Assert.Null(task.OverdueFlaggedAt);
-        Assert.False(task.IsOverdue);
+        Assert.Equal(TaskState.Open, TaskAssignmentState.Of(task, DirectiveStatus.Published, new DateOnly(2021, 9, 5)));
     }
 
     private (Assignment Receipt, TaskAssignment Task) PublishedTask(DateOnly deadline)

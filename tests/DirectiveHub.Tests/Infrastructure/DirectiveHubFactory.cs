@@ -32,6 +32,9 @@ public sealed class DirectiveHubFactory(
         // The overdue worker is tested on its own (Jobs/); elsewhere it would race the tests for the same rows.
         builder.UseSetting("Overdue:Enabled", "false");
 
+        // Likewise the mail outbox: tests read the queued messages themselves (OutboxWorkerTests runs the worker).
+        builder.UseSetting("Mail:OutboxEnabled", "false");
+
         // Administrators' two-factor requirement is proven in Security/TwoFactorTests; elsewhere the demo admin signs
         // in with a password so that every admin test does not repeat the enrolment.
         builder.UseSetting("Security:RequireTwoFactorForAdmins", "false");

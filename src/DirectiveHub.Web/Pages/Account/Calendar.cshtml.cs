@@ -1,6 +1,6 @@
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
-using DirectiveHub.Web.Api;
+using DirectiveHub.Users;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +21,8 @@ public sealed class CalendarModel(AppDbContext db, CurrentUser user, AuditTrail 
     public async Task OnPostIssueAsync(CancellationToken cancellationToken)
     {
         var me = await db.Users.SingleAsync(u => u.Id == user.Id, cancellationToken);
-        var secret = CalendarFeed.NewSecret();
-        me.CalendarTokenHash = CalendarFeed.Hash(secret);
+        var secret = CalendarSecret.New();
+        me.CalendarTokenHash = CalendarSecret.Hash(secret);
         audit.Record(AuditActions.SettingChanged, "CalendarFeed", me.Id.ToString(), new { Issued = true });
         await db.SaveChangesAsync(cancellationToken);
         NewAddress = $"{Request.Scheme}://{Request.Host}/calendar/{secret}.ics";

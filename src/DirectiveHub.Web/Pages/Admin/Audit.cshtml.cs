@@ -1,6 +1,6 @@
 using System.Text;
+using DirectiveHub.Auditing;
 using DirectiveHub.Data;
-using DirectiveHub.Web.Api;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +23,7 @@ public sealed class AuditModel(AppDbContext db, CurrentUser user) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? UserId { get; set; }
 
-    public IReadOnlyList<AdminEndpoints.AuditRow> Rows { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Rows = await Query(await user.GetViewerAsync(cancellationToken)).Take(200).ToListAsync(cancellationToken);
@@ -31,9 +31,9 @@ public sealed class AuditModel(AppDbContext db, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await Query(await user.GetViewerAsync(cancellationToken)).Take(100_000).ToListAsync(cancellationToken);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AdminEndpoints.AuditCsv(rows))).ToArray(), "text/csv; charset=utf-8", "nhat-ky.csv");
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditLog.Csv(rows))).ToArray(), "text/csv; charset=utf-8", "nhat-ky.csv");
     }
 
-    private IQueryable<AdminEndpoints.AuditRow> Query(DirectiveHub.Access.Viewer viewer) =>
-        AdminEndpoints.AuditQuery(db, viewer, UserId, null, EntityType, From, To);
+    private IQueryable<AuditRow> Query(DirectiveHub.Access.Viewer viewer) =>
+        AuditLog.Query(db, viewer, UserId, null, EntityType, From, To);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Organizations;
-using DirectiveHub.Web.Api;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +14,7 @@ namespace DirectiveHub.Web.Pages.Admin;
 /// The administrator's part of the organization tree: browse it as it stood on any date, search it without diacritics,
 /// create, rename, move, dissolve or merge units (each from an effective date), and CSV import (all or nothing) and export.
 /// </summary>
-public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, OrganizationChanges changes, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, TimeProvider clock, OrganizationChanges changes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
 
@@ -65,7 +64,7 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditT
         }
         else
         {
-            var result = await AdminEndpoints.ImportCsvAsync(text, user, db, audit, clock, cancellationToken);
+            var result = await OrganizationAdministration.ImportCsvAsync(db, await user.GetViewerAsync(cancellationToken), user.Actor, text, clock.GetUtcNow().UtcDateTime, cancellationToken);
             Errors = result.Errors;
             Message = result.Succeeded ? localizer["OrganizationsImported", result.Created].Value : null;
         }
@@ -82,7 +81,7 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, AuditT
             return BadRequest();
         }
 
-        var result = await AdminEndpoints.CreateOrganizationAsync(NewUnit, user, db, audit, clock, cancellationToken);
+        var result = await OrganizationAdministration.CreateAsync(db, await user.GetViewerAsync(cancellationToken), user.Actor, NewUnit, clock.GetUtcNow().UtcDateTime, cancellationToken);
         Errors = result.Errors;
         Message = result.Succeeded ? localizer["UnitCreated", NewUnit.Code.Trim().ToUpperInvariant()].Value : null;
         await LoadAsync(cancellationToken);

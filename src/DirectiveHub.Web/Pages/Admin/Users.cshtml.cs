@@ -1,6 +1,7 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Users;
+using DirectiveHub.Web.Features.Admin;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DirectiveHub.Dashboards;
 using DirectiveHub.Data;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;

@@ -3,6 +3,7 @@ using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Storage;
+using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,8 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
 using DirectiveHub.Organizations;
+using DirectiveHub.Web.Features.Directives;
+using DirectiveHub.Web.Features.Import;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Import;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using DirectiveHub.Directives;
 using DirectiveHub.Import;
+using DirectiveHub.Web.Features.Import;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

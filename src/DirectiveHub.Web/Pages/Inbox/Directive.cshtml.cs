@@ -150,10 +150,11 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         AcknowledgedBy = assignment.AcknowledgedBy;
         Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(cancellationToken))
             .Select(a => (a.Id, a.FileName, a.Length)).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(clock);
         var assignments = await db.TaskAssignments.AsNoTracking()
             .Where(t => t.DirectiveId == id && t.OrganizationId == user.OrganizationId)
             .Include(t => t.Reports)
+            .Include(t => t.Directive)
             .ToListAsync(cancellationToken);
         var taskIds = assignments.Select(a => a.TaskId).ToList();
         var texts = await db.DirectiveTasks.AsNoTracking()
@@ -177,7 +178,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Role,
                 x.t.Deadline,
                 x.t.Status,
-                x.t.IsLateAt(now),
+                TaskAssignmentState.Of(x.t, x.t.Directive!.Status, today) == TaskState.Overdue,
                 x.t.IsDeadlinePending ? x.t.DeadlineAfterReceipt : null,
                 x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList())).ToList()))
             .ToList();

@@ -1,5 +1,6 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
+using DirectiveHub.Inbox;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

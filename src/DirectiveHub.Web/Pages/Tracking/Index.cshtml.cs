@@ -1,5 +1,6 @@
 using DirectiveHub.Data;
 using DirectiveHub.Time;
+using DirectiveHub.Tracking;
 using DirectiveHub.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -43,65 +43,6 @@ public sealed class DirectiveConfiguration : IEntityTypeConfiguration<Directive>
         builder.HasMany(d => d.References).WithOne().HasForeignKey(r => r.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Assignments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(d => d.TaskAssignments).WithOne().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class DirectiveRecipientConfiguration : IEntityTypeConfiguration<DirectiveRecipient>
-{
-    public void Configure(EntityTypeBuilder<DirectiveRecipient> builder)
-    {
-        builder.Property(r => r.Text).HasMaxLength(512);
-        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class DistributionEntryConfiguration : IEntityTypeConfiguration<DistributionEntry>
-{
-    public void Configure(EntityTypeBuilder<DistributionEntry> builder)
-    {
-        builder.Property(e => e.Text).HasMaxLength(512);
-        builder.Property(e => e.Purpose).HasMaxLength(64);
-    }
-}
-
-public sealed class DirectiveReferenceConfiguration : IEntityTypeConfiguration<DirectiveReference>
-{
-    public void Configure(EntityTypeBuilder<DirectiveReference> builder)
-    {
-        builder.Property(r => r.Number).HasMaxLength(64);
-        builder.HasOne<Directive>().WithMany().HasForeignKey(r => r.ReferencedDirectiveId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.ReferencedDirectiveId);
-    }
-}
-
-public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
-{
-    public void Configure(EntityTypeBuilder<Attachment> builder)
-    {
-        builder.Property(a => a.FileName).HasMaxLength(256);
-        builder.Property(a => a.ContentType).HasMaxLength(128);
-        builder.Property(a => a.StorageKey).HasMaxLength(128);
-        builder.Property(a => a.CopyNumber).HasMaxLength(64);
-    }
-}
-
-public sealed class DirectiveTaskConfiguration : IEntityTypeConfiguration<DirectiveTask>
-{
-    public void Configure(EntityTypeBuilder<DirectiveTask> builder)
-    {
-        builder.Property(t => t.Label).HasMaxLength(16);
-        builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Organization>().WithMany().HasForeignKey(t => t.LeadOrganizationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(t => t.Coordinators).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class TaskCoordinatorConfiguration : IEntityTypeConfiguration<TaskCoordinator>
-{
-    public void Configure(EntityTypeBuilder<TaskCoordinator> builder)
-    {
-        builder.HasKey(c => new { c.TaskId, c.OrganizationId });
-        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.TaskAssignments).WithOne(a => a.Directive).HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
     }
 }

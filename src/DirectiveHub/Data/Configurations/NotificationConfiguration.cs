@@ -19,26 +19,3 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-public sealed class NotificationReadConfiguration : IEntityTypeConfiguration<NotificationRead>
-{
-    public void Configure(EntityTypeBuilder<NotificationRead> builder)
-    {
-        builder.HasKey(r => new { r.NotificationId, r.UserId });
-        builder.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
-{
-    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
-    {
-        builder.Property(m => m.To).HasMaxLength(256);
-        builder.Property(m => m.Subject).HasMaxLength(300);
-        builder.Property(m => m.DedupKey).HasMaxLength(250);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
-        builder.HasIndex(m => m.DedupKey).IsUnique();
-        builder.HasIndex(m => m.NextAttemptAt).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_OutboxMessages_Due");
-    }
-}

@@ -22,16 +22,3 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Navigation(o => o.Revisions).AutoInclude();
     }
 }
-
-public sealed class OrganizationRevisionConfiguration : IEntityTypeConfiguration<OrganizationRevision>
-{
-    public void Configure(EntityTypeBuilder<OrganizationRevision> builder)
-    {
-        builder.Property(r => r.Name).HasMaxLength(256);
-        builder.Property(r => r.SymbolCode).HasMaxLength(32);
-        builder.Property(r => r.Place).HasMaxLength(128);
-        builder.Property(r => r.PartyBodyName).HasMaxLength(256);
-        builder.Property(r => r.Change).HasMaxLength(32);
-        builder.HasIndex(r => new { r.OrganizationId, r.EffectiveFrom });
-    }
-}

@@ -1,0 +1,3 @@
+namespace DirectiveHub.Assignments;
+
+public sealed record EvidenceFile(string FileName, string ContentType, long Length, string StorageKey);

@@ -1,0 +1,31 @@
+using DirectiveHub.Access;
+using DirectiveHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Assignments;
+
+/// <summary>A report's evidence file as the viewer may download it (the inbox's and the tracking page's links).</summary>
+public static class EvidenceQuery
+{
+    public sealed record EvidenceDownload(string FileName, string ContentType, string StorageKey);
+
+    /// <summary>
+    /// The file, for the reporting unit and for the committees that track the directive; null for anyone else. A
+    /// confidential directive's evidence is content: it follows <see cref="VisibilityQueries.VisibleTo(IQueryable{Directives.Directive}, AppDbContext, Viewer)"/>.
+    /// </summary>
+    public static async Task<EvidenceDownload?> FindAsync(AppDbContext db, Viewer viewer, Guid evidenceId, CancellationToken cancellationToken)
+    {
+        var readable = db.Directives.VisibleTo(db, viewer).Select(d => d.Id);
+        var tracked = db.Directives.TrackedBy(db, viewer).Select(d => d.Id);
+        return await (
+                from e in db.ReportEvidence
+                join r in db.ProgressReports on e.ProgressReportId equals r.Id
+                join t in db.TaskAssignments on r.TaskAssignmentId equals t.Id
+                where e.Id == evidenceId
+                    && readable.Contains(t.DirectiveId)
+                    && (t.OrganizationId == viewer.OrganizationId || tracked.Contains(t.DirectiveId))
+                select new EvidenceDownload(e.FileName, e.ContentType, e.StorageKey))
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

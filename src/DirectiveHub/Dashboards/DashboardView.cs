@@ -1,0 +1,30 @@
+namespace DirectiveHub.Dashboards;
+
+/// <summary>The figures of a dashboard. Immutable, so the cache hands out the same instance without copying it.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record DashboardView(
+    Guid OrganizationId,
+    string OrganizationName,
+    DateOnly From,
+    DateOnly To,
+    int Directives,
+    TaskAssignmentCounts TaskAssignments,
+    double? OnTimeRate,
+    double? AcknowledgmentRate,
+    double? MedianHoursToAcknowledge,
+    IReadOnlyList<UnitRow> Units)
+{
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+
+    public IReadOnlyList<OverdueItem> OldestOverdue { get; init; } = [];
+
+    public IReadOnlyList<TreeRow> Tree { get; init; } = [];
+
+    public HeatMap? HeatMap { get; init; }
+
+    /// <summary>The units of the subtree that issued directives in the period, for the issuer filter (whatever the filter).</summary>
+    public IReadOnlyList<IssuerOption> Issuers { get; init; } = [];
+
+    /// <summary>When the figures were computed (UTC); they may be up to Dashboard:CacheSeconds old.</summary>
+    public DateTime ComputedAt { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace DirectiveHub.Dashboards;
+
+public sealed record HeatMapDirective(Guid Id, string? Number, DateOnly? IssuedOn);

@@ -1,0 +1,3 @@
+namespace DirectiveHub.Dashboards;
+
+public sealed record HeatMapRow(Guid OrganizationId, string Name, IReadOnlyList<HeatMapCell?> Cells);

@@ -1,0 +1,3 @@
+namespace DirectiveHub.Dashboards;
+
+public sealed record IssuerOption(Guid Id, string Name);

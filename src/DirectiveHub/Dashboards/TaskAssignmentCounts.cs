@@ -1,0 +1,3 @@
+namespace DirectiveHub.Dashboards;
+
+public sealed record TaskAssignmentCounts(int Total, int Open, int Done, int DoneLate, int Overdue);

@@ -1,0 +1,20 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
+using DirectiveHub.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveHub.Data.Configurations;
+
+public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.Property(r => r.Note).HasMaxLength(4000);
+        builder.HasIndex(r => new { r.TaskAssignmentId, r.ReportedAt });
+        // A phone retries a queued report with the same key; the unique index settles two retries racing each other.
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

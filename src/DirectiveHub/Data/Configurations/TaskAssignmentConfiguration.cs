@@ -1,0 +1,28 @@
+using DirectiveHub.Assignments;
+using DirectiveHub.Directives;
+using DirectiveHub.Organizations;
+using DirectiveHub.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DirectiveHub.Data.Configurations;
+
+public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskAssignment>
+{
+    public void Configure(EntityTypeBuilder<TaskAssignment> builder)
+    {
+        builder.HasIndex(a => new { a.TaskId, a.OrganizationId }).IsUnique();
+        builder.HasIndex(a => new { a.OrganizationId, a.Status });
+        // The overdue sweep reads only open, unflagged assignments by deadline: a partial index keeps its cost
+        // proportional to what is still pending, not to ten years of history.
+        builder.HasIndex(a => a.Deadline)
+            .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')")
+            .HasDatabaseName("IX_TaskAssignments_Deadline_Open");
+        // The receipt-deadline step reads only the assignments still waiting for their unit's receipt.
+        builder.HasIndex(a => a.ReceivedOn, "IX_TaskAssignments_ReceiptPending")
+            .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
+        builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,3 @@
+namespace DirectiveHub.Directives;
+
+public sealed record DistributionContent(string Text, string? Purpose);

@@ -1,0 +1,123 @@
+using DirectiveHub.Access;
+using DirectiveHub.Assignments;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tracking;
+
+/// <summary>
+/// How a directive is being carried out, for its issuer and the committees above it: the tracking page and
+/// GET /api/directives/{id}/tracking. Which directives a viewer may track is <see cref="VisibilityQueries.TrackedBy"/>;
+/// task states are <see cref="TaskAssignmentState"/>'s. Every figure is computed by the database.
+/// </summary>
+public static class TrackingQuery
+{
+    private const int CascadeDepth = 3;
+
+    public static async Task<TrackingView?> LoadAsync(AppDbContext db, Viewer viewer, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        var directive = await db.Directives.AsNoTracking()
+            .TrackedBy(db, viewer)
+            .Where(d => d.Id == id)
+            .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        var recipients = await db.Assignments.AsNoTracking()
+            .Where(a => a.DirectiveId == id)
+            .OrderBy(a => a.Position)
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new TrackingRecipient(o.Id, o.Name, a.AcknowledgedAt))
+            .ToListAsync(cancellationToken);
+
+        var tasks = await db.DirectiveTasks.AsNoTracking()
+            .Where(t => t.DirectiveId == id)
+            .OrderBy(t => t.Position)
+            .Select(t => new { t.Id, t.Label, t.Text, t.Deadline, t.DaysAfterReceipt, t.CountsWorkingDays })
+            .ToListAsync(cancellationToken);
+        var units = await db.TaskAssignments.AsNoTracking()
+            .Where(a => a.DirectiveId == id)
+            .Select(TaskAssignmentState.On(today))
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new
+            {
+                a.TaskId,
+                Unit = new TrackingUnit(
+                    a.Id,
+                    o.Id,
+                    o.Name,
+                    a.Role,
+                    a.Status,
+                    a.State == TaskState.Overdue,
+                    a.LastReportAt,
+                    db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
+                    a.Deadline,
+                    a.DaysAfterReceipt != null && a.ReceivedOn == null,
+                    a.ReceivedOn),
+            })
+            .ToListAsync(cancellationToken);
+
+        return new TrackingView(
+            directive.Id,
+            directive.Number,
+            directive.Subject,
+            directive.IssuerName,
+            directive.IssuedOn,
+            recipients,
+            tasks.Select(t => new TrackingTask(
+                t.Id,
+                t.Label,
+                t.Text,
+                t.Deadline,
+                units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
+                t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
+            (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? []);
+    }
+
+    /// <summary>
+    /// The directives that carry out each of <paramref name="parents"/> (they cite it), with their progress, down
+    /// <paramref name="depth"/> levels: one query per level, whatever the number of parents.
+    /// </summary>
+    public static async Task<Dictionary<Guid, List<TrackingCascade>>> CascadeByParentAsync(AppDbContext db, List<Guid> parents, DateOnly today, int depth, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, List<TrackingCascade>>();
+        if (depth == 0 || parents.Count == 0)
+        {
+            return result;
+        }
+
+        var stated = db.TaskAssignments.Select(TaskAssignmentState.On(today));
+        var children = await db.Directives.AsNoTracking()
+            .Where(d => d.Status != DirectiveStatus.Draft && d.References.Any(r => r.ReferencedDirectiveId != null && parents.Contains(r.ReferencedDirectiveId.Value)))
+            .Select(d => new
+            {
+                d.Id,
+                d.Number,
+                d.IssuerId,
+                d.IssuerName,
+                Parents = d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => r.ReferencedDirectiveId!.Value).ToList(),
+                Total = stated.Count(a => a.DirectiveId == d.Id && a.State != TaskState.Closed),
+                Done = stated.Count(a => a.DirectiveId == d.Id && (a.State == TaskState.DoneOnTime || a.State == TaskState.DoneLate)),
+                Overdue = stated.Count(a => a.DirectiveId == d.Id && a.State == TaskState.Overdue),
+            })
+            .ToListAsync(cancellationToken);
+        var below = await CascadeByParentAsync(db, children.Select(c => c.Id).ToList(), today, depth - 1, cancellationToken);
+        foreach (var c in children)
+        {
+            var node = new TrackingCascade(c.Id, c.Number, c.IssuerId, c.IssuerName, c.Total, c.Done, c.Overdue, below.GetValueOrDefault(c.Id) ?? []);
+            foreach (var parent in c.Parents.Where(parents.Contains).Distinct())
+            {
+                if (!result.TryGetValue(parent, out var list))
+                {
+                    result[parent] = list = [];
+                }
+
+                list.Add(node);
+            }
+        }
+
+        return result;
+    }
+}

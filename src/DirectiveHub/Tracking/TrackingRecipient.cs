@@ -1,0 +1,3 @@
+namespace DirectiveHub.Tracking;
+
+public sealed record TrackingRecipient(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);

@@ -1,0 +1,6 @@
+using DirectiveHub.Assignments;
+
+namespace DirectiveHub.Tracking;
+
+/// <param name="Deadline">The unit's deadline in force; null with <paramref name="DeadlinePending"/> until its receipt starts the clock.</param>
+public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null);
