@@ -209,6 +209,55 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
             total);
     }
 
+    /// <summary>The task slip of a directive as received by a unit; null when either is not the viewer's to see or the unit did not receive it.</summary>
+    public async Task<TaskSlip?> TaskSlipAsync(Viewer viewer, Guid directiveId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var unit = await UnitAsync(viewer, organizationId, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var directive = await db.Directives.AsNoTracking().VisibleTo(db, viewer)
+            .Where(d => d.Id == directiveId && d.Status != DirectiveStatus.Draft)
+            .Select(d => new { d.Id, d.IssuerName, d.Number, d.IssuedOn, d.DocumentType, d.Subject })
+            .SingleOrDefaultAsync(cancellationToken);
+        var receipt = directive is null ? null : await db.Assignments.AsNoTracking()
+            .Where(a => a.DirectiveId == directiveId && a.OrganizationId == organizationId)
+            .Select(a => new { a.ArrivalNumber, a.ArrivedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (directive is null || receipt is null)
+        {
+            return null;
+        }
+
+        var place = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Place).SingleAsync(cancellationToken);
+        var tasks = await db.DirectiveTasks.AsNoTracking().Where(t => t.DirectiveId == directiveId)
+            .OrderBy(t => t.ParentId != null).ThenBy(t => t.Position)
+            .Select(t => new { t.Id, t.ParentId, t.Position, t.Label, t.Text, t.Deadline })
+            .ToListAsync(cancellationToken);
+        var assignments = await db.TaskAssignments.AsNoTracking().Where(t => t.DirectiveId == directiveId)
+            .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t.TaskId, t.OrganizationId, t.Role, t.Deadline, o.Name })
+            .ToListAsync(cancellationToken);
+        var ordered = tasks.Where(t => t.ParentId is null).OrderBy(t => t.Position)
+            .SelectMany(t => tasks.Where(s => s.ParentId == t.Id).OrderBy(s => s.Position).Prepend(t));
+        var lines = ordered.Select(t =>
+        {
+            var mine = assignments.Where(a => a.TaskId == t.Id).ToList();
+            var lead = mine.FirstOrDefault(a => a.Role == AssignmentRole.Lead);
+            return new TaskSlipLine(
+                t.Label,
+                t.Text,
+                lead?.Name,
+                lead?.Deadline ?? t.Deadline,
+                mine.Where(a => a.Role == AssignmentRole.Coordinator).Select(a => (a.Name, a.Deadline ?? t.Deadline)).ToList(),
+                mine.Any(a => a.OrganizationId == organizationId));
+        }).ToList();
+        return new TaskSlip(
+            directive.Id, unit.Name, unit.ParentName, place, receipt.ArrivalNumber, receipt.ArrivedAt, directive.IssuerName ?? string.Empty,
+            directive.Number ?? string.Empty, directive.IssuedOn!.Value, TypeAndSubject(directive.DocumentType, directive.Subject), lines);
+    }
+
     private IQueryable<Assignment> Arrivals(Guid organizationId, RegisterPeriod period)
     {
         var fromUtc = period.FromUtc;

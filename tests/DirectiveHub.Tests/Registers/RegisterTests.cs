@@ -40,6 +40,33 @@ public sealed class RegisterTests(PostgresAppFixture app) : IClassFixture<Postgr
         Assert.Contains("Ngày kết thúc phải sau ngày bắt đầu.", bad.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("2021-12-01", bad.QuerySelector("input#from")?.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task The_task_slip_of_114_CV_HU_names_the_lead_the_coordinators_and_their_deadlines_for_the_receiving_unit_only()
+    {
+        app.Require();
+        var directive = await app.DirectiveAsync("114-CV/HU");
+        var other = await app.DirectiveAsync("213-CV/HU");
+        var ngocLiep = await app.OrganizationAsync("HN-QO-NL");
+        var officer = app.Factory.CreateBrowserLikeClient();
+        await officer.SignInOrFailAsync(DemoAccounts.Officer);
+
+        var slip = await officer.GetDocumentAsync($"/Registers/TaskSlip/{directive}");
+        Assert.Equal("PHIẾU GIAO VIỆC", slip.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith("1,", slip.QuerySelector("dd.arrival")!.TextContent.Trim(), StringComparison.Ordinal);
+        var rows = slip.QuerySelectorAll("table.slip-tasks tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("ĐẢNG ỦY XÃ SÀI SƠN (15/11/2021)", rows[0].QuerySelector("td.lead")!.TextContent.Trim());
+        Assert.Contains("ĐẢNG ỦY XÃ NGỌC LIỆP (15/11/2021)", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("ỦY BAN MTTQ HUYỆN QUỐC OAI (30/11/2021)", rows[1].QuerySelector("td.lead")!.TextContent.Trim());
+        Assert.All(rows, r => Assert.Contains("mine", r.ClassName ?? string.Empty, StringComparison.Ordinal));
+        Assert.Contains("Ý kiến chỉ đạo của lãnh đạo", slip.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("LÃNH ĐẠO GIAO VIỆC", slip.Body!.TextContent, StringComparison.Ordinal);
+
+        var cancel = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri($"/Registers/TaskSlip/{other}", UriKind.Relative), cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(new Uri($"/Registers/TaskSlip/{directive}?org={ngocLiep}", UriKind.Relative), cancel)).StatusCode);
+    }
 }
 
 /// <summary>The same scenario on the embedded default, SQLite: every cell the same as on PostgreSQL.</summary>

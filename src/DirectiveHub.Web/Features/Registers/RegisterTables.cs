@@ -46,52 +46,52 @@ public sealed class RegisterTables(RegisterBook book)
         switch (kind)
         {
             case RegisterKind.Outgoing:
-            {
-                var page = await book.OutgoingAsync(viewer, organizationId, period, skip, take, cancellationToken);
-                return new RegisterTable(
-                    Title(kind),
-                    ShortName(kind),
-                    ["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ghi chú"],
-                    ["number", "date", "subject", "", "", "", "count", ""],
-                    page.Items.Select(r => (IReadOnlyList<string>)
-                    [
-                        r.Number, VietnamTime.ShortDate(r.IssuedOn), r.Subject, r.Signer, string.Join("; ", r.Recipients), r.FileCopy ?? string.Empty,
+                {
+                    var page = await book.OutgoingAsync(viewer, organizationId, period, skip, take, cancellationToken);
+                    return new RegisterTable(
+                        Title(kind),
+                        ShortName(kind),
+                        ["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ghi chú"],
+                        ["number", "date", "subject", "", "", "", "count", ""],
+                        page.Items.Select(r => (IReadOnlyList<string>)
+                        [
+                            r.Number, VietnamTime.ShortDate(r.IssuedOn), r.Subject, r.Signer, string.Join("; ", r.Recipients), r.FileCopy ?? string.Empty,
                         r.Copies.ToString(CultureInfo.InvariantCulture), r.Notes ?? string.Empty,
-                    ]).ToList(),
-                    page.Total);
-            }
+                        ]).ToList(),
+                        page.Total);
+                }
 
             case RegisterKind.Incoming:
-            {
-                var page = await book.IncomingAsync(viewer, organizationId, period, skip, take, cancellationToken);
-                return new RegisterTable(
-                    Title(kind),
-                    ShortName(kind),
-                    ["Ngày, giờ đến", "Số đến", "Tác giả (cơ quan ban hành)", "Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ghi chú"],
-                    ["date", "arrival", "", "number", "date", "subject", "", ""],
-                    page.Items.Select(r => (IReadOnlyList<string>)
-                    [
-                        VietnamTime.ShortDateTime(r.ArrivedAt), r.ArrivalNumber.ToString(CultureInfo.InvariantCulture), r.Issuer, r.Number, VietnamTime.ShortDate(r.IssuedOn),
+                {
+                    var page = await book.IncomingAsync(viewer, organizationId, period, skip, take, cancellationToken);
+                    return new RegisterTable(
+                        Title(kind),
+                        ShortName(kind),
+                        ["Ngày, giờ đến", "Số đến", "Tác giả (cơ quan ban hành)", "Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ghi chú"],
+                        ["date", "arrival", "", "number", "date", "subject", "", ""],
+                        page.Items.Select(r => (IReadOnlyList<string>)
+                        [
+                            VietnamTime.ShortDateTime(r.ArrivedAt), r.ArrivalNumber.ToString(CultureInfo.InvariantCulture), r.Issuer, r.Number, VietnamTime.ShortDate(r.IssuedOn),
                         r.Subject, r.HandedTo ?? string.Empty, r.Notes ?? string.Empty,
-                    ]).ToList(),
-                    page.Total);
-            }
+                        ]).ToList(),
+                        page.Total);
+                }
 
             default:
-            {
-                var page = await book.FollowUpAsync(viewer, organizationId, period, skip, take, cancellationToken);
-                return new RegisterTable(
-                    Title(kind),
-                    ShortName(kind),
-                    ["Số đến", "Tên loại, số, ký hiệu, ngày tháng và trích yếu văn bản", "Nhiệm vụ", "Đơn vị hoặc người giải quyết", "Thời hạn giải quyết", "Tiến độ giải quyết", "Số, ngày văn bản kết quả", "Ghi chú"],
-                    ["arrival", "subject", "subject", "", "date", "", "", ""],
-                    page.Items.Select(r => (IReadOnlyList<string>)
-                    [
-                        r.ArrivalNumber.ToString(CultureInfo.InvariantCulture), $"{r.Number} ngày {VietnamTime.ShortDate(r.IssuedOn)}: {r.Subject}", r.Task, r.Handler,
+                {
+                    var page = await book.FollowUpAsync(viewer, organizationId, period, skip, take, cancellationToken);
+                    return new RegisterTable(
+                        Title(kind),
+                        ShortName(kind),
+                        ["Số đến", "Tên loại, số, ký hiệu, ngày tháng và trích yếu văn bản", "Nhiệm vụ", "Đơn vị hoặc người giải quyết", "Thời hạn giải quyết", "Tiến độ giải quyết", "Số, ngày văn bản kết quả", "Ghi chú"],
+                        ["arrival", "subject", "subject", "", "date", "", "", ""],
+                        page.Items.Select(r => (IReadOnlyList<string>)
+                        [
+                            r.ArrivalNumber.ToString(CultureInfo.InvariantCulture), $"{r.Number} ngày {VietnamTime.ShortDate(r.IssuedOn)}: {r.Subject}", r.Task, r.Handler,
                         r.Deadline is { } due ? VietnamTime.ShortDate(due) : string.Empty, r.Progress, ResultText(r), r.Notes ?? string.Empty,
-                    ]).ToList(),
-                    page.Total);
-            }
+                        ]).ToList(),
+                        page.Total);
+                }
         }
     }
 
