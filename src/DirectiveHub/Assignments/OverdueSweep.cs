@@ -13,7 +13,7 @@ namespace DirectiveHub.Assignments;
 /// instance sweep at a time, and every notice carries a unique key: a sweep never flags twice or notifies twice, and a
 /// sweep stopped midway rolls back whole for the next one to finish.
 /// </summary>
-public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOptions mail)
+public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
 {
     // Any constant unique to this job; other advisory locks in the database must not use it.
     private const long LockKey = 0x44485F4F56455244; // "DH_OVERD"
@@ -75,7 +75,6 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
 
     private async Task<SweepResult> SweepPostgresAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
-        var baseUrl = mail.BaseUrl ?? string.Empty;
         var flaggedCount = await Due(today).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueFlaggedAt, now), cancellationToken);
 
         // The rows this sweep flagged carry its timestamp. Not composed further (no Single on the query): PostgreSQL
@@ -91,10 +90,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                 UNION ALL
                 SELECT ta, d, issuer, num, unit_name, 'issuer' FROM info),
             inserted AS (
-                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
+                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Target", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
                 SELECT gen_random_uuid(), org, 'Overdue',
                        'Quá hạn: nhiệm vụ của văn bản số ' || coalesce(num, '') || ' giao ' || unit_name,
-                       CASE WHEN who = 'unit' THEN '/Inbox/Directive/' || d ELSE '/Tracking/' || d END,
+                       CASE WHEN who = 'unit' THEN 'ReceivedDirective' ELSE 'TrackedDirective' END,
                        d, ta, {now}, 'overdue:' || ta || ':' || who
                 FROM targets
                 ON CONFLICT ("DedupKey") DO NOTHING
@@ -106,10 +105,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         foreach (var (days, from, until) in ReminderWindows(today))
         {
             reminders += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Link", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
+                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Target", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
                 SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
                        'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
-                       '/Inbox/Directive/' || t."DirectiveId", t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
+                       'ReceivedDirective', t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
                 FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
                 WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {from} AND t."Deadline" <= {until}
                 ON CONFLICT ("DedupKey") DO NOTHING
@@ -118,8 +117,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
 
         // Every notice this sweep wrote (they carry its timestamp) goes by mail to each active user of its unit.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
-            SELECT gen_random_uuid(), u."Email", n."Title", n."Title" || E'\n\n' || {baseUrl} || n."Link", 'mail:' || n."DedupKey" || ':' || u."Id", {now}, {now}, 0
+            INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "LinkTarget", "LinkDirectiveId", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
+            SELECT gen_random_uuid(), u."Email", n."Title", n."Title", n."Target", n."DirectiveId", 'mail:' || n."DedupKey" || ':' || u."Id", {now}, {now}, 0
             FROM "Notifications" n JOIN "AspNetUsers" u ON u."OrganizationId" = n."OrganizationId"
             WHERE n."CreatedAt" = {now} AND n."Kind" IN ('Overdue', 'Reminder') AND NOT u."IsDeactivated" AND u."Email" IS NOT NULL
             ON CONFLICT ("DedupKey") DO NOTHING
@@ -139,8 +138,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         {
             item.Task.MarkOverdue(now);
             var title = $"Quá hạn: nhiệm vụ của văn bản số {item.Number} giao {item.Unit}";
-            notices.Add(new Notification(item.Task.OrganizationId, NotificationKind.Overdue, title, $"/Inbox/Directive/{item.Task.DirectiveId}", item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:unit"));
-            notices.Add(new Notification(item.IssuerId, NotificationKind.Overdue, title, $"/Tracking/{item.Task.DirectiveId}", item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:issuer"));
+            notices.Add(new Notification(item.Task.OrganizationId, NotificationKind.Overdue, title, NoticeTarget.ReceivedDirective, item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:unit"));
+            notices.Add(new Notification(item.IssuerId, NotificationKind.Overdue, title, NoticeTarget.TrackedDirective, item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:issuer"));
         }
 
         var reminders = 0;
@@ -153,7 +152,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                 .ToListAsync(cancellationToken);
             foreach (var item in soon)
             {
-                notices.Add(new Notification(item.OrganizationId, NotificationKind.Reminder, $"Sắp đến hạn ({VietnamTime.ShortDate(item.Deadline!.Value)}): nhiệm vụ của văn bản số {item.Number}", $"/Inbox/Directive/{item.DirectiveId}", item.DirectiveId, item.Id, now, $"remind:{item.Id}:{days}"));
+                notices.Add(new Notification(item.OrganizationId, NotificationKind.Reminder, $"Sắp đến hạn ({VietnamTime.ShortDate(item.Deadline!.Value)}): nhiệm vụ của văn bản số {item.Number}", NoticeTarget.ReceivedDirective, item.DirectiveId, item.Id, now, $"remind:{item.Id}:{days}"));
                 reminders++;
             }
         }
@@ -179,7 +178,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         {
             foreach (var person in people.Where(p => p.OrganizationId == notice.OrganizationId))
             {
-                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, $"{notice.Title}\n\n{mail.BaseUrl}{notice.Link}", $"mail:{notice.DedupKey}:{person.Id}", now));
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, notice.Title, $"mail:{notice.DedupKey}:{person.Id}", now, link: (notice.Target, notice.DirectiveId)));
             }
         }
     }
@@ -215,7 +214,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
             }
 
             var title = $"Tổng hợp tuần {week}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc";
-            db.Notifications.Add(new Notification(unit.Key.OrganizationId, NotificationKind.Digest, title, "/Inbox?overdue=true", null, null, now, key));
+            db.Notifications.Add(new Notification(unit.Key.OrganizationId, NotificationKind.Digest, title, NoticeTarget.OverdueList, null, null, now, key));
             foreach (var leader in unit)
             {
                 db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, title, $"mail:{key}:{leader.Id}", now));

@@ -96,7 +96,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
             directive.IssuerId,
             NotificationKind.Report,
             $"{unit} báo cáo nhiệm vụ của văn bản số {directive.Number}: {StatusText(report.Status)}",
-            $"/Tracking/{directive.Id}",
+            NoticeTarget.TrackedDirective,
             directive.Id,
             taskAssignment.Id,
             now));

@@ -13,7 +13,7 @@ namespace DirectiveHub.Directives;
 /// superseded directive marked, the record copy (the signed PDF) written, audit events written. Any failure rolls all
 /// of it back, so a number is never skipped and never issued twice, and no directive is published without its PDF.
 /// </summary>
-public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null, MailOptions? mail = null)
+public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null)
 {
     private RecordCopy? _written;
 
@@ -86,7 +86,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
                 assignment.OrganizationId,
                 NotificationKind.NewDirective,
                 $"Văn bản mới số {directive.Number}: {directive.Subject}",
-                $"/Inbox/Directive/{directive.Id}",
+                NoticeTarget.ReceivedDirective,
                 directive.Id,
                 null,
                 now));
@@ -139,8 +139,8 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
         var title = $"Văn bản mới số {directive.Number}: {directive.Subject}";
         foreach (var person in people)
         {
-            var body = $"{title}\n\n{mail?.BaseUrl}/Inbox/Directive/{directive.Id}" + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
-            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id));
+            var body = title + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
+            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id, (NoticeTarget.ReceivedDirective, directive.Id)));
         }
     }
 

@@ -1486,13 +1486,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<Guid?>("TaskAssignmentId")
                         .HasColumnType("uuid");
@@ -1555,6 +1555,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("LinkDirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LinkTarget")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -2274,7 +2281,7 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2291,6 +2298,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>

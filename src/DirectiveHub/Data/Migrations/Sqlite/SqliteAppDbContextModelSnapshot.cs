@@ -1459,12 +1459,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TaskAssignmentId")
@@ -1527,6 +1527,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LinkDirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkTarget")
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -2241,7 +2248,7 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
-                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                    b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2258,6 +2265,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Directive");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
