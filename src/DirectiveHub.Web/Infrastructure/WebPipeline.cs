@@ -89,6 +89,8 @@ public static class WebPipeline
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();
         api.MapExceptionEndpoints();
+        api.MapRegisterEndpoints();
+        api.MapReportEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

@@ -24,4 +24,6 @@ public static class AuditActions
     public const string SettingChanged = "SettingChanged";
     public const string CalendarDaySet = "CalendarDaySet";
     public const string CalendarDayRemoved = "CalendarDayRemoved";
+    public const string ReportFrozen = "ReportFrozen";
+    public const string ReportIssued = "ReportIssued";
 }

@@ -43,6 +43,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
+    public DbSet<ArrivalRegister> ArrivalRegisters => Set<ArrivalRegister>();
+
+    public DbSet<Reports.PeriodicReport> PeriodicReports => Set<Reports.PeriodicReport>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -23,9 +23,10 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
     {
         var draft = await db.Directives.AsNoTracking()
             .Where(d => d.Id == directiveId)
-            .Select(d => new { d.IssuerId, d.DocumentType, d.Confidentiality })
+            .Select(d => new { d.IssuerId, d.DocumentType, d.Confidentiality, Units = d.Recipients.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).ToList() })
             .SingleAsync(cancellationToken);
         await RegisterLookup.EnsureAsync(db, draft.IssuerId, draft.DocumentType, draft.Confidentiality != Confidentiality.None, VietnamTime.Today(clock), cancellationToken);
+        await ArrivalNumbering.EnsureAsync(db, draft.Units, ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -77,6 +78,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
         var register = await RegisterLookup.FindForUpdateAsync(db, issuer.Id, directive.DocumentType, RegisterLookup.IsConfidential(directive), today, cancellationToken);
 
         directive.Publish(register, issuer, parent, today, actor.UserId, now);
+        await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
         Audit(AuditActions.Published, directive.Id, new { directive.Number, directive.Sequence, IssuedOn = today }, actor, now);
         foreach (var assignment in directive.Assignments)
         {

@@ -24,6 +24,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
     private static readonly DateOnly NextTermStart = new(2025, 10, 1);
 
     private readonly List<Organization> _organizations = [];
+    private readonly Dictionary<(Guid Unit, int Year), ArrivalRegister> _arrivals = [];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -273,6 +274,21 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         var directive = new Directive(issuer.Id, content, clerk.Id, at);
         directive.Publish(register, issuer, parent, issuedOn, clerk.Id, at);
         db.Directives.Add(directive);
+
+        // The seed runs alone in one transaction: the arrival registers are kept here rather than locked row by row.
+        foreach (var receipt in directive.Assignments)
+        {
+            var year = ArrivalNumbering.YearOf(at);
+            if (!_arrivals.TryGetValue((receipt.OrganizationId, year), out var arrivals))
+            {
+                arrivals = new ArrivalRegister(receipt.OrganizationId, year);
+                _arrivals[(receipt.OrganizationId, year)] = arrivals;
+                db.ArrivalRegisters.Add(arrivals);
+            }
+
+            receipt.RecordArrival(arrivals.Allocate(), year, at);
+        }
+
         return directive;
     }
 

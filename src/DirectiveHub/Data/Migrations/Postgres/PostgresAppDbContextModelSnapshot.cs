@@ -39,6 +39,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid?>("AcknowledgmentKey")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ArrivalNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ArrivalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
@@ -71,6 +80,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "AcknowledgedAt");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "AcknowledgedAt"), new[] { "DirectiveId", "IssuedOn", "Urgency" });
+
+                    b.HasIndex("OrganizationId", "ArrivalYear", "ArrivalNumber")
+                        .IsUnique();
 
                     b.ToTable("Assignments");
                 });
@@ -1759,6 +1771,32 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LastIssued")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ArrivalRegisters");
+                });
+
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1959,6 +1997,61 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasKey("DirectiveId");
 
                     b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FrozenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FrozenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrozenAt");
+
+                    b.ToTable("PeriodicReports");
                 });
 
             modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
@@ -2572,6 +2665,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
                 {
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
@@ -2611,6 +2713,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -33,6 +33,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid?>("AcknowledgmentKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ArrivalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArrivalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -61,6 +70,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AcknowledgedAt");
+
+                    b.HasIndex("OrganizationId", "ArrivalYear", "ArrivalNumber")
+                        .IsUnique();
 
                     b.ToTable("Assignments");
                 });
@@ -1732,6 +1744,32 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ArrivalRegisters");
+                });
+
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1932,6 +1970,61 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasKey("DirectiveId");
 
                     b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrozenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrozenAt");
+
+                    b.ToTable("PeriodicReports");
                 });
 
             modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
@@ -2539,6 +2632,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
                 {
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
@@ -2578,6 +2680,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
