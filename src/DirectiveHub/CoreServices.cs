@@ -21,10 +21,14 @@ public static class CoreServices
         services.AddScoped<Printing.RecordCopyWriter>();
         services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
+        services.AddScoped<Registers.RegisterBook>();
+        services.AddScoped<Reports.PeriodicReports>();
         // The OCR tools are found on PATH unless configured (Ocr:Tesseract, Ocr:Pdftoppm).
         services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));
         services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Assignments.TaskLifecycle>();
+        services.AddScoped<Assignments.EvidenceIntake>();
         services.AddScoped<Calendar.WorkingCalendarService>();
         services.AddScoped<Assignments.ReceiptDeadlines>();
         services.AddScoped<Assignments.ExceptionList>();

@@ -84,10 +84,13 @@ public static class WebPipeline
         api.MapDirectiveEndpoints();
         api.MapImportEndpoints();
         api.MapReceivingEndpoints();
+        api.MapTaskLifecycleEndpoints();
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();
         api.MapExceptionEndpoints();
+        api.MapRegisterEndpoints();
+        api.MapReportEndpoints();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

@@ -21,6 +21,9 @@ public static class WebServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();
+        services.AddScoped<Features.Registers.RegisterTables>();
+        services.AddSingleton<NoticeLinks>();
+        services.AddSingleton<DirectiveHub.Notifications.INoticeLinks>(provider => provider.GetRequiredService<NoticeLinks>());
         services.AddScoped<Features.Directives.DirectiveDrafts>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Signing.UnitCertificates>();

@@ -47,6 +47,27 @@ public sealed class Assignment
 
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
+    /// <summary>The arrival number (số đến) in the unit's incoming register of <see cref="ArrivalYear"/>.</summary>
+    public int? ArrivalNumber { get; private set; }
+
+    public int? ArrivalYear { get; private set; }
+
+    /// <summary>When the directive reached the unit (published to it, or registered by it as received).</summary>
+    public DateTime? ArrivedAt { get; private set; }
+
+    /// <summary>Enters the receipt in the unit's incoming register, once (see <see cref="Numbering.ArrivalNumbering"/>).</summary>
+    public void RecordArrival(int arrivalNumber, int year, DateTime arrivedAtUtc)
+    {
+        if (ArrivalNumber is not null)
+        {
+            throw new InvalidOperationException("The receipt already has its arrival number.");
+        }
+
+        ArrivalNumber = arrivalNumber;
+        ArrivalYear = year;
+        ArrivedAt = arrivedAtUtc;
+    }
+
     /// <summary>Records who acknowledged and when, once: repeating it changes nothing.</summary>
     /// <returns>True when this call recorded the acknowledgment.</returns>
     public bool Acknowledge(Guid userId, DateTime nowUtc, Guid? idempotencyKey = null)

@@ -16,7 +16,7 @@ namespace DirectiveHub.Assignments;
 /// transaction-scoped advisory lock lets one instance sweep at a time, and every notice and mail carries a unique key:
 /// a sweep never flags twice or notifies twice, and a sweep stopped midway rolls back whole for the next one to finish.
 /// </summary>
-public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOptions mail, ExceptionOptions? exceptions = null)
+public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, ExceptionOptions? exceptions = null)
 {
     // Any constant unique to this job; other advisory locks in the database must not use it.
     private const long LockKey = 0x44485F4F56455244; // "DH_OVERD"
@@ -98,6 +98,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
         var assignments = record ? db.TaskAssignments : db.TaskAssignments.AsNoTracking();
         var candidates = await assignments
             .Where(TaskAssignmentState.IsOutstanding)
+            // A result waiting for the issuer is never overdue (TaskAssignmentState): nothing to chase the unit for.
+            .Where(t => t.Status != ProgressStatus.AwaitingConfirmation)
             .Where(t => t.Deadline != null && t.Deadline <= horizon)
             .Where(t => t.AlertedLevel == null || t.AlertedLevel != AlertLevel.SpecialRed || t.AlertedDeadline != t.Deadline)
             .Select(t => new
@@ -130,21 +132,21 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                     case AlertLevel.Yellow:
                         var left = ladder.DaysLate(today, deadline);
                         var when = left == 0 ? "đến hạn hôm nay" : $"còn {left} ngày làm việc đến hạn";
-                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – nhiệm vụ của văn bản số {number}", $"/Inbox/Directive/{task.DirectiveId}", task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – nhiệm vụ của văn bản số {number}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         break;
                     case AlertLevel.Red:
                         var red = $"Cảnh báo đỏ: quá hạn {due} – nhiệm vụ của văn bản số {number} giao {item.Unit.Name}";
-                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, $"/Inbox/Directive/{task.DirectiveId}", task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         if (item.Unit.ParentId is { } superior)
                         {
-                            alerts.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, "/Dashboard/Exceptions", task.DirectiveId, task.Id, now, $"{key}:superior")));
+                            alerts.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:superior")));
                         }
 
                         break;
                     default:
                         var late = ladder.DaysLate(deadline, today);
                         var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – nhiệm vụ của văn bản số {number}; cấp giao nhiệm vụ cần chỉ đạo";
-                        alerts.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, "/Dashboard/Exceptions", task.DirectiveId, task.Id, now, $"{key}:issuer")));
+                        alerts.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
                         break;
                 }
             }
@@ -198,7 +200,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
             if (mine.Count == 1)
             {
                 var notice = mine[0].Notice;
-                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, $"{notice.Title}\n\n{mail.BaseUrl}{notice.Link}", $"mail:{notice.DedupKey}:{person.Id}", now));
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, notice.Title, $"mail:{notice.DedupKey}:{person.Id}", now, link: (notice.Target, notice.DirectiveId)));
             }
             else
             {
@@ -210,12 +212,12 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                     body.Append('\n').Append(AlertLadder.Text(group.Key)).Append(" (").Append(group.Count()).Append("):\n");
                     foreach (var alert in group)
                     {
-                        body.Append("- ").Append(alert.Notice.Title).Append("\n  ").Append(mail.BaseUrl).Append(alert.Notice.Link).Append('\n');
+                        body.Append("- ").Append(alert.Notice.Title).Append('\n');
                     }
                 }
 
                 // Keyed by the first alert of the group: the same alerts never make a second mail.
-                db.OutboxMessages.Add(new OutboxMessage(person.Email!, subject, body.ToString(), $"mail:alerts:{person.Id:N}:{mine[0].Notice.DedupKey}", now));
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, subject, body.ToString(), $"mail:alerts:{person.Id:N}:{mine[0].Notice.DedupKey}", now, link: (person.Leader && mine.Any(a => a.To == Recipient.Leaders) ? NoticeTarget.Exceptions : NoticeTarget.Inbox, null)));
             }
 
             written++;
@@ -277,11 +279,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, MailOp
                 }
             }
 
-            body.Append('\n').Append(mail.BaseUrl).Append("/Dashboard/Exceptions");
-            db.Notifications.Add(new Notification(organizationId, NotificationKind.Digest, title, "/Dashboard/Exceptions", null, null, now, key));
+            db.Notifications.Add(new Notification(organizationId, NotificationKind.Digest, title, NoticeTarget.Exceptions, null, null, now, key));
             foreach (var leader in unit)
             {
-                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, body.ToString(), $"mail:{key}:{leader.Id}", now));
+                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, body.ToString(), $"mail:{key}:{leader.Id}", now, link: (NoticeTarget.Exceptions, null)));
             }
 
             written++;

@@ -37,7 +37,15 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
 
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+
+    public DbSet<Urging> Urgings => Set<Urging>();
+
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
+
+    public DbSet<ArrivalRegister> ArrivalRegisters => Set<ArrivalRegister>();
+
+    public DbSet<Reports.PeriodicReport> PeriodicReports => Set<Reports.PeriodicReport>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -99,11 +107,17 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<SigningAuthority>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AttachmentKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<AssignmentRole>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ResultQuality>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ResultTiming>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReviewDecision>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UrgingKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ExtensionDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Calendar.CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Assignments.AlertLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NoticeTarget>().HaveConversion<string>().HaveMaxLength(24);
     }
 
     private void BeforeSave()

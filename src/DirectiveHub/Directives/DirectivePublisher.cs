@@ -13,7 +13,7 @@ namespace DirectiveHub.Directives;
 /// superseded directive marked, the record copy (the signed PDF) written, audit events written. Any failure rolls all
 /// of it back, so a number is never skipped and never issued twice, and no directive is published without its PDF.
 /// </summary>
-public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null, MailOptions? mail = null)
+public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null)
 {
     private RecordCopy? _written;
 
@@ -23,9 +23,10 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
     {
         var draft = await db.Directives.AsNoTracking()
             .Where(d => d.Id == directiveId)
-            .Select(d => new { d.IssuerId, d.DocumentType, d.Confidentiality })
+            .Select(d => new { d.IssuerId, d.DocumentType, d.Confidentiality, Units = d.Recipients.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).ToList() })
             .SingleAsync(cancellationToken);
         await RegisterLookup.EnsureAsync(db, draft.IssuerId, draft.DocumentType, draft.Confidentiality != Confidentiality.None, VietnamTime.Today(clock), cancellationToken);
+        await ArrivalNumbering.EnsureAsync(db, draft.Units, ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -77,6 +78,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
         var register = await RegisterLookup.FindForUpdateAsync(db, issuer.Id, directive.DocumentType, RegisterLookup.IsConfidential(directive), today, cancellationToken);
 
         directive.Publish(register, issuer, parent, today, actor.UserId, now);
+        await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
         Audit(AuditActions.Published, directive.Id, new { directive.Number, directive.Sequence, IssuedOn = today }, actor, now);
         foreach (var assignment in directive.Assignments)
         {
@@ -84,7 +86,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
                 assignment.OrganizationId,
                 NotificationKind.NewDirective,
                 $"Văn bản mới số {directive.Number}: {directive.Subject}",
-                $"/Inbox/Directive/{directive.Id}",
+                NoticeTarget.ReceivedDirective,
                 directive.Id,
                 null,
                 now));
@@ -137,8 +139,8 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
         var title = $"Văn bản mới số {directive.Number}: {directive.Subject}";
         foreach (var person in people)
         {
-            var body = $"{title}\n\n{mail?.BaseUrl}/Inbox/Directive/{directive.Id}" + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
-            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id));
+            var body = title + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
+            db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id, (NoticeTarget.ReceivedDirective, directive.Id)));
         }
     }
 

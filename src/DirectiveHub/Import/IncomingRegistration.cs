@@ -48,6 +48,7 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
         }
 
         var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
+        await ArrivalNumbering.EnsureAsync(db, [receiver.Id], ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
         var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
         if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == parsed.Number, cancellationToken))
         {
@@ -72,7 +73,13 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
         directive.RegisterIssued(register, parsed.Sequence!.Value, issuer, parent, issuedOn, actor.UserId, now);
         db.Directives.Add(directive);
         db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = issuer.Name }), now));
+
+        // Registering it as received is its arrival at the unit: it takes the next arrival number, in the same
+        // transaction as the directive, with the register locked as a publication locks it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return directive;
     }
 

@@ -9,16 +9,15 @@ public sealed class Notification
     private Notification()
     {
         Title = null!;
-        Link = null!;
     }
 
-    public Notification(Guid organizationId, NotificationKind kind, string title, string link, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc, string? dedupKey = null)
+    public Notification(Guid organizationId, NotificationKind kind, string title, NoticeTarget target, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc, string? dedupKey = null)
     {
         DedupKey = dedupKey;
         OrganizationId = organizationId;
         Kind = kind;
         Title = title.Length > 500 ? title[..500] : title;
-        Link = link;
+        Target = target;
         DirectiveId = directiveId;
         TaskAssignmentId = taskAssignmentId;
         CreatedAt = createdAtUtc;
@@ -32,8 +31,8 @@ public sealed class Notification
 
     public string Title { get; private set; }
 
-    /// <summary>The page the notice leads to ("/Inbox/Directive/…").</summary>
-    public string Link { get; private set; }
+    /// <summary>What the notice leads to, with <see cref="DirectiveId"/>.</summary>
+    public NoticeTarget Target { get; private set; }
 
     public Guid? DirectiveId { get; private set; }
 

@@ -19,4 +19,16 @@ public enum NotificationKind
 
     /// <summary>A task is so many working days late that the assigning level must decide ("đỏ đặc biệt").</summary>
     SpecialRed,
+
+    /// <summary>The issuer urged the unit (đôn đốc).</summary>
+    Urging,
+
+    /// <summary>The issuer accepted or returned the unit's result.</summary>
+    Review,
+
+    /// <summary>An extension was requested (to the issuer) or decided (to the unit).</summary>
+    Extension,
+
+    /// <summary>The issuer cancelled the unit's task, or the unit refused it (to the issuer).</summary>
+    Cancellation,
 }

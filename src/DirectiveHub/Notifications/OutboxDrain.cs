@@ -9,7 +9,7 @@ namespace DirectiveHub.Notifications;
 /// Sends what is due in the outbox. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED, so instances never
 /// send the same message twice; a failure keeps the message for a later attempt.
 /// </summary>
-public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger, Printing.RecordCopies? recordCopies = null)
+public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions options, TimeProvider clock, ILogger<OutboxDrain> logger, Printing.RecordCopies? recordCopies = null, INoticeLinks? links = null)
 {
     public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
     {
@@ -53,17 +53,19 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id:N}@directivehub";
+        var url = message.LinkTarget is { } target ? links?.AbsoluteUrl(target, message.LinkDirectiveId) : null;
+        var text = url is null ? message.Body : $"{message.Body}\n\n{url}";
         var pdf = message.RecordCopyOf is { } directiveId && recordCopies is not null
             ? await recordCopies.ReadStoredAsync(directiveId, cancellationToken)
             : null;
         if (pdf is null)
         {
-            mime.Body = new TextPart("plain") { Text = message.Body };
+            mime.Body = new TextPart("plain") { Text = text };
             return mime;
         }
 
         var name = await db.RecordCopies.Where(c => c.DirectiveId == message.RecordCopyOf).Select(c => c.FileName).SingleAsync(cancellationToken);
-        var builder = new BodyBuilder { TextBody = message.Body };
+        var builder = new BodyBuilder { TextBody = text };
         builder.Attachments.Add(name, pdf, new ContentType("application", "pdf"));
         mime.Body = builder.ToMessageBody();
         return mime;

@@ -14,8 +14,11 @@ public sealed class OutboxMessage
         DedupKey = null!;
     }
 
-    public OutboxMessage(string to, string subject, string body, string dedupKey, DateTime createdAtUtc, Guid? recordCopyOf = null)
+    /// <param name="link">Where the mail leads: the address is added when it is sent (<see cref="INoticeLinks"/>).</param>
+    public OutboxMessage(string to, string subject, string body, string dedupKey, DateTime createdAtUtc, Guid? recordCopyOf = null, (NoticeTarget Target, Guid? DirectiveId)? link = null)
     {
+        LinkTarget = link?.Target;
+        LinkDirectiveId = link?.DirectiveId;
         RecordCopyOf = recordCopyOf;
         To = to;
         Subject = subject.Length > 300 ? subject[..300] : subject;
@@ -40,6 +43,11 @@ public sealed class OutboxMessage
 
     /// <summary>The directive whose record copy (the signed PDF) goes along as an attachment, read when the mail is sent.</summary>
     public Guid? RecordCopyOf { get; private set; }
+
+    /// <summary>What the mail leads to; its address goes after <see cref="Body"/> when sent.</summary>
+    public NoticeTarget? LinkTarget { get; private set; }
+
+    public Guid? LinkDirectiveId { get; private set; }
 
     public DateTime NextAttemptAt { get; private set; }
 

@@ -92,6 +92,29 @@ public sealed partial class DependencyRulesTests
     }
 
     [Fact]
+    public void The_domain_writes_no_page_addresses()
+    {
+        // Notices carry a NoticeTarget; the web app's NoticeLinks owns the addresses. A page path in the domain
+        // (in C# or inside SQL) would outlive the page it names.
+        var root = RepositoryRoot();
+        var pages = Directory.EnumerateDirectories(Path.Combine(root, "src", "DirectiveHub.Web", "Pages")).Select(Path.GetFileName).ToList();
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "DirectiveHub"), "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                || file.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(file);
+            offenders.AddRange(pages.Where(page => Regex.IsMatch(text, $@"[""'$]/{page}\b")).Select(page => $"{Path.GetRelativePath(root, file)}: /{page}"));
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Every_source_file_holds_one_public_type_named_like_the_file()
     {
         var root = RepositoryRoot();

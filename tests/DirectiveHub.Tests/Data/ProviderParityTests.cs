@@ -117,10 +117,10 @@ public sealed class ProviderParityTests(PostgresAppFixture postgres) : IClassFix
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var names = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Name, Cancel);
             var notices = await db.Notifications.Where(n => n.Kind == DirectiveHub.Notifications.NotificationKind.Overdue || n.Kind == DirectiveHub.Notifications.NotificationKind.Reminder || n.Kind == DirectiveHub.Notifications.NotificationKind.SpecialRed)
-                .Select(n => new { n.Kind, n.Title, n.Link, n.OrganizationId, n.DedupKey, n.TaskAssignmentId }).ToListAsync(Cancel);
+                .Select(n => new { n.Kind, n.Title, n.Target, n.OrganizationId, n.DedupKey, n.TaskAssignmentId }).ToListAsync(Cancel);
             var flagged = await db.TaskAssignments.Where(t => t.OverdueFlaggedAt != null).Select(t => new { t.Id, t.OrganizationId, t.Deadline }).ToListAsync(Cancel);
             figures["sweep flagged"] = string.Join(" | ", flagged.Select(t => $"{names[t.OrganizationId]} {t.Deadline}").Order(StringComparer.Ordinal));
-            figures["sweep notices"] = string.Join(" | ", notices.Select(n => $"{n.Kind} {names[n.OrganizationId]} {n.Title} {(n.Link.StartsWith("/Tracking", StringComparison.Ordinal) ? "tracking" : "inbox")} {n.DedupKey![..n.DedupKey!.IndexOf(':', StringComparison.Ordinal)]}{n.DedupKey[n.DedupKey.LastIndexOf(':')..]}").Order(StringComparer.Ordinal));
+            figures["sweep notices"] = string.Join(" | ", notices.Select(n => $"{n.Kind} {names[n.OrganizationId]} {n.Title} {n.Target} {n.DedupKey![..n.DedupKey!.IndexOf(':', StringComparison.Ordinal)]}{n.DedupKey[n.DedupKey.LastIndexOf(':')..]}").Order(StringComparer.Ordinal));
             figures["sweep mail"] = string.Join(" | ", (await db.OutboxMessages.Select(m => new { m.To, m.Subject, m.Body }).ToListAsync(Cancel)).Select(m => $"{m.To} {m.Subject} {m.Body.Split('\n').Length} lines").Order(StringComparer.Ordinal));
         }
 

@@ -17,7 +17,6 @@ namespace DirectiveHub.Tests.Jobs;
 /// </summary>
 public sealed class AlertLadderReplayTests(PostgresAppFixture postgres) : IClassFixture<PostgresAppFixture>, IAsyncLifetime
 {
-    private static readonly MailOptions Mail = new() { BaseUrl = "https://dh.example" };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -148,7 +147,7 @@ public sealed class AlertLadderReplayTests(PostgresAppFixture postgres) : IClass
     private static async Task<SweepResult> RunAsync(Database database, TimeProvider clock, DateTime? asOf)
     {
         await using var db = DatabaseSetup.Create(database.Provider, database.ConnectionString);
-        var sweep = new OverdueSweep(db, new OverdueOptions(), Mail, new ExceptionOptions());
+        var sweep = new OverdueSweep(db, new OverdueOptions(), new ExceptionOptions());
         return await new SweepRunner(db, sweep, clock, NullLogger<SweepRunner>.Instance).RunAsync(asOf, false, Cancel);
     }
 

@@ -8,13 +8,14 @@ using DirectiveHub.Numbering;
 using DirectiveHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DirectiveHub.Tests.Jobs;
 
 public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
     private static readonly OverdueOptions Options = new();
-    private static readonly MailOptions Mail = new() { BaseUrl = "https://dh.example" };
+    private static readonly MailOptions Mail = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -38,7 +39,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     private async Task RunWithClockAsync(TimeProvider clock)
     {
         await using var db = app.CreateDbContext();
-        await new SweepRunner(db, new OverdueSweep(db, Options, Mail), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance).RunAsync(null, false, Cancel);
+        await new SweepRunner(db, new OverdueSweep(db, Options), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepRunner>.Instance).RunAsync(null, false, Cancel);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         {
             await using var db = app.CreateDbContext();
             await start.WaitAsync(Cancel);
-            return await new OverdueSweep(db, Options, Mail).RunAsync(now, false, Cancel);
+            return await new OverdueSweep(db, Options).RunAsync(now, false, Cancel);
         }).ToList();
         start.Release(3);
         var results = await Task.WhenAll(sweeps);
@@ -93,7 +94,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         DatabaseSetup.UsePostgres(options, app.ConnectionString).AddInterceptors(new CancelOnNotices());
         await using (var interrupted = new PostgresAppDbContext(options.Options))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OverdueSweep(interrupted, Options, Mail).RunAsync(now, false, Cancel));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OverdueSweep(interrupted, Options).RunAsync(now, false, Cancel));
         }
 
         Assert.Null(await FlaggedAtAsync(task));
@@ -165,7 +166,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         // One mail for the officer from this sweep, whatever else fired for the unit at the same time (grouped).
         var directive = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.Id == task).Select(t => t.DirectiveId).SingleAsync(Cancel));
         var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.To == "officer@demo.local" && m.CreatedAt == now).SingleAsync(Cancel));
-        Assert.Contains($"https://dh.example/Inbox/Directive/{directive}", mail.Body, StringComparison.Ordinal);
+        Assert.True(mail.LinkTarget == NoticeTarget.Inbox || (mail.LinkTarget, mail.LinkDirectiveId) == (NoticeTarget.ReceivedDirective, directive), $"{mail.LinkTarget} {mail.LinkDirectiveId}");
         Assert.Contains("Cảnh báo đỏ: quá hạn 01/03/2028", mail.Body, StringComparison.Ordinal);
         await SweepAsync(now.AddMinutes(5));
         Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.DedupKey == mail.DedupKey, Cancel)));
@@ -188,13 +189,14 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         clock.Advance(TimeSpan.FromMinutes(2));
         await using (var db = app.CreateDbContext())
         {
-            var options = new MailOptions { PickupFolder = pickup };
-            await new OutboxDrain(db, new PickupFolderMailSender(options), options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDrain>.Instance).RunAsync(1000, Cancel);
+            var options = new MailOptions { PickupFolder = pickup, BaseUrl = "https://dh.example" };
+            var links = new Web.Infrastructure.NoticeLinks(app.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.LinkGenerator>(), options);
+            await new OutboxDrain(db, new PickupFolderMailSender(options), options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDrain>.Instance, links: links).RunAsync(1000, Cancel);
         }
 
         Assert.NotNull((await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == mail.Id, Cancel))).SentAt);
         var files = Directory.GetFiles(pickup, "*.eml");
-        Assert.Contains(files, f => File.ReadAllText(f).Contains("officer@demo.local", StringComparison.Ordinal));
+        Assert.Contains(files, f => File.ReadAllText(f).Contains("officer@demo.local", StringComparison.Ordinal) && File.ReadAllText(f).Contains("https://dh.example/Inbox", StringComparison.Ordinal));
         Directory.Delete(pickup, recursive: true);
     }
 
@@ -300,7 +302,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     private async Task<SweepResult> SweepAsync(DateTime now)
     {
         await using var db = app.CreateDbContext();
-        return await new OverdueSweep(db, Options, Mail).RunAsync(now, false, Cancel);
+        return await new OverdueSweep(db, Options).RunAsync(now, false, Cancel);
     }
 
     private Task<DateTime?> FlaggedAtAsync(Guid task) =>

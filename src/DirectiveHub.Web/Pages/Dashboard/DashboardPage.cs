@@ -5,7 +5,6 @@ using DirectiveHub.Organizations;
 using DirectiveHub.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 
 namespace DirectiveHub.Web.Pages.Dashboard;
 
@@ -97,32 +96,6 @@ public abstract class DashboardPage : PageModel
     }
 
     /// <summary>A workbook with one sheet per table; each sheet starts with the title row, then the table with its header.</summary>
-    protected async Task<FileStreamResult> XlsxFileAsync(IReadOnlyDictionary<string, List<Dictionary<string, object?>>> sheets, string title, string fileName, CancellationToken cancellationToken)
-    {
-        var stream = new MemoryStream();
-        var titled = sheets.ToDictionary(s => s.Key, s => (object)TitledSheet(s.Value, title));
-        await stream.SaveAsAsync(titled, printHeader: false, cancellationToken: cancellationToken);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
-    }
-
-    // MiniExcel takes its columns from the first row's keys: positional keys let the title and header be rows too.
-    private static List<Dictionary<string, object?>> TitledSheet(List<Dictionary<string, object?>> rows, string title)
-    {
-        var headers = rows.Count > 0 ? rows[0].Keys.ToList() : [];
-        var width = Math.Max(1, headers.Count);
-        Dictionary<string, object?> Row(Func<int, object?> cell) => Enumerable.Range(0, width).ToDictionary(i => "c" + i.ToString(CultureInfo.InvariantCulture), cell);
-        var result = new List<Dictionary<string, object?>>(rows.Count + 3)
-        {
-            Row(i => i == 0 ? title : null),
-            Row(_ => null),
-        };
-        if (headers.Count > 0)
-        {
-            result.Add(Row(i => headers[i]));
-            result.AddRange(rows.Select(r => Row(i => r[headers[i]])));
-        }
-
-        return result;
-    }
+    protected async Task<FileStreamResult> XlsxFileAsync(IReadOnlyDictionary<string, List<Dictionary<string, object?>>> sheets, string title, string fileName, CancellationToken cancellationToken) =>
+        File(await Features.Exports.Workbook.WriteAsync(sheets, title, cancellationToken), Features.Exports.Workbook.ContentType, fileName);
 }

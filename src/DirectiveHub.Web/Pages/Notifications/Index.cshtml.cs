@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Web.Pages.Notifications;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock, NoticeLinks links) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return LocalRedirect(notification.Link);
+        return LocalRedirect(links.PathOf(notification.Target, notification.DirectiveId));
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken cancellationToken)

@@ -11,7 +11,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.Property(n => n.Title).HasMaxLength(500);
-        builder.Property(n => n.Link).HasMaxLength(300);
         builder.HasIndex(n => new { n.OrganizationId, n.CreatedAt });
         builder.HasIndex(n => n.CreatedAt);
         builder.Property(n => n.DedupKey).HasMaxLength(200);

@@ -33,6 +33,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid?>("AcknowledgmentKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ArrivalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArrivalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
@@ -62,7 +71,61 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "AcknowledgedAt");
 
+                    b.HasIndex("OrganizationId", "ArrivalYear", "ArrivalNumber")
+                        .IsUnique();
+
                     b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CurrentDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("TaskAssignmentId", "RequestedAt");
+
+                    b.ToTable("ExtensionRequests");
                 });
 
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
@@ -77,15 +140,40 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ResultIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskAssignmentId")
@@ -97,6 +185,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ReportedById");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("TaskAssignmentId", "ReportedAt");
 
@@ -187,11 +277,27 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcceptedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AlertedDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AlertedLevel")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CancelledById")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
@@ -209,17 +315,36 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPendingExtension")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OriginalDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OverdueFlaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReassignedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -228,19 +353,42 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedAgainst")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Timing")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
+
+                    b.HasIndex("CancelledById");
 
                     b.HasIndex("Deadline")
                         .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
                         .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("ReassignedToId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -251,6 +399,47 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("SentByOrganizationId");
+
+                    b.HasIndex("TaskAssignmentId", "SentAt");
+
+                    b.ToTable("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Auditing.AuditEvent", b =>
@@ -1454,12 +1643,12 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TaskAssignmentId")
@@ -1524,6 +1713,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LinkDirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkTarget")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -1553,6 +1749,32 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasFilter("\"SentAt\" IS NULL");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ArrivalRegisters");
                 });
 
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
@@ -1755,6 +1977,61 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasKey("DirectiveId");
 
                     b.ToTable("RecordCopies");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrozenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "FrozenAt");
+
+                    b.ToTable("PeriodicReports");
                 });
 
             modelBuilder.Entity("DirectiveHub.Signing.TrustedRoot", b =>
@@ -2129,6 +2406,26 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("ExtensionRequests")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.HasOne("DirectiveHub.Users.AppUser", null)
@@ -2136,6 +2433,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("ReportedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
@@ -2155,6 +2457,16 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
@@ -2167,6 +2479,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
@@ -2174,6 +2491,27 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SentByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("Urgings")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -2301,6 +2639,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Numbering.ArrivalRegister", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Numbering.NumberRegister", b =>
                 {
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
@@ -2340,6 +2687,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("DirectiveHub.Printing.RecordCopy", "DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2425,7 +2781,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.Navigation("ExtensionRequests");
+
                     b.Navigation("Reports");
+
+                    b.Navigation("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Directive", b =>

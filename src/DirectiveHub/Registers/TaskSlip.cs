@@ -1,0 +1,18 @@
+namespace DirectiveHub.Registers;
+
+/// <summary>
+/// The task slip (phiếu giao việc / phiếu giải quyết văn bản đến, Phụ lục IV §VII) of a directive received by a unit:
+/// the incoming document as registered, and its tasks with their lead, coordinators and deadlines.
+/// </summary>
+public sealed record TaskSlip(
+    Guid DirectiveId,
+    string UnitName,
+    string? UnitParentName,
+    string? Place,
+    int? ArrivalNumber,
+    DateTime? ArrivedAt,
+    string Issuer,
+    string Number,
+    DateOnly IssuedOn,
+    string Subject,
+    IReadOnlyList<TaskSlipLine> Tasks);

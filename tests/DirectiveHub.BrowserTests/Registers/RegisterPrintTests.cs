@@ -1,0 +1,97 @@
+using DirectiveHub.BrowserTests.Infrastructure;
+using DirectiveHub.Data;
+using DirectiveHub.Directives;
+using DirectiveHub.Numbering;
+using DirectiveHub.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DirectiveHub.BrowserTests.Registers;
+
+public sealed class RegisterPrintTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_clerk_prints_Quoc_Oais_2021_outgoing_register_in_landscape_with_the_header_on_every_page()
+    {
+        app.Require();
+        await AddNoticesOf2021Async(60);
+        var clerk = await app.NewPageAsync();
+        await clerk.SignInAsync(DemoAccounts.Clerk);
+        await clerk.GotoAsync("/Inbox");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Sổ và báo cáo" }).ClickAsync();
+        await clerk.GetByLabel("Năm").FillAsync("2021");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("table.register td.number").First).ToHaveTextAsync("114-CV/HU");
+        await clerk.AssertAccessibleAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "In sổ" }).ClickAsync();
+
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("SỔ ĐĂNG KÝ VĂN BẢN ĐI");
+        await Assertions.Expect(clerk.Locator(".register-period")).ToHaveTextAsync("Năm 2021");
+        await Assertions.Expect(clerk.Locator(".register-unit-name")).ToHaveTextAsync("HUYỆN ỦY QUỐC OAI");
+        await clerk.AssertAccessibleAsync();
+
+        // In print media: the toolbar is gone, the header row is a repeating table header, a row never splits.
+        await clerk.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(clerk.Locator(".toolbar")).ToBeHiddenAsync();
+        var headers = await clerk.Locator(".register-table thead th").AllTextContentsAsync();
+        Assert.Equal(["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ghi chú"], headers);
+        Assert.Equal("table-header-group", await clerk.Locator(".register-table thead").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.Equal("avoid", await clerk.Locator(".register-table tbody tr").First.EvaluateAsync<string>("e => getComputedStyle(e).breakInside"));
+
+        // The printed file itself: A4 landscape, several pages, each with the column header and its page number.
+        var pdf = await clerk.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true });
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        Assert.True(document.NumberOfPages >= 2, $"{document.NumberOfPages} page(s)");
+        foreach (var page in document.GetPages())
+        {
+            Assert.True(page.Width > page.Height, "landscape");
+            Assert.InRange(page.Width, 835, 848);
+            var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+            // Words are read line by line across the columns: a header cell that wraps ("Ghi / chú") comes apart.
+            Assert.Contains("Người ký", text, StringComparison.Ordinal);
+            Assert.Contains("Ghi", text, StringComparison.Ordinal);
+            Assert.Contains("(8)", text, StringComparison.Ordinal);
+            Assert.Contains($"Trang {page.Number} / {document.NumberOfPages}", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("114-CV/HU", string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_officer_prints_Sai_Sons_incoming_register_with_114_CV_HU_under_its_arrival_number()
+    {
+        app.Require();
+        var officer = await app.NewPageAsync(phone: true);
+        await officer.SignInAsync(DemoAccounts.Officer);
+        await officer.GotoAsync("/Registers/incoming?year=2021");
+        await Assertions.Expect(officer.Locator("table.register td.number").First).ToHaveTextAsync("114-CV/HU");
+        await officer.AssertAccessibleAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = "In sổ" }).ClickAsync();
+        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN");
+        var row = officer.Locator(".register-table tbody tr").Filter(new() { HasText = "114-CV/HU" });
+        await Assertions.Expect(row.Locator("td.arrival")).ToHaveTextAsync("1");
+        await officer.AssertAccessibleAsync();
+    }
+
+    /// <summary>Enough numbered notices of Huyện ủy Quốc Oai in 2021 for the printed register to run over several pages.</summary>
+    private async Task AddNoticesOf2021Async(int count)
+    {
+        await using var db = DatabaseSetup.Create(DatabaseProvider.Postgres, app.ConnectionString);
+        var issuer = await db.Organizations.SingleAsync(o => o.Code == "HN-QO");
+        var parent = await db.Organizations.SingleAsync(o => o.Id == issuer.ParentId);
+        var saiSon = await db.Organizations.SingleAsync(o => o.Code == "HN-QO-SS");
+        var clerk = await db.Users.Where(u => u.Email == DemoAccounts.Clerk).Select(u => u.Id).SingleAsync();
+        var register = NumberRegister.ForYear(issuer.Id, "TB", false, 2021);
+        db.NumberRegisters.Add(register);
+        for (var i = 0; i < count; i++)
+        {
+            var issuedOn = new DateOnly(2021, 11, 1).AddDays(i % 28);
+            var at = issuedOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
+            var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = $"kết luận của Ban Thường vụ tại phiên họp thứ {i + 1}", Recipients = [new(saiSon.Id, "Đảng ủy xã Sài Sơn")] }, clerk, at);
+            directive.Publish(register, issuer, parent, issuedOn, clerk, at);
+            db.Directives.Add(directive);
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
