@@ -27,6 +27,8 @@ public static class CoreServices
         services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));
         services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
+        services.AddScoped<Assignments.TaskLifecycle>();
+        services.AddScoped<Assignments.EvidenceIntake>();
         services.AddScoped<Calendar.WorkingCalendarService>();
         services.AddScoped<Assignments.ReceiptDeadlines>();
         services.AddScoped<Assignments.ExceptionList>();

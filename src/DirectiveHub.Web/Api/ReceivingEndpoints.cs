@@ -18,9 +18,12 @@ public static class ReceivingEndpoints
 
     public sealed record AcknowledgeResponse(DateTime AcknowledgedAt, string? AcknowledgedBy, Guid AcknowledgedById);
 
-    public sealed record ReportRequest(ProgressStatus? Status, string? Note);
+    public sealed record ReportRequest(ProgressStatus? Status, string? Note, ResultBody? Result = null);
 
-    public sealed record ReportResponse(Guid Id, Guid TaskAssignmentId, string Status, string? Note, DateTime ReportedAt);
+    /// <param name="IssuedOn">yyyy-MM-dd.</param>
+    public sealed record ResultBody(string? Number, DateOnly? IssuedOn);
+
+    public sealed record ReportResponse(Guid Id, Guid TaskAssignmentId, string Status, string? Note, DateTime ReportedAt, ResultBody? Result, int Evidence);
 
     public sealed record TrackingResponse(IReadOnlyList<TrackingRecipientDto> Recipients, IReadOnlyList<TrackingTaskDto> Tasks, IReadOnlyList<ImplementedByDto> ImplementedBy);
 
@@ -28,7 +31,32 @@ public static class ReceivingEndpoints
 
     public sealed record TrackingTaskDto(Guid TaskId, string Label, DateOnly? Deadline, IReadOnlyList<TrackingAssignmentDto> Assignments, DirectiveDto.DeadlineAfterReceiptItem? DeadlineAfterReceipt);
 
-    public sealed record TrackingAssignmentDto(Guid TaskAssignmentId, Guid OrganizationId, string Role, string Status, bool Overdue, DateTime? LastReportAt, DateOnly? Deadline, bool DeadlinePending, DateOnly? ReceivedOn);
+    /// <param name="Status">The one state vocabulary (NotStarted … Cancelled); <paramref name="ExchangeStatusCode"/> its national exchange code.</param>
+    /// <param name="Deadline">The deadline in force; <paramref name="OriginalDeadline"/> the first one when an extension moved it.</param>
+    public sealed record TrackingAssignmentDto(
+        Guid TaskAssignmentId,
+        Guid OrganizationId,
+        string Role,
+        string Status,
+        string ExchangeStatusCode,
+        bool Overdue,
+        DateTime? LastReportAt,
+        DateOnly? Deadline,
+        DateOnly? OriginalDeadline,
+        bool DeadlinePending,
+        DateOnly? ReceivedOn,
+        int Extensions,
+        int Urgings,
+        int Returns,
+        string? Quality,
+        string? Timing,
+        TrackingResultDto? Result,
+        TrackingExtensionDto? PendingExtension,
+        int Version);
+
+    public sealed record TrackingResultDto(string? Number, DateOnly? IssuedOn, DateTime? SubmittedAt);
+
+    public sealed record TrackingExtensionDto(Guid Id, DateOnly? ProposedDeadline, string? Reason);
 
     public sealed record ImplementedByDto(Guid DirectiveId, string? Number, Guid OrganizationId, int Total, int Done, int Overdue, Guid ImplementsDirectiveId);
 
@@ -36,7 +64,7 @@ public static class ReceivingEndpoints
     {
         api.MapGet("/inbox", InboxAsync).WithTags("Inbox");
         api.MapPost("/directives/{id:guid}/acknowledge", AcknowledgeAsync).WithTags("Inbox");
-        api.MapPost("/task-assignments/{id:guid}/reports", ReportAsync).WithTags("Inbox");
+        api.MapPost("/task-assignments/{id:guid}/reports", ReportAsync).WithTags("Inbox").Accepts<ReportRequest>("application/json", "multipart/form-data");
         api.MapGet("/directives/{id:guid}/tracking", TrackingAsync).WithTags("Tracking");
         return api;
     }
@@ -73,22 +101,81 @@ public static class ReceivingEndpoints
             : TypedResults.Ok(new AcknowledgeResponse(acknowledgment.AcknowledgedAt, acknowledgment.AcknowledgedBy, acknowledgment.AcknowledgedById));
     }
 
+    /// <summary>
+    /// JSON (<see cref="ReportRequest"/>) or multipart/form-data with the same fields (status, note, result.number,
+    /// result.issuedOn) and up to <see cref="EvidenceIntake.MaxFiles"/> files named "evidence". "Done" needs a result
+    /// document or a file; it then waits for the issuer's confirmation.
+    /// </summary>
     private static async Task<Results<Created<ReportResponse>, ValidationProblem, NotFound, ProblemHttpResult>> ReportAsync(
-        Guid id, ReportRequest request, Receiving receiving, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
+        Guid id, HttpRequest httpRequest, Receiving receiving, EvidenceIntake intake, CurrentUser user, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.Status is null or ProgressStatus.DoneLate || !Enum.IsDefined(request.Status.Value))
+        ReportRequest? request;
+        IFormFileCollection? uploads = null;
+        if (httpRequest.HasFormContentType)
+        {
+            var form = await httpRequest.ReadFormAsync(cancellationToken);
+            uploads = form.Files;
+            ProgressStatus? status = Enum.TryParse<ProgressStatus>(form["status"].ToString(), ignoreCase: false, out var parsed) && !int.TryParse(form["status"].ToString(), out _) ? parsed : null;
+            DateOnly? issuedOn = null;
+            if (!string.IsNullOrEmpty(form["result.issuedOn"].ToString()))
+            {
+                if (DateOnly.TryParseExact(form["result.issuedOn"].ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                {
+                    issuedOn = date;
+                }
+                else
+                {
+                    errors["result.issuedOn"] = ["Ngày phải có dạng yyyy-MM-dd."];
+                }
+            }
+
+            var number = form["result.number"].ToString();
+            request = new ReportRequest(status, form["note"].ToString() is { Length: > 0 } note ? note : null, number.Length > 0 || issuedOn is not null ? new ResultBody(number, issuedOn) : null);
+            if (uploads.Count > EvidenceIntake.MaxFiles)
+            {
+                errors["evidence"] = [$"Tối đa {EvidenceIntake.MaxFiles} tệp minh chứng."];
+            }
+        }
+        else if (httpRequest.HasJsonContentType())
+        {
+            request = await httpRequest.ReadFromJsonAsync<ReportRequest>(cancellationToken) ?? new ReportRequest(null, null);
+        }
+        else
+        {
+            return TypedResults.Problem("Nội dung phải là application/json hoặc multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var hasFiles = uploads is { Count: > 0 };
+        if (request.Status is not { } reported || reported is not (ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Done))
         {
             errors["status"] = ["Trạng thái phải là NotStarted, InProgress, Done hoặc Blocked."];
         }
-        else if (request.Status is ProgressStatus.Done or ProgressStatus.Blocked && string.IsNullOrWhiteSpace(request.Note))
+        else if (reported == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(request.Note))
         {
-            errors["note"] = ["Cần ghi nội dung khi báo cáo đã hoàn thành hoặc gặp vướng mắc."];
+            errors["note"] = ["Cần ghi nội dung khi báo cáo gặp vướng mắc."];
+        }
+        else if (reported == ProgressStatus.Done && request.Result is null && !hasFiles)
+        {
+            errors["result"] = ["Báo cáo hoàn thành cần có kết quả: số và ngày của văn bản báo cáo (result.number, result.issuedOn), hoặc tệp minh chứng."];
         }
 
-        if (request.Note?.Length > 4000)
+        if (request.Result is { } result)
         {
-            errors["note"] = ["Không được dài quá 4000 ký tự."];
+            if (string.IsNullOrWhiteSpace(result.Number) || result.Number.Length > ResultDocument.MaxNumberLength)
+            {
+                errors["result.number"] = [$"Cần số và ký hiệu văn bản báo cáo, không quá {ResultDocument.MaxNumberLength} ký tự."];
+            }
+
+            if (result.IssuedOn is null && !errors.ContainsKey("result.issuedOn"))
+            {
+                errors["result.issuedOn"] = ["Cần ngày của văn bản báo cáo (yyyy-MM-dd)."];
+            }
+        }
+
+        if (request.Note?.Length > ProgressReport.MaxNoteLength)
+        {
+            errors["note"] = [$"Không được dài quá {ProgressReport.MaxNoteLength} ký tự."];
         }
 
         if (!IdempotencyKeys.TryRead(http.Request, null, out var key))
@@ -101,16 +188,33 @@ public static class ReceivingEndpoints
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
         }
 
+        var files = new List<EvidenceFile>();
         try
         {
-            var report = await receiving.ReportAsync(id, request.Status!.Value, request.Note, Actor(user, http), new QueuedAction(key, null), cancellationToken);
-            return report is null
-                ? TypedResults.NotFound()
-                : TypedResults.Created($"/api/task-assignments/{id}/reports/{report.Id}", new ReportResponse(report.Id, id, report.Status.ToString(), report.Note, report.ReportedAt));
+            foreach (var upload in uploads?.Where(f => f.Length > 0) ?? [])
+            {
+                await using var stream = upload.OpenReadStream();
+                files.Add(await intake.StoreAsync(stream, upload.Length, upload.FileName, cancellationToken));
+            }
+
+            var document = request.Result is { Number: { } n, IssuedOn: { } on } ? new ResultDocument(n.Trim(), on) : null;
+            var report = await receiving.ReportAsync(id, request.Status!.Value, request.Note, Actor(user, http), new QueuedAction(key, null), cancellationToken, files, document);
+            if (report is null)
+            {
+                await intake.DiscardAsync(files);
+                return TypedResults.NotFound();
+            }
+
+            return TypedResults.Created(
+                $"/api/task-assignments/{id}/reports/{report.Id}",
+                new ReportResponse(report.Id, id, report.Status.ToString(), report.Note, report.ReportedAt, report.ResultNumber is null ? null : new ResultBody(report.ResultNumber, report.ResultIssuedOn), files.Count));
         }
         catch (DomainException exception)
         {
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict);
+            await intake.DiscardAsync(files);
+            return exception is not StateConflictException && exception.Field is { } field
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [exception.Message] }, title: "Dữ liệu không hợp lệ.")
+                : TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
 
@@ -139,9 +243,34 @@ public static class ReceivingEndpoints
                 t.TaskId,
                 t.Label,
                 t.Deadline,
-                t.Assignments.Select(a => new TrackingAssignmentDto(a.TaskAssignmentId, a.OrganizationId, a.Role.ToString(), a.Status.ToString(), a.Overdue, a.LastReportAt, a.Deadline, a.DeadlinePending, a.ReceivedOn)).ToList(),
+                t.Assignments.Select(ToDto).ToList(),
                 t.AfterReceipt is { } span ? new DirectiveDto.DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null)).ToList(),
             implementedBy));
+    }
+
+    private static TrackingAssignmentDto ToDto(TrackingUnit a)
+    {
+        var l = a.Lifecycle!;
+        return new TrackingAssignmentDto(
+            a.TaskAssignmentId,
+            a.OrganizationId,
+            a.Role.ToString(),
+            a.Status.ToString(),
+            l.ExchangeStatusCode(a.Status),
+            a.Overdue,
+            a.LastReportAt,
+            a.Deadline,
+            l.OriginalDeadline ?? a.Deadline,
+            a.DeadlinePending,
+            a.ReceivedOn,
+            l.Extensions,
+            l.Urgings,
+            l.Returns,
+            l.Quality?.ToString(),
+            l.Timing?.ToString(),
+            l.ResultNumber is null && l.SubmittedAt is null ? null : new TrackingResultDto(l.ResultNumber, l.ResultIssuedOn, l.SubmittedAt),
+            l.PendingExtensionId is { } pending ? new TrackingExtensionDto(pending, l.PendingExtensionDeadline, l.PendingExtensionReason) : null,
+            l.Version);
     }
 
     private static ValidationProblem KeyProblem() =>

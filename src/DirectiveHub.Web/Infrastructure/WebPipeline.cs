@@ -84,6 +84,7 @@ public static class WebPipeline
         api.MapDirectiveEndpoints();
         api.MapImportEndpoints();
         api.MapReceivingEndpoints();
+        api.MapTaskLifecycleEndpoints();
         api.MapAdminEndpoints();
         api.MapDashboardEndpoints();
         api.MapWorkingCalendarEndpoints();

@@ -110,7 +110,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
                        'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
                        'ReceivedDirective', t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
                 FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate') AND t."Deadline" >= {from} AND t."Deadline" <= {until}
+                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate', 'AwaitingConfirmation', 'Refused', 'Cancelled') AND t."Deadline" >= {from} AND t."Deadline" <= {until}
                 ON CONFLICT ("DedupKey") DO NOTHING
                 """, cancellationToken);
         }

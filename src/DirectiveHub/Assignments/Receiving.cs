@@ -46,9 +46,9 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
     }
 
     /// <returns>The report, or null when the task assignment is not the unit's.</returns>
-    /// <exception cref="DomainException">A rule was broken: acknowledgment first, a note for done and blocked.</exception>
-    public Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null) =>
-        ReportAsync(taskAssignmentId, status, note, actor, new QueuedAction(null, null), cancellationToken, evidence);
+    /// <exception cref="DomainException">A rule was broken: acknowledgment first, a result for done, a note for blocked.</exception>
+    public Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null, ResultDocument? result = null) =>
+        ReportAsync(taskAssignmentId, status, note, actor, new QueuedAction(null, null), cancellationToken, evidence, result);
 
     /// <summary>
     /// A report that may be a retry of one already received (same idempotency key: the earlier report is returned
@@ -56,7 +56,8 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
     /// such a report is refused when the directive was superseded after it was written, so the officer rereads the
     /// correction before sending it again.
     /// </summary>
-    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, QueuedAction queued, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null)
+    /// <param name="result">The document reporting the result; a report of completion needs it or <paramref name="evidence"/>.</param>
+    public async Task<ProgressReport?> ReportAsync(Guid taskAssignmentId, ProgressStatus status, string? note, Actor actor, QueuedAction queued, CancellationToken cancellationToken, IReadOnlyList<EvidenceFile>? evidence = null, ResultDocument? result = null)
     {
         var taskAssignment = await db.TaskAssignments.Include(t => t.Reports)
             .SingleOrDefaultAsync(t => t.Id == taskAssignmentId && t.OrganizationId == actor.OrganizationId, cancellationToken);
@@ -85,7 +86,7 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         var receipt = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == taskAssignment.DirectiveId && a.OrganizationId == actor.OrganizationId, cancellationToken)
             ?? throw new DomainException("Đơn vị chưa nhận văn bản này.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now, queued.IdempotencyKey);
+        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now, queued.IdempotencyKey, result, evidence is { Count: > 0 });
         foreach (var file in evidence ?? [])
         {
             db.ReportEvidence.Add(new ReportEvidence(report.Id, file.FileName, file.ContentType, file.Length, file.StorageKey, now));
@@ -95,12 +96,12 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         db.Notifications.Add(new Notification(
             directive.IssuerId,
             NotificationKind.Report,
-            $"{unit} báo cáo nhiệm vụ của văn bản số {directive.Number}: {StatusText(report.Status)}",
+            $"{unit} báo cáo nhiệm vụ của văn bản số {directive.Number}: {TaskAssignment.StatusText(report.Status)}",
             NoticeTarget.TrackedDirective,
             directive.Id,
             taskAssignment.Id,
             now));
-        Audit(AuditActions.Reported, nameof(TaskAssignment), taskAssignment.Id, new { Status = report.Status.ToString(), report.Note }, actor, now);
+        Audit(AuditActions.Reported, nameof(TaskAssignment), taskAssignment.Id, new { Status = report.Status.ToString(), report.Note, Result = report.ResultNumber, ResultIssuedOn = report.ResultIssuedOn, Evidence = evidence?.Count ?? 0 }, actor, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,15 +120,6 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
     /// <summary>The report received earlier with this idempotency key, if any.</summary>
     public Task<ProgressReport?> FindReportAsync(Guid idempotencyKey, CancellationToken cancellationToken) =>
         db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken);
-
-    public static string StatusText(ProgressStatus status) => status switch
-    {
-        ProgressStatus.NotStarted => "chưa thực hiện",
-        ProgressStatus.InProgress => "đang thực hiện",
-        ProgressStatus.Blocked => "gặp vướng mắc",
-        ProgressStatus.Done => "đã hoàn thành",
-        _ => "hoàn thành trễ hạn",
-    };
 
     private void Audit(string action, string entityType, Guid entityId, object details, Actor actor, DateTime now) =>
         db.AuditEvents.Add(new AuditEvent(action, entityType, entityId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now));

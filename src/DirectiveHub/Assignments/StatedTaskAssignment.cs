@@ -30,4 +30,25 @@ public sealed record StatedTaskAssignment
     public DateTime? LastReportAt { get; init; }
 
     public TaskState State { get; init; }
+
+    public DateOnly? OriginalDeadline { get; init; }
+
+    public int ExtensionCount { get; init; }
+
+    public bool HasPendingExtension { get; init; }
+
+    public int UrgingCount { get; init; }
+
+    public int ReturnCount { get; init; }
+
+    public ResultQuality? Quality { get; init; }
+
+    public ResultTiming? Timing { get; init; }
+
+    /// <summary>When the result awaiting confirmation (or accepted) was submitted.</summary>
+    public DateTime? SubmittedAt { get; init; }
+
+    public string? CancellationReason { get; init; }
+
+    public int Version { get; init; }
 }

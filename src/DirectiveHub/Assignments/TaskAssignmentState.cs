@@ -27,31 +27,62 @@ public static class TaskAssignmentState
 
     public static readonly Expression<Func<TaskAssignment, bool>> IsDoneLate = t => t.Status == ProgressStatus.DoneLate;
 
-    /// <summary>Open or overdue: still to be done under a directive in force.</summary>
+    /// <summary>
+    /// Cancelled by the issuer, or refused and passed to another unit: out of every rate, in a column of its own
+    /// (<see cref="TaskState.Cancelled"/>).
+    /// </summary>
+    public static readonly Expression<Func<TaskAssignment, bool>> IsCancelled =
+        t => t.Status == ProgressStatus.Cancelled || (t.Status == ProgressStatus.Refused && t.ReassignedToId != null);
+
+    /// <summary>Chờ xác nhận: the unit's result waits for the issuer ("chờ cấp ủy xác nhận").</summary>
+    public static readonly Expression<Func<TaskAssignment, bool>> IsAwaitingConfirmation =
+        t => t.Status == ProgressStatus.AwaitingConfirmation && t.Directive!.Status == DirectiveStatus.Published;
+
+    /// <summary>The work is the unit's to do ("chờ đơn vị báo cáo"): not started, in progress, blocked or returned.</summary>
+    public static readonly Expression<Func<TaskAssignment, bool>> IsWithUnit =
+        t => (t.Status == ProgressStatus.NotStarted || t.Status == ProgressStatus.InProgress || t.Status == ProgressStatus.Blocked || t.Status == ProgressStatus.Returned)
+            && t.Directive!.Status == DirectiveStatus.Published;
+
+    /// <summary>Open or overdue: still to be done (by the unit, or confirmed by the issuer) under a directive in force.</summary>
     public static readonly Expression<Func<TaskAssignment, bool>> IsOutstanding =
-        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published;
+        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.Cancelled
+            && !(t.Status == ProgressStatus.Refused && t.ReassignedToId != null)
+            && t.Directive!.Status == DirectiveStatus.Published;
 
-    /// <summary>Whether the assignment counts in any figure (<see cref="TaskState.Closed"/> does not).</summary>
+    /// <summary>Whether the assignment counts in any rate (<see cref="TaskState.Closed"/> and <see cref="TaskState.Cancelled"/> do not).</summary>
     public static readonly Expression<Func<TaskAssignment, bool>> Counts =
-        t => t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate || t.Directive!.Status == DirectiveStatus.Published;
+        t => t.Status == ProgressStatus.Done || t.Status == ProgressStatus.DoneLate
+            || (t.Directive!.Status == DirectiveStatus.Published && t.Status != ProgressStatus.Cancelled && !(t.Status == ProgressStatus.Refused && t.ReassignedToId != null));
 
-    /// <summary>Outstanding and past its deadline on <paramref name="today"/> (a Vietnam date).</summary>
+    /// <summary>
+    /// Outstanding, past its deadline on <paramref name="today"/> (a Vietnam date), and not a result awaiting the
+    /// issuer's confirmation.
+    /// </summary>
     public static Expression<Func<TaskAssignment, bool>> IsOverdue(DateOnly today) =>
-        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published
+        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.Cancelled && t.Status != ProgressStatus.AwaitingConfirmation
+            && !(t.Status == ProgressStatus.Refused && t.ReassignedToId != null)
+            && t.Directive!.Status == DirectiveStatus.Published
             && t.Deadline != null && t.Deadline < today;
 
-    /// <summary>Outstanding and not past its deadline (or without one) on <paramref name="today"/>.</summary>
+    /// <summary>Outstanding and not overdue on <paramref name="today"/>: in time, without a deadline, or awaiting confirmation.</summary>
     public static Expression<Func<TaskAssignment, bool>> IsOpen(DateOnly today) =>
-        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published
-            && (t.Deadline == null || t.Deadline >= today);
+        t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.Cancelled
+            && !(t.Status == ProgressStatus.Refused && t.ReassignedToId != null)
+            && t.Directive!.Status == DirectiveStatus.Published
+            && (t.Deadline == null || t.Deadline >= today || t.Status == ProgressStatus.AwaitingConfirmation);
 
-    /// <summary>Open with a deadline from <paramref name="today"/> to <paramref name="days"/> days later: "sắp đến hạn".</summary>
+    /// <summary>In the unit's hands with a deadline from <paramref name="today"/> to <paramref name="days"/> days later: "sắp đến hạn".</summary>
     public static Expression<Func<TaskAssignment, bool>> IsDueSoon(DateOnly today, int days)
     {
         var last = today.AddDays(days);
-        return t => t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Directive!.Status == DirectiveStatus.Published
+        return t => (t.Status == ProgressStatus.NotStarted || t.Status == ProgressStatus.InProgress || t.Status == ProgressStatus.Blocked || t.Status == ProgressStatus.Returned)
+            && t.Directive!.Status == DirectiveStatus.Published
             && t.Deadline != null && t.Deadline >= today && t.Deadline <= last;
     }
+
+    /// <summary>Outstanding with no deadline at all (and none pending from receipt): "không có hạn".</summary>
+    public static readonly Expression<Func<TaskAssignment, bool>> HasNoDeadline =
+        t => t.Deadline == null && t.DaysAfterReceipt == null;
 
     /// <summary>The state as a column, for grouped figures: <c>tasks.Select(TaskAssignmentState.On(today))</c>.</summary>
     public static Expression<Func<TaskAssignment, StatedTaskAssignment>> On(DateOnly today) =>
@@ -70,21 +101,57 @@ public static class TaskAssignmentState
             LastReportAt = t.LastReportAt,
             State = t.Status == ProgressStatus.Done ? TaskState.DoneOnTime
                 : t.Status == ProgressStatus.DoneLate ? TaskState.DoneLate
+                : t.Status == ProgressStatus.Cancelled || (t.Status == ProgressStatus.Refused && t.ReassignedToId != null) ? TaskState.Cancelled
                 : t.Directive!.Status != DirectiveStatus.Published ? TaskState.Closed
+                : t.Status == ProgressStatus.AwaitingConfirmation ? TaskState.Open
                 : t.Deadline != null && t.Deadline < today ? TaskState.Overdue
                 : TaskState.Open,
+            OriginalDeadline = t.OriginalDeadline,
+            ExtensionCount = t.ExtensionCount,
+            HasPendingExtension = t.HasPendingExtension,
+            UrgingCount = t.UrgingCount,
+            ReturnCount = t.ReturnCount,
+            Quality = t.Quality,
+            Timing = t.Timing,
+            SubmittedAt = t.SubmittedAt,
+            CancellationReason = t.CancellationReason,
+            Version = t.Version,
         };
 
     /// <summary>The same rule in memory, for an assignment whose directive has <paramref name="directiveStatus"/>.</summary>
     public static TaskState Of(TaskAssignment assignment, DirectiveStatus directiveStatus, DateOnly today) =>
-        Of(assignment.Status, assignment.Deadline, directiveStatus, today);
+        Of(assignment.Status, assignment.Deadline, directiveStatus, today, assignment.ReassignedToId is not null);
 
-    public static TaskState Of(ProgressStatus status, DateOnly? deadline, DirectiveStatus directiveStatus, DateOnly today) => status switch
+    public static TaskState Of(ProgressStatus status, DateOnly? deadline, DirectiveStatus directiveStatus, DateOnly today, bool reassigned = false) => status switch
     {
         ProgressStatus.Done => TaskState.DoneOnTime,
         ProgressStatus.DoneLate => TaskState.DoneLate,
+        ProgressStatus.Cancelled => TaskState.Cancelled,
+        ProgressStatus.Refused when reassigned => TaskState.Cancelled,
         _ when directiveStatus != DirectiveStatus.Published => TaskState.Closed,
+        ProgressStatus.AwaitingConfirmation => TaskState.Open,
         _ when deadline is { } due && due < today => TaskState.Overdue,
         _ => TaskState.Open,
     };
+
+    /// <summary>
+    /// The deadline as users read it beside the state: "quá hạn", "sắp đến hạn" (within <paramref name="reminderDays"/>),
+    /// "không có hạn", or in time. Only work in the unit's hands is read against its deadline.
+    /// </summary>
+    public static DeadlineReading ReadDeadline(ProgressStatus status, DateOnly? deadline, bool deadlinePending, DirectiveStatus directiveStatus, DateOnly today, int reminderDays)
+    {
+        var withUnit = status is ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Returned;
+        if (!withUnit || directiveStatus != DirectiveStatus.Published)
+        {
+            return DeadlineReading.NotApplicable;
+        }
+
+        return deadline switch
+        {
+            null => deadlinePending ? DeadlineReading.InTime : DeadlineReading.NoDeadline,
+            { } due when due < today => DeadlineReading.Overdue,
+            { } due when due <= today.AddDays(reminderDays) => DeadlineReading.DueSoon,
+            _ => DeadlineReading.InTime,
+        };
+    }
 }

@@ -9,6 +9,14 @@ public static class AuditActions
     public const string Acknowledged = "Acknowledged";
     public const string Reported = "Reported";
     public const string Received = "Received";
+    public const string ResultAccepted = "ResultAccepted";
+    public const string ResultReturned = "ResultReturned";
+    public const string ExtensionRequested = "ExtensionRequested";
+    public const string ExtensionDecided = "ExtensionDecided";
+    public const string Urged = "Urged";
+    public const string Refused = "Refused";
+    public const string Cancelled = "Cancelled";
+    public const string Reassigned = "Reassigned";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
     public const string SessionsEnded = "SessionsEnded";

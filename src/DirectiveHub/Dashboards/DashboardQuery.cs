@@ -136,6 +136,7 @@ public static class DashboardQuery
             Tree = tree,
             HeatMap = heatMap,
             Issuers = await IssuersAsync(db, root.Path, filter, cancellationToken),
+            Lifecycle = await LifecycleFigures.LoadAsync(db, directives, today, DueSoonDays, cancellationToken),
         };
     }
 
@@ -149,6 +150,9 @@ public static class DashboardQuery
     /// read (or load on a phone); deeper levels are one click away, on the dashboard of the unit above them.
     /// </summary>
     public const int TreeDepth = 2;
+
+    /// <summary>"Sắp đến hạn" on the dashboard: the widest reminder window of the overdue sweep's defaults.</summary>
+    public static readonly int DueSoonDays = new OverdueOptions().ReminderDays.Max();
 
     /// <summary>Adds each unit's figures to every ancestor up to the root; lists the units with any, worst siblings first.</summary>
     private static List<TreeRow> Tree(Guid rootId, Dictionary<Guid, OrganizationNode> subtree, IReadOnlyList<UnitRow> units)
@@ -295,7 +299,7 @@ public static class DashboardQuery
         var readableIds = (await db.Directives.Where(d => ids.Contains(d.Id)).Where(readable).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var counts = await db.TaskAssignments.Where(t => ids.Contains(t.DirectiveId))
             .Select(TaskAssignmentState.On(today))
-            .Where(t => t.State != TaskState.Closed)
+            .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled)
             .GroupBy(t => t.DirectiveId)
             .Select(g => new
             {
@@ -344,7 +348,7 @@ public static class DashboardQuery
     public static IQueryable<StatedTaskAssignment> Stated(AppDbContext db, IQueryable<Directive> directives, DateOnly today) =>
         directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
             .Select(TaskAssignmentState.On(today))
-            .Where(t => t.State != TaskState.Closed);
+            .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled);
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 

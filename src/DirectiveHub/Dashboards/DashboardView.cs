@@ -22,6 +22,9 @@ public sealed record DashboardView(
 
     public HeatMap? HeatMap { get; init; }
 
+    /// <summary>Per unit: awaiting confirmation (and since when), returned, cancelled, no deadline, due soon, extensions, urgings, quality.</summary>
+    public IReadOnlyList<LifecycleRow> Lifecycle { get; init; } = [];
+
     /// <summary>The units of the subtree that issued directives in the period, for the issuer filter (whatever the filter).</summary>
     public IReadOnlyList<IssuerOption> Issuers { get; init; } = [];
 

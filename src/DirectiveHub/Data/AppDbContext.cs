@@ -37,6 +37,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
 
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+
+    public DbSet<Urging> Urgings => Set<Urging>();
+
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
     public DbSet<ArrivalRegister> ArrivalRegisters => Set<ArrivalRegister>();
@@ -103,7 +107,12 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<SigningAuthority>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AttachmentKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<AssignmentRole>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProgressStatus>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ResultQuality>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ResultTiming>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReviewDecision>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UrgingKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ExtensionDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Calendar.CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);

@@ -63,7 +63,7 @@ public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
         if (successor is not null)
         {
             var open = await db.TaskAssignments
-                .Where(t => t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate)
+                .Where(t => t.OrganizationId == organizationId && t.Status != ProgressStatus.Done && t.Status != ProgressStatus.DoneLate && t.Status != ProgressStatus.Cancelled)
                 .ToListAsync(cancellationToken);
             var taken = (await db.TaskAssignments.Where(t => t.OrganizationId == successor.Id).Select(t => t.TaskId).ToListAsync(cancellationToken)).ToHashSet();
             var receipts = (await db.Assignments.Where(a => a.OrganizationId == successor.Id).Select(a => a.DirectiveId).ToListAsync(cancellationToken)).ToHashSet();

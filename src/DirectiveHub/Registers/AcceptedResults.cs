@@ -9,9 +9,9 @@ namespace DirectiveHub.Registers;
 
 /// <summary>
 /// What counts as a task's accepted result, for the follow-up register ("số, ngày văn bản trả lời / kết quả") and the
-/// periodic reports' done-on-time and done-late figures: the ONE place that reads it. Until the issuer's acceptance of
-/// results exists, a result is the unit's own "done" report (its date; it carries no document number). When
-/// acceptance lands, only this class changes: the accepted result's number and date, and done meaning accepted.
+/// periodic reports' done-on-time and done-late figures: the ONE place that reads it. A task assignment is done only
+/// when its issuer accepted the result; the result is the document the unit reported it with (number and date), or,
+/// for a result of evidence files only, the day it was submitted.
 /// </summary>
 public static class AcceptedResults
 {
@@ -41,9 +41,18 @@ public static class AcceptedResults
         var done = await db.TaskAssignments.AsNoTracking()
             .Where(t => taskAssignmentIds.Contains(t.Id))
             .Where(IsDone)
-            .Select(t => new { t.Id, t.CompletedAt })
+            .Select(t => new
+            {
+                t.Id,
+                t.CompletedAt,
+                Result = db.ProgressReports
+                    .Where(r => r.TaskAssignmentId == t.Id && r.Status == ProgressStatus.AwaitingConfirmation)
+                    .OrderByDescending(r => r.ReportedAt)
+                    .Select(r => new { r.ResultNumber, r.ResultIssuedOn })
+                    .FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         return done.Where(t => t.CompletedAt is not null)
-            .ToDictionary(t => t.Id, t => ((string?)null, DateOnly.FromDateTime(VietnamTime.ToVietnam(t.CompletedAt!.Value))));
+            .ToDictionary(t => t.Id, t => (t.Result?.ResultNumber, t.Result?.ResultIssuedOn ?? DateOnly.FromDateTime(VietnamTime.ToVietnam(t.CompletedAt!.Value))));
     }
 }

@@ -272,8 +272,9 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
             TaskState.DoneOnTime => "Hoàn thành đúng hạn",
             TaskState.DoneLate => "Hoàn thành trễ hạn",
             TaskState.Closed => "Đã dừng (văn bản không còn hiệu lực)",
-            TaskState.Overdue => "Quá hạn, " + Receiving.StatusText(status),
-            _ => "Trong hạn, " + Receiving.StatusText(status),
+            TaskState.Cancelled => "Đã hủy",
+            TaskState.Overdue => "Quá hạn, " + TaskAssignment.StatusText(status),
+            _ => "Trong hạn, " + TaskAssignment.StatusText(status),
         };
 
     /// <summary>"Công văn V/v …" or "Kế hoạch …": the type and subject column.</summary>

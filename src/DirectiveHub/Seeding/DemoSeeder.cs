@@ -213,9 +213,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         Acknowledge(quocOaiDirective, ttQuocOai, officerTtQuocOai, new DateTime(2021, 10, 30, 9, 15, 0, DateTimeKind.Utc));
         Acknowledge(quocOaiDirective, phuongCach, officerPhuongCach, new DateTime(2021, 10, 31, 2, 0, 0, DateTimeKind.Utc));
         Acknowledge(quocOaiDirective, mttqQuocOai, officerMttq, new DateTime(2021, 10, 30, 8, 0, 0, DateTimeKind.Utc));
-        Report(quocOaiDirective, ttQuocOai, 0, officerTtQuocOai, ProgressStatus.Done, "Đã tổ chức tuyên truyền trên hệ thống loa truyền thanh và tại các khu dân cư.", new DateTime(2021, 11, 10, 3, 0, 0, DateTimeKind.Utc));
-        Report(quocOaiDirective, phuongCach, 0, officerPhuongCach, ProgressStatus.InProgress, "Đang triển khai tại các thôn.", new DateTime(2021, 11, 5, 3, 0, 0, DateTimeKind.Utc));
-        Report(quocOaiDirective, mttqQuocOai, 1, officerMttq, ProgressStatus.Done, "Đã vận động được 1,2 tỷ đồng và 15 tấn nhu yếu phẩm.", new DateTime(2021, 12, 3, 3, 0, 0, DateTimeKind.Utc));
+        // The lifecycle after a report: Thị trấn Quốc Oai's result was accepted (done), Phượng Cách's was returned
+        // (it reports again), Mặt trận's waits for the district's confirmation.
+        Report(quocOaiDirective, ttQuocOai, 0, officerTtQuocOai, ProgressStatus.Done, "Đã tổ chức tuyên truyền trên hệ thống loa truyền thanh và tại các khu dân cư.", new DateTime(2021, 11, 10, 3, 0, 0, DateTimeKind.Utc), new ResultDocument("15-BC/ĐU", new DateOnly(2021, 11, 10)));
+        Review(quocOaiDirective, ttQuocOai, 0, clerk, quocOai, ReviewDecision.Accept, ResultQuality.DatTot, null, new DateTime(2021, 11, 12, 2, 0, 0, DateTimeKind.Utc));
+        Report(quocOaiDirective, phuongCach, 0, officerPhuongCach, ProgressStatus.Done, "Đã tuyên truyền tại các thôn.", new DateTime(2021, 11, 5, 3, 0, 0, DateTimeKind.Utc), new ResultDocument("08-BC/ĐU", new DateOnly(2021, 11, 5)));
+        Review(quocOaiDirective, phuongCach, 0, clerk, quocOai, ReviewDecision.Return, null, "Báo cáo chưa nêu số buổi tuyên truyền và số hộ dân được phổ biến; đề nghị bổ sung.", new DateTime(2021, 11, 8, 2, 0, 0, DateTimeKind.Utc));
+        Report(quocOaiDirective, mttqQuocOai, 1, officerMttq, ProgressStatus.Done, "Đã vận động được 1,2 tỷ đồng và 15 tấn nhu yếu phẩm.", new DateTime(2021, 12, 3, 3, 0, 0, DateTimeKind.Utc), new ResultDocument("21-BC/MTTQ", new DateOnly(2021, 12, 3)));
 
         await db.SaveChangesAsync(cancellationToken);
 
@@ -291,11 +295,19 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
     private static void Acknowledge(Directive directive, Organization unit, AppUser user, DateTime at) =>
         directive.Assignments.Single(a => a.OrganizationId == unit.Id).Acknowledge(user.Id, at);
 
-    private static void Report(Directive directive, Organization unit, int taskIndex, AppUser user, ProgressStatus status, string note, DateTime at)
+    private static void Report(Directive directive, Organization unit, int taskIndex, AppUser user, ProgressStatus status, string note, DateTime at, ResultDocument? result = null)
+    {
+        var receipt = directive.Assignments.Single(a => a.OrganizationId == unit.Id);
+        TaskOf(directive, unit, taskIndex).Report(receipt, status, note, user.Id, at, result: result);
+    }
+
+    private static void Review(Directive directive, Organization unit, int taskIndex, AppUser reviewer, Organization issuer, ReviewDecision decision, ResultQuality? quality, string? reason, DateTime at) =>
+        TaskOf(directive, unit, taskIndex).Review(decision, quality, reason, reviewer.Id, issuer.Id, at);
+
+    private static TaskAssignment TaskOf(Directive directive, Organization unit, int taskIndex)
     {
         var task = directive.Tasks.Where(t => t.ParentId is null).OrderBy(t => t.Position).ElementAt(taskIndex);
-        var receipt = directive.Assignments.Single(a => a.OrganizationId == unit.Id);
-        directive.TaskAssignments.Single(a => a.TaskId == task.Id && a.OrganizationId == unit.Id).Report(receipt, status, note, user.Id, at);
+        return directive.TaskAssignments.Single(a => a.TaskId == task.Id && a.OrganizationId == unit.Id);
     }
 
     /// <summary>The 2025 reform: the district is dissolved, its communes merge into one placed under the province.</summary>

@@ -17,6 +17,9 @@ public static class VietnamTime
     public static DateTime ToVietnam(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The Vietnam date of a UTC instant.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToVietnam(utc));
+
     /// <summary>The first instant (UTC) at which a task due on <paramref name="deadline"/> is late.</summary>
     public static DateTime LateFromUtc(DateOnly deadline) =>
         TimeZoneInfo.ConvertTimeToUtc(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone);

@@ -20,7 +20,7 @@ public static class TrackingQuery
         var directive = await db.Directives.AsNoTracking()
             .TrackedBy(db, viewer)
             .Where(d => d.Id == id)
-            .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn })
+            .Select(d => new { d.Id, d.Number, d.Subject, d.IssuerName, d.IssuedOn, d.IssuerId })
             .SingleOrDefaultAsync(cancellationToken);
         if (directive is null)
         {
@@ -55,7 +55,26 @@ public static class TrackingQuery
                     db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
                     a.Deadline,
                     a.DaysAfterReceipt != null && a.ReceivedOn == null,
-                    a.ReceivedOn),
+                    a.ReceivedOn,
+                    new TrackingLifecycle(
+                        db.Assignments.Any(r => r.DirectiveId == a.DirectiveId && r.OrganizationId == a.OrganizationId && r.AcknowledgedAt != null),
+                        a.OriginalDeadline,
+                        a.ExtensionCount,
+                        a.UrgingCount,
+                        a.ReturnCount,
+                        a.Quality,
+                        a.Timing,
+                        db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id && r.ResultNumber != null).OrderByDescending(r => r.ReportedAt).Select(r => r.ResultNumber).FirstOrDefault(),
+                        db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id && r.ResultNumber != null).OrderByDescending(r => r.ReportedAt).Select(r => r.ResultIssuedOn).FirstOrDefault(),
+                        a.SubmittedAt,
+                        db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id && r.Status == ProgressStatus.AwaitingConfirmation).OrderByDescending(r => r.ReportedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                        db.ExtensionRequests.Where(e => e.TaskAssignmentId == a.Id && e.Decision == ExtensionDecision.Pending).Select(e => (Guid?)e.Id).FirstOrDefault(),
+                        db.ExtensionRequests.Where(e => e.TaskAssignmentId == a.Id && e.Decision == ExtensionDecision.Pending).Select(e => (DateOnly?)e.ProposedDeadline).FirstOrDefault(),
+                        db.ExtensionRequests.Where(e => e.TaskAssignmentId == a.Id && e.Decision == ExtensionDecision.Pending).Select(e => e.Reason).FirstOrDefault(),
+                        a.Status == ProgressStatus.Refused ? db.ProgressReports.Where(r => r.TaskAssignmentId == a.Id && r.Status == ProgressStatus.Refused).OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault() : null,
+                        a.CancellationReason,
+                        a.Version,
+                        a.State)),
             })
             .ToListAsync(cancellationToken);
 
@@ -73,7 +92,8 @@ public static class TrackingQuery
                 t.Deadline,
                 units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
                 t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
-            (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? []);
+            (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? [],
+            directive.IssuerId);
     }
 
     /// <summary>
@@ -98,7 +118,7 @@ public static class TrackingQuery
                 d.IssuerId,
                 d.IssuerName,
                 Parents = d.References.Where(r => r.ReferencedDirectiveId != null).Select(r => r.ReferencedDirectiveId!.Value).ToList(),
-                Total = stated.Count(a => a.DirectiveId == d.Id && a.State != TaskState.Closed),
+                Total = stated.Count(a => a.DirectiveId == d.Id && a.State != TaskState.Closed && a.State != TaskState.Cancelled),
                 Done = stated.Count(a => a.DirectiveId == d.Id && (a.State == TaskState.DoneOnTime || a.State == TaskState.DoneLate)),
                 Overdue = stated.Count(a => a.DirectiveId == d.Id && a.State == TaskState.Overdue),
             })

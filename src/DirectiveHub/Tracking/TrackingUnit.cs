@@ -3,4 +3,4 @@ using DirectiveHub.Assignments;
 namespace DirectiveHub.Tracking;
 
 /// <param name="Deadline">The unit's deadline in force; null with <paramref name="DeadlinePending"/> until its receipt starts the clock.</param>
-public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null);
+public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, string Name, AssignmentRole Role, ProgressStatus Status, bool Overdue, DateTime? LastReportAt, string? LastNote, DateOnly? Deadline = null, bool DeadlinePending = false, DateOnly? ReceivedOn = null, TrackingLifecycle? Lifecycle = null);

@@ -9,4 +9,5 @@ public sealed record TrackingView(
     DateOnly? IssuedOn,
     IReadOnlyList<TrackingRecipient> Recipients,
     IReadOnlyList<TrackingTask> Tasks,
-    IReadOnlyList<TrackingCascade> ImplementedBy);
+    IReadOnlyList<TrackingCascade> ImplementedBy,
+    Guid IssuerId = default);

@@ -7,7 +7,7 @@ namespace DirectiveHub.BrowserTests.Inbox;
 public sealed class AcknowledgeAndReportTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task The_officer_acknowledges_the_Quoc_Oai_sample_reports_a_task_done_and_the_clerk_sees_it_on_tracking()
+    public async Task The_officer_acknowledges_the_Quoc_Oai_sample_reports_a_task_done_with_its_result_and_the_clerk_sees_it_awaiting_confirmation()
     {
         app.Require();
         var officer = await app.NewPageAsync(phone: true);
@@ -27,9 +27,11 @@ public sealed class AcknowledgeAndReportTests(BrowserApp app) : IClassFixture<Br
         var task = officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" });
         await task.GetByLabel("Tình hình thực hiện").SelectOptionAsync("Done");
         await task.GetByLabel("Nội dung báo cáo").FillAsync("Đã tổ chức tuyên truyền tại 12 thôn.");
+        await task.GetByLabel("Số, ký hiệu văn bản báo cáo kết quả").FillAsync("12-BC/ĐU");
+        await task.GetByLabel("Ngày văn bản báo cáo").FillAsync("2026-11-19");
         await task.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo tiến độ.");
-        await Assertions.Expect(officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" })).ToContainTextAsync("Hoàn thành trễ hạn");
+        await Assertions.Expect(officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" })).ToContainTextAsync("Chờ cấp ủy xác nhận");
         await officer.AssertAccessibleAsync();
 
         var clerk = await app.NewPageAsync();
@@ -40,7 +42,7 @@ public sealed class AcknowledgeAndReportTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Theo dõi thực hiện văn bản số 114-CV/HU");
         var saiSon = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
         await Assertions.Expect(saiSon.First).ToContainTextAsync("Đã nhận lúc");
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đã tổ chức tuyên truyền tại 12 thôn." })).ToContainTextAsync("Hoàn thành trễ hạn");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đã tổ chức tuyên truyền tại 12 thôn." })).ToContainTextAsync("Chờ cấp ủy xác nhận");
         await clerk.AssertAccessibleAsync();
     }
 }

@@ -125,7 +125,7 @@ public sealed partial class OfflinePhoneTests(BrowserApp app) : IClassFixture<Br
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#dh-offline-banner")).ToBeHiddenAsync();
-        await Assertions.Expect(task).ToContainTextAsync("Hoàn thành trễ hạn");
+        await Assertions.Expect(task).ToContainTextAsync("Chờ cấp ủy xác nhận");
         await Assertions.Expect(task.GetByRole(AriaRole.Link, new() { Name = "anh-thon-1.png" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 

@@ -18,7 +18,7 @@ public sealed class ReportFormTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         ILocator Task1() => officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" });
 
-        // Done without a note: the error sits on task 1 and the chosen status stays.
+        // Done without a result: the error sits on task 1 and the chosen status stays.
         await Task1().GetByLabel("Tình hình thực hiện").SelectOptionAsync("Done");
         await Task1().GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(Task1().GetByRole(AriaRole.Alert)).ToContainTextAsync("Nhiệm vụ 1:");
@@ -33,9 +33,11 @@ public sealed class ReportFormTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(Task1().GetByLabel("Nội dung báo cáo")).ToHaveValueAsync("Đã tổ chức tuyên truyền tại 12 thôn.");
         await Assertions.Expect(Task1().GetByLabel("Tình hình thực hiện")).ToHaveValueAsync("Done");
 
+        await Task1().GetByLabel("Số, ký hiệu văn bản báo cáo kết quả").FillAsync("12-BC/ĐU");
+        await Task1().GetByLabel("Ngày văn bản báo cáo").FillAsync("2026-11-19");
         await Task1().GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo tiến độ.");
-        await Assertions.Expect(Task1().GetByTestId("task-done")).ToBeVisibleAsync();
+        await Assertions.Expect(Task1().GetByTestId("task-submitted")).ToBeVisibleAsync();
         await Assertions.Expect(Task1().GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" })).ToHaveCountAsync(0);
         await officer.AssertAccessibleAsync();
     }

@@ -250,8 +250,13 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
                 receiptC2.Acknowledge(userS, published.AddHours(4));
                 var task1 = a.Tasks.Single(t => t.Text == "Nhiệm vụ 1").Id;
                 var task2 = a.Tasks.Single(t => t.Text == "Nhiệm vụ 2").Id;
-                a.TaskAssignments.Single(t => t.TaskId == task1 && t.OrganizationId == c1.Id).Report(receiptC1, ProgressStatus.Done, "Xong", userS, new DateTime(2026, 11, 8, 3, 0, 0, DateTimeKind.Utc));
-                a.TaskAssignments.Single(t => t.TaskId == task1 && t.OrganizationId == c2.Id).Report(receiptC2, ProgressStatus.Done, "Xong", userS, new DateTime(2026, 11, 12, 3, 0, 0, DateTimeKind.Utc));
+                // Done is an accepted result: reported, then accepted by the issuer.
+                var doneC1 = a.TaskAssignments.Single(t => t.TaskId == task1 && t.OrganizationId == c1.Id);
+                doneC1.Report(receiptC1, ProgressStatus.Done, "Xong", userS, new DateTime(2026, 11, 8, 3, 0, 0, DateTimeKind.Utc), hasEvidence: true);
+                doneC1.Review(ReviewDecision.Accept, ResultQuality.Dat, null, userS, d.Id, new DateTime(2026, 11, 9, 3, 0, 0, DateTimeKind.Utc));
+                var doneC2 = a.TaskAssignments.Single(t => t.TaskId == task1 && t.OrganizationId == c2.Id);
+                doneC2.Report(receiptC2, ProgressStatus.Done, "Xong", userS, new DateTime(2026, 11, 12, 3, 0, 0, DateTimeKind.Utc), hasEvidence: true);
+                doneC2.Review(ReviewDecision.Accept, ResultQuality.Dat, null, userS, d.Id, new DateTime(2026, 11, 13, 3, 0, 0, DateTimeKind.Utc));
                 a.TaskAssignments.Single(t => t.TaskId == task2).Report(receiptC2, ProgressStatus.InProgress, null, userS, new DateTime(2026, 11, 12, 3, 0, 0, DateTimeKind.Utc));
                 _ = b;
 

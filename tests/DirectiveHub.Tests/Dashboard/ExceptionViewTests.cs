@@ -24,7 +24,8 @@ public sealed class ExceptionViewTests(PostgresAppFixture app) : IClassFixture<P
         var directive = await app.DirectiveAsync("114-CV/HU");
         var today = DateOnly.FromDateTime(app.Factory.Clock.GetUtcNow().UtcDateTime.AddHours(7));
         var open = await app.QueryAsync(db => db.TaskAssignments
-            .Where(t => t.DirectiveId == directive && t.Status != Assignments.ProgressStatus.Done && t.Status != Assignments.ProgressStatus.DoneLate && t.Deadline < today)
+            .Where(t => t.DirectiveId == directive)
+            .Where(Assignments.TaskAssignmentState.IsOverdue(today))
             .Select(t => new { t.Id, t.Deadline })
             .ToListAsync(Cancel));
         Assert.NotEmpty(open);

@@ -22,7 +22,7 @@ public sealed class RulesTests
     }
 
     [Fact]
-    public void Reporting_needs_acknowledgment_first_and_a_note_for_done_or_blocked()
+    public void Reporting_needs_acknowledgment_first_a_result_for_done_and_a_note_for_blocked()
     {
         var (receipt, task) = PublishedTask(new DateOnly(2021, 11, 15));
         var user = Guid.NewGuid();
@@ -32,10 +32,11 @@ public sealed class RulesTests
         Assert.False(receipt.Acknowledge(Guid.NewGuid(), PublishedAt.AddHours(2)));
         Assert.Equal(user, receipt.AcknowledgedById);
 
-        Assert.Throws<DomainException>(() => task.Report(receipt, ProgressStatus.Done, " ", user, PublishedAt.AddDays(2)));
-        Assert.Throws<DomainException>(() => task.Report(receipt, ProgressStatus.Blocked, null, user, PublishedAt.AddDays(2)));
-        task.Report(receipt, ProgressStatus.Done, "Đã tuyên truyền", user, PublishedAt.AddDays(2));
-        Assert.Equal(ProgressStatus.Done, task.Status);
+        Assert.Equal("result", Assert.Throws<DomainException>(() => task.Report(receipt, ProgressStatus.Done, "Đã tuyên truyền", user, PublishedAt.AddDays(2))).Field);
+        Assert.Equal("note", Assert.Throws<DomainException>(() => task.Report(receipt, ProgressStatus.Blocked, null, user, PublishedAt.AddDays(2))).Field);
+        task.Report(receipt, ProgressStatus.Done, "Đã tuyên truyền", user, PublishedAt.AddDays(2), result: new ResultDocument("12-BC/ĐU", new DateOnly(2021, 11, 1)));
+        Assert.Equal(ProgressStatus.AwaitingConfirmation, task.Status);
+        Assert.False(task.IsDone);
     }
 
     [Fact]
@@ -48,8 +49,10 @@ public sealed class RulesTests
         // 23:59 on 04/9 in Vietnam is 16:59 UTC: still on time; 00:00 on 05/9 is 17:00 UTC: late.
         Assert.False(task.IsLateAt(new DateTime(2021, 9, 4, 16, 59, 0, DateTimeKind.Utc)));
         Assert.True(task.IsLateAt(new DateTime(2021, 9, 4, 17, 0, 0, DateTimeKind.Utc)));
-        task.Report(receipt, ProgressStatus.Done, "Xong", user, new DateTime(2021, 9, 4, 17, 0, 0, DateTimeKind.Utc));
+        task.Report(receipt, ProgressStatus.Done, "Xong", user, new DateTime(2021, 9, 4, 17, 0, 0, DateTimeKind.Utc), hasEvidence: true);
+        task.Review(ReviewDecision.Accept, ResultQuality.Dat, null, Guid.NewGuid(), _tree.District.Id, new DateTime(2021, 9, 10, 1, 0, 0, DateTimeKind.Utc));
         Assert.Equal(ProgressStatus.DoneLate, task.Status);
+        Assert.Equal(ResultTiming.Late, task.Timing);
         Assert.Equal(TaskState.DoneLate, TaskAssignmentState.Of(task, DirectiveStatus.Published, new DateOnly(2021, 9, 6)));
     }
 

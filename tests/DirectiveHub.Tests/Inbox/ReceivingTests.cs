@@ -12,7 +12,7 @@ public sealed class ReceivingTests(PostgresAppFixture app) : IClassFixture<Postg
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Reporting_needs_acknowledgment_first_and_a_note_for_done_and_done_after_the_deadline_is_done_late()
+    public async Task Reporting_needs_acknowledgment_first_and_a_result_for_done_and_a_result_accepted_after_the_deadline_is_done_late()
     {
         app.Require();
         var officer = await app.Factory.ApiClientAsync(DemoAccounts.Officer);
@@ -28,21 +28,25 @@ public sealed class ReceivingTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("Trần Văn Minh", (await ack.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("acknowledgedBy").GetString());
 
-        var noNote = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done" }, Cancel);
-        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        var noResult = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", note = "Đã tuyên truyền tại 12 thôn." }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, noResult.StatusCode);
+        Assert.True((await noResult.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("result", out _));
+        var noNote = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Blocked" }, Cancel);
         Assert.True((await noNote.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("note", out _));
 
-        var done = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", note = "Đã tuyên truyền tại 12 thôn." }, Cancel);
+        var done = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", note = "Đã tuyên truyền tại 12 thôn.", result = new { number = "12-BC/ĐU", issuedOn = "2026-11-19" } }, Cancel);
         Assert.Equal(HttpStatusCode.Created, done.StatusCode);
-        Assert.Equal("DoneLate", (await done.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString());
+        Assert.Equal("AwaitingConfirmation", (await done.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString());
 
+        // Only the issuer's acceptance makes it done; submitted long after the 2021 deadline, it is done late.
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/task-assignments/{lead}/review", new { decision = "Accept", quality = "Dat" }, Cancel)).StatusCode);
         var tracking = await clerk.GetFromJsonAsync<JsonElement>($"/api/directives/{directive}/tracking", Cancel);
         var mine = tracking.GetProperty("tasks")[0].GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("taskAssignmentId").GetGuid() == lead);
         Assert.Equal(("DoneLate", false, "Lead"), (mine.GetProperty("status").GetString(), mine.GetProperty("overdue").GetBoolean(), mine.GetProperty("role").GetString()));
         Assert.NotNull(tracking.GetProperty("recipients").EnumerateArray().Single(r => r.GetProperty("organizationId").GetGuid() == saiSon).GetProperty("acknowledgedAt").GetString());
 
-        var notice = await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == lead).Select(n => n.OrganizationId).SingleAsync(Cancel));
+        var notice = await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == lead && n.Kind == DirectiveHub.Notifications.NotificationKind.Report).Select(n => n.OrganizationId).SingleAsync(Cancel));
         Assert.Equal(await app.OrganizationAsync("HN-QO"), notice);
     }
 

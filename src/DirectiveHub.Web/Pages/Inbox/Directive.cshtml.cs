@@ -1,7 +1,6 @@
 using DirectiveHub.Assignments;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
-using DirectiveHub.Storage;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
 using DirectiveHub.Web.Pages.Directives;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, IFileStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, TaskLifecycle lifecycle, EvidenceIntake intake, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -35,8 +34,17 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     /// <summary>The task whose report failed: its form shows the error and keeps what was typed and chosen.</summary>
     public Guid? ErrorTaskId { get; private set; }
 
+    /// <summary>Which of that task's forms failed: "report", "extension" or "refuse".</summary>
+    public string? ErrorForm { get; private set; }
+
     [BindProperty]
     public ReportInput Report { get; set; } = new();
+
+    [BindProperty]
+    public ExtensionInput Extension { get; set; } = new();
+
+    [BindProperty]
+    public RefusalInput Refusal { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -71,12 +79,20 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         }
 
         ErrorTaskId = Report.TaskAssignmentId;
+        ErrorForm = "report";
         var now = clock.GetUtcNow();
-        if (!Enum.IsDefined(Report.Status) || Report.Status == ProgressStatus.DoneLate || Report.Note?.Length > 4000
+        if (Report.Status is not (ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Done) || Report.Note?.Length > ProgressReport.MaxNoteLength
             || !IdempotencyKeys.TryRead(Request, Report.IdempotencyKey, out var key))
         {
             ModelState.AddModelError(nameof(Report), localizer["ValInvalidChoice"]);
             Error = localizer["FixErrors"];
+            return Page();
+        }
+
+        var number = Report.ResultNumber?.Trim();
+        if (number?.Length > ResultDocument.MaxNumberLength || (string.IsNullOrEmpty(number) != (Report.ResultIssuedOn is null)))
+        {
+            Error = localizer["ResultNumberInvalid"];
             return Page();
         }
 
@@ -90,38 +106,83 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         var files = new List<EvidenceFile>();
         try
         {
-            foreach (var file in (evidence ?? []).Where(f => f.Length > 0).Take(5))
+            foreach (var file in (evidence ?? []).Where(f => f.Length > 0).Take(EvidenceIntake.MaxFiles))
             {
-                if (file.Length > store.MaxBytes)
-                {
-                    throw new DomainException(localizer["AttachmentTooLarge", store.MaxBytes / (1024 * 1024)]);
-                }
-
-                await using var content = new MemoryStream();
-                await file.CopyToAsync(content, cancellationToken);
-                content.Position = 0;
-                var type = FileTypes.Detect(content) ?? throw new DomainException(localizer["AttachmentType"]);
-                var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
-                name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
-                files.Add(new EvidenceFile(name, type.ContentType, content.Length, await store.PutAsync(content, cancellationToken)));
+                await using var upload = file.OpenReadStream();
+                files.Add(await intake.StoreAsync(upload, file.Length, file.FileName, cancellationToken));
             }
 
-            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), new QueuedAction(key, PreparedAt(now)), cancellationToken, files);
+            var result = string.IsNullOrEmpty(number) ? null : new ResultDocument(number, Report.ResultIssuedOn!.Value);
+            await receiving.ReportAsync(Report.TaskAssignmentId, Report.Status, Report.Note, Actor(), new QueuedAction(key, PreparedAt(now)), cancellationToken, files, result);
         }
         catch (DomainException exception)
         {
-            // The domain's Vietnamese message says which rule: acknowledgment first, a note for done or blocked.
-            foreach (var file in files)
-            {
-                await store.DeleteAsync(file.StorageKey, CancellationToken.None);
-            }
-
+            // The domain's Vietnamese message says which rule: acknowledgment first, a result for done, a note for blocked.
+            await intake.DiscardAsync(files);
             Error = exception.Message;
             return Page();
         }
 
         ErrorTaskId = null;
         Message = localizer["ReportSaved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostExtensionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Tasks.All(t => t.Id != Extension.TaskAssignmentId))
+        {
+            return NotFound();
+        }
+
+        (ErrorTaskId, ErrorForm) = (Extension.TaskAssignmentId, "extension");
+        if (Extension.ProposedDeadline is not { } proposed)
+        {
+            Error = localizer["FixErrors"];
+            return Page();
+        }
+
+        try
+        {
+            var outcome = await lifecycle.RequestExtensionAsync(Extension.TaskAssignmentId, proposed, Extension.Reason, Actor(), await user.GetViewerAsync(cancellationToken), cancellationToken);
+            if (outcome.Status != LifecycleStatus.Done)
+            {
+                return NotFound();
+            }
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+
+        Message = localizer["ExtensionRequestedMessage"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRefuseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Tasks.All(t => t.Id != Refusal.TaskAssignmentId))
+        {
+            return NotFound();
+        }
+
+        (ErrorTaskId, ErrorForm) = (Refusal.TaskAssignmentId, "refuse");
+        try
+        {
+            var outcome = await lifecycle.RefuseAsync(Refusal.TaskAssignmentId, Refusal.Reason, Actor(), await user.GetViewerAsync(cancellationToken), cancellationToken);
+            if (outcome.Status != LifecycleStatus.Done)
+            {
+                return NotFound();
+            }
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+
+        Message = localizer["RefusedMessage"].Value;
         return RedirectToPage(new { id });
     }
 
@@ -154,7 +215,10 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         var assignments = await db.TaskAssignments.AsNoTracking()
             .Where(t => t.DirectiveId == id && t.OrganizationId == user.OrganizationId)
             .Include(t => t.Reports)
+            .Include(t => t.ExtensionRequests)
+            .Include(t => t.Urgings)
             .Include(t => t.Directive)
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var taskIds = assignments.Select(a => a.TaskId).ToList();
         var texts = await db.DirectiveTasks.AsNoTracking()
@@ -180,15 +244,29 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Status,
                 TaskAssignmentState.Of(x.t, x.t.Directive!.Status, today) == TaskState.Overdue,
                 x.t.IsDeadlinePending ? x.t.DeadlineAfterReceipt : null,
-                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList())).ToList()))
+                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList(), r.ResultNumber, r.ResultIssuedOn, r.Review, r.ReviewNote)).ToList(),
+                new MyLifecycle(
+                    x.t.IsWithUnit && x.t.Directive!.Status == DirectiveStatus.Published,
+                    x.t.OriginalDeadline,
+                    x.t.ExtensionRequests.Where(e => e.IsPending).Select(e => (DateOnly?)e.ProposedDeadline).FirstOrDefault(),
+                    x.t.Status == ProgressStatus.Returned ? x.t.Reports.Where(r => r.Review == ReviewDecision.Return).OrderByDescending(r => r.ReviewedAt).Select(r => r.ReviewNote).FirstOrDefault() : null,
+                    x.t.Quality,
+                    x.t.Timing,
+                    x.t.CancellationReason,
+                    x.t.Urgings.OrderByDescending(u => u.SentAt).Select(u => new UrgingRow(u.SentAt, u.Kind, u.Text, u.ReportBy)).ToList())))
             .ToList();
         return true;
     }
 
     /// <param name="PendingSpan">A deadline counted from receipt that the unit's acknowledgment has not fixed yet.</param>
-    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports);
+    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports, MyLifecycle Lifecycle);
 
-    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence);
+    /// <param name="WithUnit">The unit may report, ask for an extension or refuse ("chờ đơn vị báo cáo").</param>
+    public sealed record MyLifecycle(bool WithUnit, DateOnly? OriginalDeadline, DateOnly? PendingExtension, string? ReturnReason, ResultQuality? Quality, ResultTiming? Timing, string? CancellationReason, IReadOnlyList<UrgingRow> Urgings);
+
+    public sealed record UrgingRow(DateTime At, UrgingKind Kind, string Text, DateOnly? ReportBy);
+
+    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence, string? ResultNumber = null, DateOnly? ResultIssuedOn = null, ReviewDecision? Review = null, string? ReviewNote = null);
 
     public sealed class ReportInput
     {
@@ -203,5 +281,26 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
 
         /// <summary>When the officer wrote the report on the phone, for a report kept offline and sent later.</summary>
         public DateTimeOffset? PreparedAt { get; set; }
+
+        /// <summary>Number and symbol of the document reporting the result ("12-BC/ĐU").</summary>
+        public string? ResultNumber { get; set; }
+
+        public DateOnly? ResultIssuedOn { get; set; }
+    }
+
+    public sealed class ExtensionInput
+    {
+        public Guid TaskAssignmentId { get; set; }
+
+        public DateOnly? ProposedDeadline { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public sealed class RefusalInput
+    {
+        public Guid TaskAssignmentId { get; set; }
+
+        public string? Reason { get; set; }
     }
 }

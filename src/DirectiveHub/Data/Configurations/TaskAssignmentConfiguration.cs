@@ -24,5 +24,14 @@ public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskA
         builder.HasOne<DirectiveTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.ExtensionRequests).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Urgings).WithOne().HasForeignKey(u => u.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+
+        // Every decision (review, extension, cancellation, urging) bumps it: two clerks deciding at once, one loses.
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.CancellationReason).HasMaxLength(ExtensionRequest.MaxReasonLength);
+        builder.HasOne<TaskAssignment>().WithMany().HasForeignKey(a => a.ReassignedToId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcceptedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.CancelledById).OnDelete(DeleteBehavior.Restrict);
     }
 }

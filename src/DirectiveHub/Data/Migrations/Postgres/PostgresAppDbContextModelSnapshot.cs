@@ -87,6 +87,57 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CurrentDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ProposedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("TaskAssignmentId", "RequestedAt");
+
+                    b.ToTable("ExtensionRequests");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -99,16 +150,41 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
+                    b.Property<DateOnly?>("ResultIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResultNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Review")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<Guid>("TaskAssignmentId")
                         .HasColumnType("uuid");
@@ -119,6 +195,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ReportedById");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("TaskAssignmentId", "ReportedAt");
 
@@ -211,6 +289,22 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcceptedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CancelledById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -226,17 +320,36 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasPendingExtension")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("OriginalDeadline")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("OverdueFlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ReassignedToId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -245,13 +358,34 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly?>("SubmittedAgainst")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Timing")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("UrgingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
+
+                    b.HasIndex("CancelledById");
 
                     b.HasIndex("Deadline")
                         .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
@@ -260,6 +394,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("DirectiveId");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId"), new[] { "OrganizationId", "Status", "Deadline" });
+
+                    b.HasIndex("ReassignedToId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -270,6 +406,47 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("ReportBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SentByOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("SentByOrganizationId");
+
+                    b.HasIndex("TaskAssignmentId", "SentAt");
+
+                    b.ToTable("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Auditing.AuditEvent", b =>
@@ -2255,6 +2432,26 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("ExtensionRequests")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.HasOne("DirectiveHub.Users.AppUser", null)
@@ -2262,6 +2459,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("ReportedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
@@ -2281,6 +2483,16 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
@@ -2293,6 +2505,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
@@ -2300,6 +2517,27 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SentByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("Urgings")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -2569,7 +2807,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.Navigation("ExtensionRequests");
+
                     b.Navigation("Reports");
+
+                    b.Navigation("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Directive", b =>

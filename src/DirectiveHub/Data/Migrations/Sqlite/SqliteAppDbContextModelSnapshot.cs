@@ -77,6 +77,57 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("Assignments");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CurrentDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("TaskAssignmentId", "RequestedAt");
+
+                    b.ToTable("ExtensionRequests");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -89,15 +140,40 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ResultIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskAssignmentId")
@@ -109,6 +185,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ReportedById");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("TaskAssignmentId", "ReportedAt");
 
@@ -199,6 +277,22 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcceptedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CancelledById")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -214,17 +308,36 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPendingExtension")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastReportAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OriginalDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OverdueFlaggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReassignedToId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -233,19 +346,42 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedAgainst")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Timing")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
+
+                    b.HasIndex("CancelledById");
 
                     b.HasIndex("Deadline")
                         .HasDatabaseName("IX_TaskAssignments_Deadline_Open")
                         .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("ReassignedToId");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -256,6 +392,47 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 
                     b.ToTable("TaskAssignments");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("SentByOrganizationId");
+
+                    b.HasIndex("TaskAssignmentId", "SentAt");
+
+                    b.ToTable("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Auditing.AuditEvent", b =>
@@ -2222,6 +2399,26 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.ExtensionRequest", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("ExtensionRequests")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.HasOne("DirectiveHub.Users.AppUser", null)
@@ -2229,6 +2426,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("ReportedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
                         .WithMany("Reports")
@@ -2248,6 +2450,16 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.Directive", "Directive")
                         .WithMany("TaskAssignments")
                         .HasForeignKey("DirectiveId")
@@ -2260,6 +2472,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("ReassignedToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
@@ -2267,6 +2484,27 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Directive");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Assignments.Urging", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SentByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("Urgings")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
@@ -2536,7 +2774,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
+                    b.Navigation("ExtensionRequests");
+
                     b.Navigation("Reports");
+
+                    b.Navigation("Urgings");
                 });
 
             modelBuilder.Entity("DirectiveHub.Directives.Directive", b =>

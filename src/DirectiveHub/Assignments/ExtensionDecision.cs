@@ -1,0 +1,8 @@
+namespace DirectiveHub.Assignments;
+
+public enum ExtensionDecision
+{
+    Pending,
+    Approved,
+    Refused,
+}

@@ -1,0 +1,10 @@
+namespace DirectiveHub.Assignments;
+
+public enum ReviewDecision
+{
+    /// <summary>Xác nhận hoàn thành.</summary>
+    Accept,
+
+    /// <summary>Trả lại: do it again.</summary>
+    Return,
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tests.Dashboard;
+
+/// <summary>
+/// A hand-built directive with an assignment in every lifecycle state, driven through the API, and the dashboard's
+/// figures for it: cancelled work out of the rates and in its own column, awaiting confirmation, returned, no deadline,
+/// due soon, extensions, urgings per kind, quality. Its own database: no other test's directives in the period.
+/// </summary>
+public sealed class LifecycleDashboardTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_dashboard_counts_every_lifecycle_state_where_it_belongs()
+    {
+        app.Require();
+        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var officer = await app.Factory.ApiClientAsync(DemoAccounts.Officer);
+        var phuongCachOfficer = await app.Factory.ApiClientAsync("officer.phuongcach@demo.local");
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
+        var ngocLiep = await app.OrganizationAsync("HN-QO-NL");
+
+        object Task(string text, string? deadline, Guid lead) => new { text, deadline, leadOrganizationId = lead, coordinatingOrganizationIds = Array.Empty<Guid>(), subtasks = Array.Empty<object>() };
+        var created = await clerk.PostAsJsonAsync("/api/directives", new
+        {
+            documentType = "CV",
+            subject = "kiểm tra việc thực hiện các nhiệm vụ năm 2026",
+            recipientOrganizationIds = new[] { saiSon, phuongCach },
+            tasks = new[]
+            {
+                Task("Hoàn thành", "2026-12-05", saiSon),
+                Task("Chờ xác nhận", "2026-12-05", saiSon),
+                Task("Trả lại", "2026-12-05", saiSon),
+                Task("Hủy", "2026-12-05", saiSon),
+                Task("Không có hạn", null, saiSon),
+                Task("Sắp đến hạn", "2026-11-22", saiSon),
+                Task("Quá hạn", "2026-11-10", saiSon),
+                Task("Từ chối", "2026-12-05", phuongCach),
+            },
+            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var directive = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync(new Uri($"/api/directives/{directive}/publish", UriKind.Relative), null, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync(new Uri($"/api/directives/{directive}/acknowledge", UriKind.Relative), null, Cancel)).StatusCode);
+        var ids = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == directive)
+            .Join(db.DirectiveTasks, t => t.TaskId, d => d.Id, (t, d) => new { t.Id, d.Text }).ToDictionaryAsync(x => x.Text, x => x.Id, Cancel));
+
+        async Task Post(HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.NoContent) =>
+            Assert.Equal(expected, (await client.PostAsJsonAsync(path, body, Cancel)).StatusCode);
+        var result = new { status = "Done", result = new { number = "12-BC/ĐU", issuedOn = "2026-11-19" } };
+        await Post(officer, $"/api/task-assignments/{ids["Hoàn thành"]}/reports", result, HttpStatusCode.Created);
+        await Post(clerk, $"/api/task-assignments/{ids["Hoàn thành"]}/review", new { decision = "Accept", quality = "Dat" });
+        await Post(officer, $"/api/task-assignments/{ids["Chờ xác nhận"]}/reports", result, HttpStatusCode.Created);
+        await Post(officer, $"/api/task-assignments/{ids["Trả lại"]}/reports", result, HttpStatusCode.Created);
+        await Post(clerk, $"/api/task-assignments/{ids["Trả lại"]}/review", new { decision = "Return", reason = "Thiếu số liệu" });
+        var extension = await officer.PostAsJsonAsync($"/api/task-assignments/{ids["Trả lại"]}/extension-requests", new { proposedDeadline = "2026-12-10", reason = "Bổ sung số liệu" }, Cancel);
+        var extensionId = (await extension.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        await Post(clerk, $"/api/extension-requests/{extensionId}/decision", new { approve = true });
+        await Post(clerk, $"/api/task-assignments/{ids["Hủy"]}/cancel", new { reason = "Không còn cần thiết" });
+        await Post(officer, $"/api/task-assignments/{ids["Không có hạn"]}/reports", new { status = "InProgress" }, HttpStatusCode.Created);
+        await Post(clerk, $"/api/task-assignments/{ids["Sắp đến hạn"]}/urgings", new { kind = "NhacNho", text = "Sắp đến hạn" }, HttpStatusCode.Created);
+        await Post(clerk, $"/api/task-assignments/{ids["Quá hạn"]}/urgings", new { kind = "PheBinh", text = "Đã quá hạn" }, HttpStatusCode.Created);
+        await Post(phuongCachOfficer, $"/api/task-assignments/{ids["Từ chối"]}/refuse", new { reason = "Không thuộc chức năng" });
+        await Post(clerk, $"/api/task-assignments/{ids["Từ chối"]}/reassign", new { organizationId = ngocLiep }, HttpStatusCode.Created);
+
+        var leader = await app.Factory.ApiClientAsync(DemoAccounts.Leader);
+        var view = await leader.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-11-01&to=2026-11-30", Cancel);
+
+        // Rates leave the cancelled and the refused-then-reassigned work out: 8 assignments, 7 count (6 Sài Sơn, 1 Ngọc Liệp).
+        var counts = view.GetProperty("taskAssignments");
+        Assert.Equal((7, 5, 1, 0, 1), (counts.GetProperty("total").GetInt32(), counts.GetProperty("open").GetInt32(), counts.GetProperty("done").GetInt32(), counts.GetProperty("doneLate").GetInt32(), counts.GetProperty("overdue").GetInt32()));
+
+        var rows = view.GetProperty("lifecycle").EnumerateArray().ToDictionary(r => r.GetProperty("organizationId").GetGuid());
+        var s = rows[saiSon];
+        int N(JsonElement row, string name) => row.GetProperty(name).GetInt32();
+        Assert.Equal(
+            (1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1),
+            (N(s, "awaitingConfirmation"), N(s, "oldestAwaitingDays"), N(s, "returned"), N(s, "cancelled"), N(s, "noDeadline"), N(s, "dueSoon"), N(s, "extensions"), N(s, "nhacNho"), N(s, "pheBinh"), N(s, "kiemDiem"), N(s, "dat")));
+        Assert.Equal(1, N(rows[phuongCach], "cancelled"));
+        Assert.Equal(0, N(rows[ngocLiep], "cancelled"));
+
+        var tracking = await clerk.GetFromJsonAsync<JsonElement>($"/api/directives/{directive}/tracking", Cancel);
+        var statuses = tracking.GetProperty("tasks").EnumerateArray().SelectMany(t => t.GetProperty("assignments").EnumerateArray())
+            .Select(a => a.GetProperty("status").GetString()).Order().ToList();
+        Assert.Equal(["AwaitingConfirmation", "Cancelled", "Done", "InProgress", "NotStarted", "NotStarted", "NotStarted", "Refused", "Returned"], statuses);
+    }
+}
