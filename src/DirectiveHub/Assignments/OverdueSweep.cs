@@ -217,7 +217,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
             db.Notifications.Add(new Notification(unit.Key.OrganizationId, NotificationKind.Digest, title, NoticeTarget.OverdueList, null, null, now, key));
             foreach (var leader in unit)
             {
-                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, title, $"mail:{key}:{leader.Id}", now));
+                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, title, $"mail:{key}:{leader.Id}", now, link: (NoticeTarget.OverdueList, null)));
             }
 
             written++;
