@@ -12,6 +12,10 @@ public sealed class PickupFolderMailSender(MailOptions options) : IMailSender
     {
         Directory.CreateDirectory(options.Pickup);
         var path = Path.Combine(options.Pickup, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+
+        // A relay watching the folder must never pick up half a message: write beside it, then rename in one step.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
     }
 }

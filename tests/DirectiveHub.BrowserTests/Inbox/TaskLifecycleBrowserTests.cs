@@ -50,7 +50,7 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(row).ToContainTextAsync("Chờ cấp ủy xác nhận");
         await Assertions.Expect(row).ToContainTextAsync("12-BC/ĐU");
-        await row.GetByText("Xác nhận kết quả").ClickAsync();
+        await row.Locator("summary").Filter(new() { HasText = "Xác nhận kết quả" }).ClickAsync();
         await clerk.AssertAccessibleAsync();
         await row.GetByLabel("Lý do trả lại").FillAsync("Chưa có số liệu từng thôn.");
         await row.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await leader.SignInAsync(DemoAccounts.Leader);
         await leader.GotoAsync($"/Tracking/{directive}");
         var leaderRow = leader.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
-        await leaderRow.GetByText("Xác nhận kết quả").ClickAsync();
+        await leaderRow.Locator("summary").Filter(new() { HasText = "Xác nhận kết quả" }).ClickAsync();
         await leaderRow.GetByLabel("Chất lượng").SelectOptionAsync("Dat");
         await leaderRow.GetByRole(AriaRole.Button, new() { Name = "Xác nhận hoàn thành" }).ClickAsync();
         await Assertions.Expect(leader.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi nhận.");

@@ -56,6 +56,10 @@ public sealed class ArrivalNumberingTests(PostgresAppFixture app) : IClassFixtur
             await start.WaitAsync(cancel);
             return await publisher.PublishAsync(draft.Id, null, new Actor(clerk, "clerk@demo.local", draft.Issuer, null), cancel);
         }).ToList();
+        // Other tests of this class's database may have delivered to these units this year: the sequence goes on from them.
+        var year0 = app.Factory.Clock.GetUtcNow().Year;
+        var prior = await app.QueryAsync(db => db.Assignments.Where(a => a.ArrivalYear == year0).GroupBy(a => a.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancel));
+        int Before(Guid unit) => prior.GetValueOrDefault(unit);
         start.Release(drafts.Count);
         await Task.WhenAll(publications);
 
@@ -63,11 +67,11 @@ public sealed class ArrivalNumberingTests(PostgresAppFixture app) : IClassFixtur
         async Task<List<int>> NumbersOf(Guid unit) => await app.QueryAsync(db => db.Assignments
             .Where(a => a.OrganizationId == unit && a.ArrivalYear == year)
             .OrderBy(a => a.ArrivalNumber).Select(a => a.ArrivalNumber!.Value).ToListAsync(cancel));
-        Assert.Equal(Enumerable.Range(1, 50), await NumbersOf(saiSon));
-        Assert.Equal(Enumerable.Range(1, 50), await NumbersOf(phuongCach));
-        Assert.Equal(Enumerable.Range(1, 10), await NumbersOf(ngocLiep));
+        Assert.Equal(Enumerable.Range(1, Before(saiSon) + 50), await NumbersOf(saiSon));
+        Assert.Equal(Enumerable.Range(1, Before(phuongCach) + 50), await NumbersOf(phuongCach));
+        Assert.Equal(Enumerable.Range(1, Before(ngocLiep) + 10), await NumbersOf(ngocLiep));
         var register = await app.QueryAsync(db => db.ArrivalRegisters.SingleAsync(r => r.OrganizationId == saiSon && r.Year == year, cancel));
-        Assert.Equal(50, register.LastIssued);
+        Assert.Equal(Before(saiSon) + 50, register.LastIssued);
 
         // The demo's 2021 deliveries keep their own year's numbers: the new year started again from 1.
         var earlier = await app.QueryAsync(db => db.Assignments.Where(a => a.OrganizationId == saiSon && a.ArrivalYear == 2021).Select(a => a.ArrivalNumber).ToListAsync(cancel));

@@ -98,7 +98,18 @@ internal static class RegisterScenario
             await receiving.AcknowledgeAsync(plan, officerActor, cancel);
             await using var db = createDb();
             var task = await db.TaskAssignments.Where(t => t.DirectiveId == plan && t.OrganizationId == saiSon).Select(t => t.Id).SingleAsync(cancel);
-            Assert.NotNull(await receiving.ReportAsync(task, ProgressStatus.Done, "Đã lập danh mục hồ sơ.", officerActor, cancel));
+            Assert.NotNull(await receiving.ReportAsync(task, ProgressStatus.Done, "Đã lập danh mục hồ sơ.", officerActor, cancel, result: new ResultDocument("05-BC/ĐU", new DateOnly(2026, 11, 20))));
+        }
+
+        // Done only once the issuer accepts the result.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await using var db = createDb();
+            var task = await db.TaskAssignments.Where(t => t.DirectiveId == plan && t.OrganizationId == saiSon).Select(t => t.Id).SingleAsync(cancel);
+            var btgPath = await db.Organizations.Where(o => o.Id == btg).Select(o => o.Path).SingleAsync(cancel);
+            var outcome = await scope.ServiceProvider.GetRequiredService<TaskLifecycle>()
+                .ReviewAsync(task, ReviewDecision.Accept, ResultQuality.Dat, null, clerkActor, new Viewer(clerk, btg, btgPath, SeesSubtree: true, IsClerk: true), null, cancel);
+            Assert.Equal(LifecycleStatus.Done, outcome.Status);
         }
 
         var year = RegisterPeriod.OfYear(2026);
@@ -129,7 +140,7 @@ internal static class RegisterScenario
             var followUp = await tables.BuildAsync(RegisterKind.FollowUp, commune, saiSon, year, 0, 100, cancel);
             AssertRows(
                 [
-                    ["1", "01-KH/BTGHU ngày 20/11/2026: Kế hoạch triển khai chuyển đổi số trong các tổ chức đảng", "1. Xây dựng kế hoạch số hóa hồ sơ đảng viên.", "Chủ trì: Trần Văn Minh", "15/12/2026", "Hoàn thành đúng hạn: Đã lập danh mục hồ sơ.", "Báo cáo hoàn thành ngày 20/11/2026", ""],
+                    ["1", "01-KH/BTGHU ngày 20/11/2026: Kế hoạch triển khai chuyển đổi số trong các tổ chức đảng", "1. Xây dựng kế hoạch số hóa hồ sơ đảng viên.", "Chủ trì: Trần Văn Minh", "15/12/2026", "Hoàn thành đúng hạn: Đã lập danh mục hồ sơ.", "05-BC/ĐU ngày 20/11/2026", ""],
                 ],
                 followUp);
 

@@ -44,25 +44,12 @@ public sealed class DirectiveDrafts(
     IValidator<DirectiveForm> validator,
     IStringLocalizer<SharedResource> localizer)
 {
-    /// <summary>
-    /// The units a directive of <paramref name="issuerId"/> may be addressed to: its committee's subtree (a board's
-    /// committee is its parent), without the issuer itself and without dissolved units.
-    /// </summary>
-    public async Task<IReadOnlyList<OrganizationOption>> RecipientScopeAsync(Guid issuerId, CancellationToken cancellationToken)
-    {
-        var issuer = await db.Organizations.AsNoTracking().Where(o => o.Id == issuerId).Select(o => new { o.Kind, o.Path, o.ParentId }).SingleAsync(cancellationToken);
-        var committeePath = issuer.Path;
-        if (issuer.Kind is OrganizationKind.CommitteeBoard or OrganizationKind.StateBody or OrganizationKind.MassOrganization && issuer.ParentId is { } parentId)
-        {
-            committeePath = await db.Organizations.Where(o => o.Id == parentId).Select(o => o.Path).SingleAsync(cancellationToken);
-        }
-
-        return await db.Organizations.AsNoTracking()
-            .Where(o => o.Path.StartsWith(committeePath) && o.Id != issuerId && o.DissolvedOn == null)
+    /// <summary>The units a directive of <paramref name="issuerId"/> may be addressed to (<see cref="RecipientScope"/>), for the editor's picker.</summary>
+    public async Task<IReadOnlyList<OrganizationOption>> RecipientScopeAsync(Guid issuerId, CancellationToken cancellationToken) =>
+        await (await RecipientScope.OfAsync(db, issuerId, cancellationToken))
             .OrderBy(o => o.Path)
             .Select(o => new OrganizationOption(o.Id, o.Name, o.Kind, o.ParentId, o.Depth))
             .ToListAsync(cancellationToken);
-    }
 
     public async Task<DraftResult> CreateAsync(DirectiveForm form, CancellationToken cancellationToken)
     {
