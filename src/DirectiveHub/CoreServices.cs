@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddScoped<Calendar.WorkingCalendarService>();
         services.AddScoped<Assignments.ReceiptDeadlines>();
         services.AddScoped<Assignments.ExceptionList>();
+        services.AddScoped<Todo.TodoQuery>();
         services.AddSingleton(configuration.GetSection("Exceptions").Get<Assignments.ExceptionOptions>() ?? new Assignments.ExceptionOptions());
         services.AddSingleton(configuration.GetSection("ReceiptDeadlines").Get<Assignments.ReceiptDeadlineOptions>() ?? new Assignments.ReceiptDeadlineOptions());
         services.AddScoped<Users.FirstAdministrator>();

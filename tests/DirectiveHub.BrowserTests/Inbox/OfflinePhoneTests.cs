@@ -157,6 +157,10 @@ public sealed partial class OfflinePhoneTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Việc cần làm");
         var overdue = officer.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Nhiệm vụ quá hạn") });
         await Assertions.Expect(overdue).ToContainTextAsync("114-CV/HU");
+
+        // Phượng Cách's result was returned by the district (demo seed): it must report again.
+        var returned = officer.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Kết quả bị trả lại") });
+        await Assertions.Expect(returned).ToContainTextAsync("114-CV/HU");
         await officer.AssertAccessibleAsync();
         await overdue.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).First).ToContainTextAsync("114-CV/HU");
@@ -175,7 +179,13 @@ public sealed partial class OfflinePhoneTests(BrowserApp app) : IClassFixture<Br
         await clerk.SignInAsync(DemoAccounts.Clerk);
         await clerk.GotoAsync("/");
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Việc cần làm");
+
+        // Mặt trận's result waits for the district's decision: the line names the unit and opens the tracking page.
+        var awaiting = clerk.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Kết quả chờ đơn vị xác nhận") });
+        await Assertions.Expect(awaiting).ToContainTextAsync("MTTQ");
         await clerk.AssertAccessibleAsync();
+        await awaiting.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(clerk).ToHaveURLAsync(new Regex("/Tracking/"));
     }
 
     private static Regex SavedCopy() => SavedCopyPattern();

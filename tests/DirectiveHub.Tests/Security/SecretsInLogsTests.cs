@@ -17,7 +17,7 @@ public sealed class CapturedLog : ILogEventSink
     public void Emit(LogEvent logEvent)
     {
         var properties = string.Join(' ', logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
-        Lines.Enqueue($"{logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties}");
+        Lines.Enqueue($"{logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {properties} {logEvent.Exception}");
     }
 }
 

@@ -1,0 +1,5 @@
+using DirectiveHub.Directives;
+
+namespace DirectiveHub.Todo;
+
+public sealed record ReceiptLine(Guid DirectiveId, string? Number, string Subject, DateOnly? IssuedOn, Urgency Urgency);

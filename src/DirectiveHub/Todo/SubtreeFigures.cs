@@ -1,0 +1,3 @@
+namespace DirectiveHub.Todo;
+
+public sealed record SubtreeFigures(int OverdueTasks, int LateUnits, int SpecialRedToDecide);
