@@ -22,7 +22,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         var response = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
         {
             ["Input.DocumentType"] = "CV",
-            ["Input.Subject"] = "",
+            ["Input.Subject"] = new string('x', 1001),
             ["Input.Preamble"] = "Trước tình hình dịch Covid-19 diễn biến phức tạp",
             ["Input.Tasks[0].Text"] = "Tăng cường tuyên truyền",
             ["Input.Tasks[0].Deadline"] = "2026-12-04",
@@ -33,18 +33,52 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageClient.ParseAsync(response);
         var text = page.Body!.TextContent;
-        Assert.Contains("Vui lòng nhập trích yếu.", text, StringComparison.Ordinal);
-        Assert.Contains("Cần chọn ít nhất một đơn vị nhận.", text, StringComparison.Ordinal);
-        Assert.Contains("Vui lòng nhập nội dung nhiệm vụ.", text, StringComparison.Ordinal);
+        Assert.Contains("Không được dài quá 1000 ký tự.", text, StringComparison.Ordinal);
         Assert.Equal("Trước tình hình dịch Covid-19 diễn biến phức tạp", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Preamble")!).Value);
         Assert.Equal("Tăng cường tuyên truyền", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
         Assert.Equal("2026-12-04", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);
         Assert.Equal("Đàm Công Lợi", ((IHtmlInputElement)page.QuerySelector("#Input_Signer_Name")!).Value);
-        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Subject == "" || d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
     }
 
     [Fact]
-    public async Task Adding_a_task_keeps_what_was_typed()
+    public async Task A_half_written_draft_is_saved_and_publishing_it_is_refused_with_a_message_per_missing_field()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var response = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
+        {
+            ["Input.DocumentType"] = "CV",
+            ["Input.Subject"] = "",
+            ["Input.Preamble"] = "Dự thảo viết dở: phần mở đầu",
+            ["Input.Tasks[0].Text"] = "",
+            ["Input.Tasks[0].Deadline"] = "2026-12-04",
+            ["Input.Signer.Name"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var saved = await app.QueryAsync(db => db.Directives.Include(d => d.Tasks).SingleAsync(d => d.Id == id, Cancel));
+        Assert.Equal(string.Empty, saved.Subject);
+        Assert.Equal(new DateOnly(2026, 12, 4), Assert.Single(saved.Tasks).Deadline);
+
+        var publish = await client.GetDocumentAsync($"/Directives/Publish/{id}");
+        var problems = publish.QuerySelector("[data-testid=publish-problems]")!.TextContent;
+        Assert.Contains("Chưa có trích yếu.", problems, StringComparison.Ordinal);
+        Assert.Contains("Chưa chọn đơn vị nhận trong hệ thống", problems, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ 1 chưa có nội dung.", problems, StringComparison.Ordinal);
+        Assert.Contains("Chưa có họ tên người ký.", problems, StringComparison.Ordinal);
+
+        var posted = await client.SubmitFormAsync($"/Directives/Publish/{id}", new Dictionary<string, string> { ["ConfirmPastDeadlines"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Chưa có trích yếu.", (await PageClient.ParseAsync(posted)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Adding_a_task_without_scripts_saves_the_draft_and_redirects_back_to_the_editor()
     {
         app.Require();
         var client = app.Factory.CreateBrowserLikeClient();
@@ -59,7 +93,10 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
             },
             postTo: "/Directives/Edit?handler=AddTask");
 
-        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/Directives/Edit/[0-9a-f-]+\?add=task#task-1$", location);
+        var page = await client.GetDocumentAsync(location.Split('#')[0]);
         Assert.Equal("Về công tác chuẩn bị Đại hội", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
         Assert.Equal("Nhiệm vụ thứ nhất", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
         Assert.NotNull(page.QuerySelector("#Input_Tasks_1__Text"));
