@@ -54,7 +54,8 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Bản in" }).ClickAsync();
         await Assertions.Expect(page.Locator(".number")).ToHaveTextAsync($"Số {number}");
         await Assertions.Expect(page.Locator(".date-line")).ToHaveTextAsync("Quốc Oai, ngày 20 tháng 11 năm 2026");
-        await Assertions.Expect(page.Locator(".recipients")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        // A unit picked from the tree is named as running text, not in its header capitals (#14 item 12).
+        await Assertions.Expect(page.Locator(".recipients")).ToContainTextAsync("Đảng ủy xã Sài Sơn");
         await Assertions.Expect(page.Locator(".signature")).ToContainTextAsync("T/M BAN THƯỜNG VỤ");
         await page.AssertAccessibleAsync();
     }

@@ -165,6 +165,33 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task A_unit_picked_from_the_tree_prints_by_its_name_and_typed_paragraphs_stay_paragraphs_on_the_details_page_and_print_view()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var fields = Draft(saiSon, "giữ đoạn văn");
+        fields["Input.Preamble"] = "Đoạn mở đầu thứ nhất.\r\nĐoạn mở đầu thứ hai.";
+        fields["Input.Tasks[0].Text"] = "Ý thứ nhất.\nÝ thứ hai.";
+        fields["Input.Closing"] = "Đề nghị thực hiện.\nBáo cáo về Văn phòng Huyện ủy.";
+        var id = (await client.SubmitFormAsync("/Directives/Edit", fields)).Headers.Location!.OriginalString.Split('/').Last();
+
+        var details = await client.GetDocumentAsync($"/Directives/Details/{id}");
+        var shown = details.QuerySelectorAll("p.directive-paragraph").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(["Đoạn mở đầu thứ nhất.", "Đoạn mở đầu thứ hai.", "Ý thứ hai.", "Đề nghị thực hiện.", "Báo cáo về Văn phòng Huyện ủy."], shown);
+
+        var print = await client.GetDocumentAsync($"/Directives/Print/{id}");
+        Assert.Equal("Kính gửi: Đảng ủy xã Sài Sơn", string.Join(' ', print.QuerySelector(".recipients")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        var body = print.QuerySelectorAll(".body-text").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(["Đoạn mở đầu thứ nhất.", "Đoạn mở đầu thứ hai.", "1. Ý thứ nhất.", "Ý thứ hai.", "Đề nghị thực hiện.", "Báo cáo về Văn phòng Huyện ủy."], body);
+        // The last paragraph, "Nơi nhận" and the signature are one block that does not break across pages.
+        var closing = print.QuerySelector(".closing-block")!;
+        Assert.NotNull(closing.QuerySelector(".footer .distribution"));
+        Assert.Equal("Báo cáo về Văn phòng Huyện ủy.", closing.QuerySelector(".body-text")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Only_the_issuers_clerk_may_open_the_publish_confirmation_and_a_drafts_DOCX_is_named_as_a_draft()
     {
         app.Require();
