@@ -33,6 +33,8 @@
         var settings = {
             plugins: multiple ? { remove_button: { title: form.dataset.pickerRemove || '' } } : [],
             maxOptions: null,
+            // A group is known by its label (the parent's name), so searching "Quốc Oai" also lists the units under it.
+            optgroupValueField: 'label',
             searchField: ['text', 'optgroup'],
             placeholder: form.dataset.pickerPlaceholder || '',
             hidePlaceholder: false,
@@ -47,7 +49,6 @@
                 }
             }
         };
-        // The group's name is searched too: "Quốc Oai" finds every commune under the district.
         new window.TomSelect(select, settings);
     }
 
