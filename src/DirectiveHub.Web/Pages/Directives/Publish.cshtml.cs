@@ -1,5 +1,6 @@
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Formatting;
 using DirectiveHub.Numbering;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
@@ -31,6 +32,9 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
 
     /// <summary>What the draft still lacks (a draft may be saved half written): publishing is refused until none is left.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>What does not follow the format rules: shown before the number is issued, when it can still be fixed.</summary>
+    public IReadOnlyList<FormatWarning> FormatWarnings { get; private set; } = [];
 
     /// <summary>Ticked when a deadline has passed and the clerk means it (a received directive registered late).</summary>
     [BindProperty]
@@ -85,9 +89,7 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
     private async Task<bool?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var directive = await db.Directives.AsNoTracking()
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
-            .AsSplitQuery()
+            .WithContent()
             .SingleOrDefaultAsync(d => d.Id == id && d.IssuerId == user.OrganizationId, cancellationToken);
         if (directive is null)
         {
@@ -113,6 +115,7 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
         OtherRecipients = directive.Recipients.Where(r => r.OrganizationId is null).Select(r => r.Text).ToList();
         PastDeadlines = directive.TasksWithPastDeadline(Today);
         Problems = directive.PublicationProblems();
+        FormatWarnings = FormatCheck.Check(FormatInputs.FromDirective(directive, issuer.Kind, Today));
         return true;
     }
 }
