@@ -160,9 +160,9 @@ public sealed class Directive
             throw new InvalidOperationException("The register does not number this document type on this date.");
         }
 
-        if (_recipients.All(r => r.OrganizationId is null))
+        if (PublicationProblems() is { Count: > 0 } problems)
         {
-            throw new DomainException("Văn bản cần ít nhất một đơn vị nhận trong hệ thống trước khi ban hành.");
+            throw new DomainException(string.Join(" ", problems));
         }
 
         AssignNumber(register, register.Allocate(), issuer, parentBody, issuedOn);
@@ -255,13 +255,9 @@ public sealed class Directive
             throw new DomainException($"Loại văn bản \"{content.DocumentType}\" không hợp lệ.");
         }
 
-        if (string.IsNullOrWhiteSpace(content.Subject))
-        {
-            throw new DomainException("Trích yếu không được để trống.");
-        }
-
+        // A draft may be half written (saved to be finished later); what publishing needs is checked by PublicationProblems.
         DocumentType = content.DocumentType;
-        Subject = content.Subject.Trim();
+        Subject = (content.Subject ?? string.Empty).Trim();
         Place = string.IsNullOrWhiteSpace(content.Place) ? null : content.Place.Trim();
         Urgency = content.Urgency;
         Confidentiality = content.Confidentiality;
@@ -287,13 +283,13 @@ public sealed class Directive
         _tasks.Clear();
         var position = 0;
         var number = 0;
-        foreach (var task in content.Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
+        foreach (var task in content.Tasks.Where(t => !IsBlank(t)))
         {
             number++;
             var parent = new DirectiveTask(null, position++, number.ToString(System.Globalization.CultureInfo.InvariantCulture), task.Text, task.Deadline, task.LeadOrganizationId, task.CoordinatingOrganizationIds, task.DeadlineAfterReceipt);
             _tasks.Add(parent);
             var sub = 0;
-            foreach (var subtask in task.Subtasks.Where(t => !string.IsNullOrWhiteSpace(t.Text)))
+            foreach (var subtask in task.Subtasks.Where(t => !IsBlank(t)))
             {
                 sub++;
                 if (subtask.Subtasks.Count > 0)
@@ -317,6 +313,46 @@ public sealed class Directive
 
         SearchText = BuildSearchText();
     }
+
+    /// <summary>
+    /// What a draft still lacks before it can be published, one Vietnamese sentence per missing field, in the
+    /// editor's order. A draft can be saved half written; publishing refuses it while this list is not empty.
+    /// </summary>
+    public IReadOnlyList<string> PublicationProblems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Subject))
+        {
+            problems.Add("Chưa có trích yếu.");
+        }
+
+        if (_recipients.All(r => r.OrganizationId is null))
+        {
+            problems.Add("Chưa chọn đơn vị nhận trong hệ thống (cần ít nhất một).");
+        }
+
+        foreach (var task in _tasks.Where(t => string.IsNullOrWhiteSpace(t.Text)).OrderBy(t => t.Position))
+        {
+            problems.Add($"Nhiệm vụ {task.Label} chưa có nội dung.");
+        }
+
+        if (Signer.Authority != SigningAuthority.None && string.IsNullOrWhiteSpace(Signer.Body))
+        {
+            problems.Add($"Chưa ghi tập thể mà người ký thay mặt (sau \"{Signer.Authority.ToPrinted()}\").");
+        }
+
+        if (string.IsNullOrWhiteSpace(Signer.Name))
+        {
+            problems.Add("Chưa có họ tên người ký.");
+        }
+
+        return problems;
+    }
+
+    // A row the editor offers and nobody filled in; a row with anything in it is kept so nothing typed is lost.
+    private static bool IsBlank(TaskContent task) =>
+        string.IsNullOrWhiteSpace(task.Text) && task.Deadline is null && task.DeadlineAfterReceipt is null
+        && task.LeadOrganizationId is null && task.CoordinatingOrganizationIds.Count == 0 && task.Subtasks.All(IsBlank);
 
     /// <summary>
     /// The tasks whose deadline has already passed on <paramref name="today"/> (Vietnam date). Legitimate when a

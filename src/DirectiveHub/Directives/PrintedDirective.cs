@@ -30,12 +30,39 @@ public sealed record PrintedDirective(
 {
     public const string NationalHeading = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
+    /// <summary>The space left to sign, in lines of the body text: the print view's .signature-space (3.5em) and the DOCX's.</summary>
+    public const double SignatureSpaceEm = 3.5;
+
     /// <summary>
     /// The recipients as printed after "Kính gửi:": one recipient stands on the line itself; a list has one "- …,"
     /// line each and the last ends with a full stop. Print, DOCX and PDF all print these lines.
     /// </summary>
     public IReadOnlyList<string> RecipientLines() =>
         Recipients.Count == 1 ? [Recipients[0]] : EndWithFullStop(Recipients.Select(r => $"- {r},").ToList());
+
+    /// <summary>
+    /// The body as printed paragraphs: the opening, each task (its label before its first paragraph) and the closing,
+    /// one paragraph per line break typed, so print, DOCX and PDF keep the drafter's paragraphs alike.
+    /// </summary>
+    public IReadOnlyList<(string Text, int Level)> BodyParagraphs()
+    {
+        var paragraphs = new List<(string, int)>();
+        paragraphs.AddRange(Text.Paragraphs.Of(Preamble).Select(p => (p, 0)));
+        foreach (var (label, text, level) in Tasks)
+        {
+            var parts = Text.Paragraphs.Of(text);
+            if (parts.Count == 0)
+            {
+                parts = [string.Empty];
+            }
+
+            paragraphs.Add(($"{label} {parts[0]}".TrimEnd(), level));
+            paragraphs.AddRange(parts.Skip(1).Select(p => (p, level)));
+        }
+
+        paragraphs.AddRange(Text.Paragraphs.Of(Closing).Select(p => (p, 0)));
+        return paragraphs;
+    }
 
     /// <summary>Every line ends with a comma but the last, which ends with a full stop (the samples' "Nơi nhận" and "Kính gửi").</summary>
     private static List<string> EndWithFullStop(List<string> lines)

@@ -46,21 +46,17 @@ public static class DirectivePdf
         Recipients(sheet, doc);
         var body = Sheet.Font(14);
         sheet.Gap(ParagraphGap);
-        if (doc.Preamble is not null)
+        // One paragraph per line break typed; the last is kept on the page of "Nơi nhận" and the signature.
+        var paragraphs = doc.BodyParagraphs();
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            sheet.Paragraph(doc.Preamble, body, Align.Justify, firstIndent: FirstLineIndent);
-            sheet.Gap(ParagraphGap);
-        }
+            var (text, _) = paragraphs[i];
+            if (i == paragraphs.Count - 1)
+            {
+                sheet.Keep(sheet.Height(text, body, Width - FirstLineIndent) + FooterHeight(sheet, doc));
+            }
 
-        foreach (var (label, text, _) in doc.Tasks)
-        {
-            sheet.Paragraph($"{label} {text}", body, Align.Justify, firstIndent: FirstLineIndent);
-            sheet.Gap(ParagraphGap);
-        }
-
-        if (doc.Closing is not null)
-        {
-            sheet.Paragraph(doc.Closing, body, Align.Justify, firstIndent: FirstLineIndent);
+            sheet.Paragraph(text, body, Align.Justify, firstIndent: FirstLineIndent);
             sheet.Gap(ParagraphGap);
         }
 
@@ -118,13 +114,30 @@ public static class DirectivePdf
         }
         else if (doc.Recipients.Count > 1)
         {
+            // "Kính gửi:" stands on the line of the first recipient, the others aligned under it (as the samples print).
             sheet.Gap(ParagraphGap);
-            sheet.Paragraph("Kính gửi:", font, Align.Center);
-            foreach (var recipient in doc.Recipients)
+            const string label = "Kính gửi: ";
+            var column = (80 * Mm) - Left;
+            var labelWidth = sheet.Measure(label, font);
+            var lines = doc.RecipientLines();
+            for (var i = 0; i < lines.Count; i++)
             {
-                sheet.Paragraph($"- {recipient},", font, Align.Left, leftIndent: 80 * Mm - Left);
+                sheet.Paragraph(i == 0 ? label + lines[i] : lines[i], font, Align.Left, firstIndent: i == 0 ? -labelWidth : 0, leftIndent: column);
             }
         }
+    }
+
+    private const double SignatureSpace = 78;
+
+    /// <summary>The height <see cref="Footer"/> takes, to keep the last paragraph with it.</summary>
+    private static double FooterHeight(Sheet sheet, PrintedDirective doc)
+    {
+        var leftWidth = Width * 0.45;
+        var rightWidth = Width - leftWidth;
+        var strong = Sheet.Font(14, bold: true);
+        var leftHeight = sheet.Height("Nơi nhận:", Sheet.Font(12, bold: true, italic: true), leftWidth) + doc.Distribution.Sum(d => sheet.Height(d, Sheet.Font(11), leftWidth));
+        var rightHeight = new[] { doc.AuthorityLine, doc.Position }.OfType<string>().Sum(l => sheet.Height(l, strong, rightWidth)) + SignatureSpace + sheet.Height(doc.SignerName ?? " ", strong, rightWidth);
+        return Math.Max(leftHeight, rightHeight) + 8;
     }
 
     /// <summary>Draws "Nơi nhận" and the signature side by side, moving both to a new page when they do not fit.</summary>
@@ -136,12 +149,9 @@ public static class DirectivePdf
         var label = Sheet.Font(12, bold: true, italic: true);
         var small = Sheet.Font(11);
         var strong = Sheet.Font(14, bold: true);
-        const double signatureSpace = 78;
-
-        var leftHeight = sheet.Height("Nơi nhận:", label, leftWidth) + doc.Distribution.Sum(d => sheet.Height(d, small, leftWidth));
+        const double signatureSpace = SignatureSpace;
         var signerLines = new[] { doc.AuthorityLine, doc.Position }.OfType<string>().ToList();
-        var rightHeight = signerLines.Sum(l => sheet.Height(l, strong, rightWidth)) + signatureSpace + sheet.Height(doc.SignerName ?? " ", strong, rightWidth);
-        sheet.Keep(Math.Max(leftHeight, rightHeight) + 8);
+        sheet.Keep(FooterHeight(sheet, doc));
 
         var top = sheet.Y + 8;
         var y = sheet.Block("Nơi nhận:", label, Align.Left, Left, leftWidth, top);

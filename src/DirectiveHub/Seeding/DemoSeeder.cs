@@ -272,7 +272,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
 
         var at = issuedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
         var directive = new Directive(issuer.Id, content, clerk.Id, at);
-        directive.Publish(register, issuer, parent, issuedOn, clerk.Id, at);
+        // The samples were issued in 2021, outside DirectiveHub, some copied without their signature: they are recorded
+        // under their own numbers as issued, not put through a clerk's publishing checks.
+        directive.RegisterIssued(register, startAt, issuer, parent, issuedOn, clerk.Id, at);
         db.Directives.Add(directive);
 
         // The seed runs alone in one transaction: the arrival registers are kept here rather than locked row by row.

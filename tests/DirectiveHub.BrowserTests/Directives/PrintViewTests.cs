@@ -37,4 +37,37 @@ public sealed class PrintViewTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).First).ToContainTextAsync("114-CV/HU");
         Assert.Equal(inboxPage, new Uri(officer.Url).AbsolutePath);
     }
+
+    [Fact]
+    public async Task The_printed_114_CV_HU_keeps_Noi_nhan_and_the_signature_with_the_last_paragraph_and_numbers_pages_from_the_second()
+    {
+        app.Require();
+        var clerk = await app.NewPageAsync();
+        await clerk.SignInAsync(DemoAccounts.Clerk);
+        await clerk.GotoAsync("/Directives");
+        await clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "114-CV/HU" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Bản in" }).First.ClickAsync();
+        await Assertions.Expect(clerk.Locator(".closing-block .footer")).ToHaveCountAsync(1);
+        await clerk.AssertAccessibleAsync();
+
+        await clerk.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Equal("avoid", await clerk.Locator(".closing-block").EvaluateAsync<string>("e => getComputedStyle(e).breakInside"));
+        var lastParagraph = (await clerk.Locator(".closing-block .body-text").TextContentAsync())!.Trim();
+        var pdf = await clerk.PdfAsync(new() { PreferCSSPageSize = true });
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        string TextOf(UglyToad.PdfPig.Content.Page page) => string.Join(" ", page.GetWords().Select(w => w.Text)).Normalize();
+
+        var signed = document.GetPages().Single(p => TextOf(p).Contains("Nơi nhận:", StringComparison.Ordinal));
+        var opening = string.Join(" ", lastParagraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4)).Normalize();
+        Assert.Contains(opening, TextOf(signed), StringComparison.Ordinal);
+        Assert.Contains("Đàm Công Lợi", TextOf(signed), StringComparison.Ordinal);
+
+        // No number on the first page; from the second on, the number stands alone at the top centre.
+        Assert.DoesNotContain(document.GetPage(1).GetWords(), w => w.Text == "1" && w.BoundingBox.Bottom > document.GetPage(1).Height - 60);
+        foreach (var page in document.GetPages().Skip(1))
+        {
+            var top = page.GetWords().OrderByDescending(w => w.BoundingBox.Top).First();
+            Assert.Equal(page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), top.Text);
+        }
+    }
 }

@@ -21,6 +21,24 @@ public static class PageActions
     }
 
     /// <summary>
+    /// Picks units in the editor's searchable picker (tom-select over the select <paramref name="selectId"/>) as a
+    /// person does: types part of each name and clicks the matching entry of the list.
+    /// </summary>
+    public static async Task PickUnitsAsync(this IPage page, string selectId, params string[] search)
+    {
+        foreach (var text in search)
+        {
+            var control = page.Locator($"#{selectId}-ts-control");
+            await control.ClickAsync();
+            await control.FillAsync(text);
+            var option = page.Locator($"#{selectId}-ts-dropdown .option").Filter(new() { HasText = text }).First;
+            await option.ClickAsync();
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>
     /// Runs axe-core on the current page and fails on any serious or critical violation. The script is evaluated
     /// through the DevTools protocol, so the app's strict Content-Security-Policy stays on.
     /// </summary>

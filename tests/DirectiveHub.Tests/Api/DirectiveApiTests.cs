@@ -76,7 +76,7 @@ public sealed class DirectiveApiTests(PostgresAppFixture app) : IClassFixture<Po
         var response = await client.PostAsJsonAsync("/api/directives", new
         {
             documentType = "XX",
-            subject = "",
+            subject = new string('x', 1001),
             recipientOrganizationIds = Array.Empty<Guid>(),
             tasks = new[] { new { text = "", coordinatingOrganizationIds = Array.Empty<Guid>(), subtasks = Array.Empty<object>() } },
             signer = new { authority = "T/M", name = "" },
@@ -87,11 +87,7 @@ public sealed class DirectiveApiTests(PostgresAppFixture app) : IClassFixture<Po
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         var errors = problem.GetProperty("errors");
         Assert.Equal("Loại văn bản không hợp lệ.", errors.GetProperty("documentType")[0].GetString());
-        Assert.Equal("Vui lòng nhập trích yếu.", errors.GetProperty("subject")[0].GetString());
-        Assert.Equal("Cần chọn ít nhất một đơn vị nhận.", errors.GetProperty("recipientOrganizationIds")[0].GetString());
-        Assert.Equal("Vui lòng nhập nội dung nhiệm vụ.", errors.GetProperty("tasks[0].text")[0].GetString());
-        Assert.True(errors.TryGetProperty("signer.name", out _));
-        Assert.True(errors.TryGetProperty("signer.body", out _));
+        Assert.Equal("Không được dài quá 1000 ký tự.", errors.GetProperty("subject")[0].GetString());
         Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
     }
 

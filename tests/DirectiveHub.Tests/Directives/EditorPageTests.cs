@@ -22,7 +22,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         var response = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
         {
             ["Input.DocumentType"] = "CV",
-            ["Input.Subject"] = "",
+            ["Input.Subject"] = new string('x', 1001),
             ["Input.Preamble"] = "Trước tình hình dịch Covid-19 diễn biến phức tạp",
             ["Input.Tasks[0].Text"] = "Tăng cường tuyên truyền",
             ["Input.Tasks[0].Deadline"] = "2026-12-04",
@@ -33,18 +33,52 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageClient.ParseAsync(response);
         var text = page.Body!.TextContent;
-        Assert.Contains("Vui lòng nhập trích yếu.", text, StringComparison.Ordinal);
-        Assert.Contains("Cần chọn ít nhất một đơn vị nhận.", text, StringComparison.Ordinal);
-        Assert.Contains("Vui lòng nhập nội dung nhiệm vụ.", text, StringComparison.Ordinal);
+        Assert.Contains("Không được dài quá 1000 ký tự.", text, StringComparison.Ordinal);
         Assert.Equal("Trước tình hình dịch Covid-19 diễn biến phức tạp", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Preamble")!).Value);
         Assert.Equal("Tăng cường tuyên truyền", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
         Assert.Equal("2026-12-04", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);
         Assert.Equal("Đàm Công Lợi", ((IHtmlInputElement)page.QuerySelector("#Input_Signer_Name")!).Value);
-        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Subject == "" || d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
     }
 
     [Fact]
-    public async Task Adding_a_task_keeps_what_was_typed()
+    public async Task A_half_written_draft_is_saved_and_publishing_it_is_refused_with_a_message_per_missing_field()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var response = await client.SubmitFormAsync("/Directives/Edit", new Dictionary<string, string>
+        {
+            ["Input.DocumentType"] = "CV",
+            ["Input.Subject"] = "",
+            ["Input.Preamble"] = "Dự thảo viết dở: phần mở đầu",
+            ["Input.Tasks[0].Text"] = "",
+            ["Input.Tasks[0].Deadline"] = "2026-12-04",
+            ["Input.Signer.Name"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        var saved = await app.QueryAsync(db => db.Directives.Include(d => d.Tasks).SingleAsync(d => d.Id == id, Cancel));
+        Assert.Equal(string.Empty, saved.Subject);
+        Assert.Equal(new DateOnly(2026, 12, 4), Assert.Single(saved.Tasks).Deadline);
+
+        var publish = await client.GetDocumentAsync($"/Directives/Publish/{id}");
+        var problems = publish.QuerySelector("[data-testid=publish-problems]")!.TextContent;
+        Assert.Contains("Chưa có trích yếu.", problems, StringComparison.Ordinal);
+        Assert.Contains("Chưa chọn đơn vị nhận trong hệ thống", problems, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ 1 chưa có nội dung.", problems, StringComparison.Ordinal);
+        Assert.Contains("Chưa có họ tên người ký.", problems, StringComparison.Ordinal);
+
+        var posted = await client.SubmitFormAsync($"/Directives/Publish/{id}", new Dictionary<string, string> { ["ConfirmPastDeadlines"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Chưa có trích yếu.", (await PageClient.ParseAsync(posted)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => d.Number).SingleAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Adding_a_task_without_scripts_saves_the_draft_and_redirects_back_to_the_editor()
     {
         app.Require();
         var client = app.Factory.CreateBrowserLikeClient();
@@ -59,7 +93,10 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
             },
             postTo: "/Directives/Edit?handler=AddTask");
 
-        var page = await PageClient.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/Directives/Edit/[0-9a-f-]+\?add=task#task-1$", location);
+        var page = await client.GetDocumentAsync(location.Split('#')[0]);
         Assert.Equal("Về công tác chuẩn bị Đại hội", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Subject")!).Value);
         Assert.Equal("Nhiệm vụ thứ nhất", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
         Assert.NotNull(page.QuerySelector("#Input_Tasks_1__Text"));
@@ -125,6 +162,33 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.DoesNotContain("(hoàn thành trước ngày", text, StringComparison.Ordinal);
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Contains("Quốc Oai, ngày 20 tháng 11 năm 2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_unit_picked_from_the_tree_prints_by_its_name_and_typed_paragraphs_stay_paragraphs_on_the_details_page_and_print_view()
+    {
+        app.Require();
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var fields = Draft(saiSon, "giữ đoạn văn");
+        fields["Input.Preamble"] = "Đoạn mở đầu thứ nhất.\r\nĐoạn mở đầu thứ hai.";
+        fields["Input.Tasks[0].Text"] = "Ý thứ nhất.\nÝ thứ hai.";
+        fields["Input.Closing"] = "Đề nghị thực hiện.\nBáo cáo về Văn phòng Huyện ủy.";
+        var id = (await client.SubmitFormAsync("/Directives/Edit", fields)).Headers.Location!.OriginalString.Split('/').Last();
+
+        var details = await client.GetDocumentAsync($"/Directives/Details/{id}");
+        var shown = details.QuerySelectorAll("p.directive-paragraph").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(["Đoạn mở đầu thứ nhất.", "Đoạn mở đầu thứ hai.", "Ý thứ hai.", "Đề nghị thực hiện.", "Báo cáo về Văn phòng Huyện ủy."], shown);
+
+        var print = await client.GetDocumentAsync($"/Directives/Print/{id}");
+        Assert.Equal("Kính gửi: Đảng ủy xã Sài Sơn", string.Join(' ', print.QuerySelector(".recipients")!.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        var body = print.QuerySelectorAll(".body-text").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(["Đoạn mở đầu thứ nhất.", "Đoạn mở đầu thứ hai.", "1. Ý thứ nhất.", "Ý thứ hai.", "Đề nghị thực hiện.", "Báo cáo về Văn phòng Huyện ủy."], body);
+        // The last paragraph, "Nơi nhận" and the signature are one block that does not break across pages.
+        var closing = print.QuerySelector(".closing-block")!;
+        Assert.NotNull(closing.QuerySelector(".footer .distribution"));
+        Assert.Equal("Báo cáo về Văn phòng Huyện ủy.", closing.QuerySelector(".body-text")!.TextContent.Trim());
     }
 
     [Fact]

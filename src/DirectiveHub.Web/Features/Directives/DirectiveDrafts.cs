@@ -29,7 +29,7 @@ public sealed record DraftResult(Guid? Id, int Version, DraftFailure Failure, IR
     public static DraftResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(null, 0, DraftFailure.Invalid, errors, []);
 }
 
-public sealed record OrganizationOption(Guid Id, string Name, OrganizationKind Kind, Guid? ParentId, int Depth);
+public sealed record OrganizationOption(Guid Id, string Name, OrganizationKind Kind, Guid? ParentId, int Depth, string? Place = null);
 
 /// <summary>
 /// Creating and changing drafts, shared by the editor page and the API so both apply the same rules: the form's shape
@@ -48,7 +48,7 @@ public sealed class DirectiveDrafts(
     public async Task<IReadOnlyList<OrganizationOption>> RecipientScopeAsync(Guid issuerId, CancellationToken cancellationToken) =>
         await (await RecipientScope.OfAsync(db, issuerId, cancellationToken))
             .OrderBy(o => o.Path)
-            .Select(o => new OrganizationOption(o.Id, o.Name, o.Kind, o.ParentId, o.Depth))
+            .Select(o => new OrganizationOption(o.Id, o.Name, o.Kind, o.ParentId, o.Depth, o.Place))
             .ToListAsync(cancellationToken);
 
     public async Task<DraftResult> CreateAsync(DirectiveForm form, CancellationToken cancellationToken)
@@ -121,7 +121,8 @@ public sealed class DirectiveDrafts(
         var validation = await validator.ValidateAsync(form, cancellationToken);
         var errors = validation.IsValid ? new Dictionary<string, string[]>(StringComparer.Ordinal) : validation.ToErrors();
 
-        var scope = (await RecipientScopeAsync(user.OrganizationId, cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+        // A recipient line names the unit as running text does ("Đảng ủy xã Sài Sơn"), not as its header ("ĐẢNG ỦY XÃ SÀI SƠN").
+        var scope = (await RecipientScopeAsync(user.OrganizationId, cancellationToken)).ToDictionary(o => o.Id, o => RecipientName.Of(o.Name, o.Place));
         if (form.OrganizationIds().Any(id => !scope.ContainsKey(id)))
         {
             errors.TryAdd(nameof(DirectiveForm.RecipientOrganizationIds), [localizer["ValUnknownOrganization"]]);

@@ -36,16 +36,22 @@ public sealed class DirectiveForm
     /// <summary>Drops the blank rows the editor always offers, so they are neither validated nor saved.</summary>
     public DirectiveForm Trimmed()
     {
+        // Model binding turns an empty field into null; a half-written draft keeps it as empty text.
+        Subject ??= string.Empty;
+        Signer ??= new SignerForm();
+        Signer.Name ??= string.Empty;
         OtherRecipients = OtherRecipients.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToList();
         RecipientOrganizationIds = RecipientOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
         Distribution = Distribution.Where(d => !string.IsNullOrWhiteSpace(d.Text) || !string.IsNullOrWhiteSpace(d.Purpose)).ToList();
         References = References.Where(r => r.DirectiveId is not null || !string.IsNullOrWhiteSpace(r.Number)).ToList();
         foreach (var task in Tasks)
         {
+            task.Text ??= string.Empty;
             task.CoordinatingOrganizationIds = task.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
             task.KeepChosenDeadline();
             foreach (var subtask in task.Subtasks)
             {
+                subtask.Text ??= string.Empty;
                 subtask.CoordinatingOrganizationIds = subtask.CoordinatingOrganizationIds.Where(id => id != Guid.Empty).Distinct().ToList();
                 subtask.KeepChosenDeadline();
             }

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Localization;
 
 namespace DirectiveHub.Web.Features.Directives;
 
-/// <summary>The shape rules of a draft, with Vietnamese messages. Whether the named units may be used is checked by <see cref="DirectiveDrafts"/>.</summary>
+/// <summary>
+/// The shape rules of a draft, with Vietnamese messages: bounds and well-formed values. A draft may be saved half
+/// written, so what must be present before publishing is not checked here but by
+/// <see cref="Directive.PublicationProblems"/>. Whether the named units may be used is checked by <see cref="DirectiveDrafts"/>.
+/// </summary>
 public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
 {
     // A committee's whole subtree fits in these; beyond them a list is a mistake or an attack (#20: 100,000 recipients).
@@ -22,13 +26,13 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
     public DirectiveFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.DocumentType).Must(DocumentType.IsKnown).WithMessage(l["ValDocumentType"]);
-        RuleFor(f => f.Subject).NotEmpty().WithMessage(l["ValSubjectRequired"]).MaximumLength(1000).WithMessage(l["ValTooLong", 1000]);
+        RuleFor(f => f.Subject).MaximumLength(1000).WithMessage(l["ValTooLong", 1000]);
         RuleFor(f => f.Place).MaximumLength(128).WithMessage(l["ValTooLong", 128]);
         RuleFor(f => f.Urgency).IsInEnum().WithMessage(l["ValInvalidChoice"]);
         RuleFor(f => f.Confidentiality).IsInEnum().WithMessage(l["ValInvalidChoice"]);
         RuleFor(f => f.Preamble).MaximumLength(20000).WithMessage(l["ValTooLong", 20000]);
         RuleFor(f => f.Closing).MaximumLength(5000).WithMessage(l["ValTooLong", 5000]);
-        RuleFor(f => f.RecipientOrganizationIds).NotEmpty().WithMessage(l["ValRecipientRequired"])
+        RuleFor(f => f.RecipientOrganizationIds)
             .Must(ids => ids.Count <= MaxRecipients).WithMessage(l["ValTooManyItems", MaxRecipients]);
         RuleFor(f => f.OtherRecipients).Must(list => list.Count <= MaxOtherRecipients).WithMessage(l["ValTooManyItems", MaxOtherRecipients]);
         RuleFor(f => f.Distribution).Must(list => list.Count <= MaxDistribution).WithMessage(l["ValTooManyItems", MaxDistribution]);
@@ -41,14 +45,12 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
             d.RuleFor(x => x.Text).NotEmpty().WithMessage(l["ValDistributionText"]).MaximumLength(512).WithMessage(l["ValTooLong", 512]);
             d.RuleFor(x => x.Purpose).MaximumLength(64).WithMessage(l["ValTooLong", 64]);
         });
-        RuleFor(f => f.Signer.Name).NotEmpty().WithMessage(l["ValSignerName"]).MaximumLength(128).WithMessage(l["ValTooLong", 128]);
+        RuleFor(f => f.Signer.Name).MaximumLength(128).WithMessage(l["ValTooLong", 128]);
         RuleFor(f => f.Signer.Position).MaximumLength(256).WithMessage(l["ValTooLong", 256]);
         RuleFor(f => f.Signer.Body).MaximumLength(256).WithMessage(l["ValTooLong", 256]);
         RuleFor(f => f.Signer.Authority)
             .Must(a => string.IsNullOrWhiteSpace(a) || SigningAuthorityText.FromPrinted(a) != SigningAuthority.None)
             .WithMessage(l["ValSignerAuthority"]);
-        RuleFor(f => f.Signer.Body)
-            .NotEmpty().When(f => !string.IsNullOrWhiteSpace(f.Signer.Authority)).WithMessage(l["ValSignerBody"]);
         RuleForEach(f => f.References).ChildRules(r =>
             r.RuleFor(x => x.Number).MaximumLength(64).WithMessage(l["ValTooLong", 64]));
     }
@@ -57,7 +59,7 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
     {
         public TaskFormValidator(IStringLocalizer<SharedResource> l, bool allowSubtasks)
         {
-            RuleFor(t => t.Text).NotEmpty().WithMessage(l["ValTaskText"]).MaximumLength(8000).WithMessage(l["ValTooLong", 8000]);
+            RuleFor(t => t.Text).MaximumLength(8000).WithMessage(l["ValTooLong", 8000]);
             RuleFor(t => t.Deadline)
                 .Must(d => d is null || (d >= Earliest && d <= Latest))
                 .WithMessage(l["ValDeadline"]);

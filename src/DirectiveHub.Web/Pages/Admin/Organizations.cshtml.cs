@@ -118,23 +118,49 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, TimePr
         }, cancellationToken);
     }
 
-    /// <summary>Dissolves one unit, or merges several into a successor that takes over their open work.</summary>
-    public async Task<IActionResult> OnPostDissolveAsync(List<Guid> units, Guid? successor, DateOnly effectiveOn, CancellationToken cancellationToken)
+    /// <summary>What the pending dissolution or merger would do; set while the administrator is asked to confirm it.</summary>
+    public DissolutionPreview? Pending { get; private set; }
+
+    public IReadOnlyList<Guid> PendingUnits { get; private set; } = [];
+
+    public Guid? PendingSuccessor { get; private set; }
+
+    public DateOnly PendingEffectiveOn { get; private set; }
+
+    /// <summary>
+    /// Dissolves one unit, or merges several into a successor that takes over their open work. It cannot be undone in
+    /// the interface, so the first post only shows what would happen (<see cref="DissolutionPreview"/>); the
+    /// confirmation posts again with <paramref name="confirmed"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostDissolveAsync(List<Guid> units, Guid? successor, DateOnly effectiveOn, bool confirmed, CancellationToken cancellationToken)
     {
         if (units.Count == 0 || !await InScopeAsync(successor is { } s ? [.. units, s] : units, cancellationToken))
         {
             return NotFound();
         }
 
+        if (!confirmed)
+        {
+            Pending = await DissolutionPreview.LoadAsync(db, units, successor, effectiveOn, cancellationToken);
+            PendingUnits = units.Distinct().ToList();
+            PendingSuccessor = successor;
+            PendingEffectiveOn = effectiveOn;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        // A unit and the units under it may go together: the lowest go first, so none is left with active children.
+        var distinct = units.Distinct().ToList();
+        var ordered = await db.Organizations.AsNoTracking().Where(o => distinct.Contains(o.Id)).OrderByDescending(o => o.Depth).Select(o => o.Id).ToListAsync(cancellationToken);
         return await ChangeAsync(async () =>
         {
             var transferred = 0;
-            foreach (var unit in units.Distinct())
+            foreach (var unit in ordered)
             {
                 transferred += await changes.DissolveAsync(unit, successor, effectiveOn, Actor(), cancellationToken);
             }
 
-            return localizer["UnitsDissolved", units.Count, transferred].Value;
+            return localizer["UnitsDissolved", ordered.Count, transferred].Value;
         }, cancellationToken);
     }
 

@@ -61,26 +61,21 @@ public static class DirectiveDocx
             }
             else if (doc.Recipients.Count > 1)
             {
-                body.Append(Line("Kính gửi:", JustificationValues.Center));
-                foreach (var line in doc.RecipientLines())
+                // As in print: "Kính gửi:" on the line of the first recipient (a hanging indent with a tab to the list's
+                // column), the other recipients aligned under it.
+                var lines = doc.RecipientLines();
+                for (var i = 0; i < lines.Count; i++)
                 {
-                    body.Append(Line(line, JustificationValues.Left, indentTwips: 2268));
+                    body.Append(RecipientLine(i == 0 ? "Kính gửi:" : null, lines[i]));
                 }
             }
 
-            if (doc.Preamble is not null)
+            // One Word paragraph per typed line break (never a break inside one run); the last paragraph is kept on the
+            // page of "Nơi nhận" and the signature.
+            var paragraphs = doc.BodyParagraphs();
+            for (var i = 0; i < paragraphs.Count; i++)
             {
-                body.Append(BodyText(doc.Preamble));
-            }
-
-            foreach (var (label, text, level) in doc.Tasks)
-            {
-                body.Append(BodyText($"{label} {text}", level));
-            }
-
-            if (doc.Closing is not null)
-            {
-                body.Append(BodyText(doc.Closing));
+                body.Append(BodyText(paragraphs[i].Text, paragraphs[i].Level, keepWithNext: i == paragraphs.Count - 1));
             }
 
             var distribution = new List<Paragraph> { Line("Nơi nhận:", JustificationValues.Left, bold: true, italic: true, size: 24) };
@@ -96,10 +91,21 @@ public static class DirectiveDocx
                 signature.Add(Line(doc.Position, JustificationValues.Center, bold: true));
             }
 
-            signature.Add(Line(string.Empty, JustificationValues.Center));
-            signature.Add(Line(string.Empty, JustificationValues.Center));
+            signature.Add(SignatureSpace());
             signature.Add(Line(doc.SignerName ?? string.Empty, JustificationValues.Center, bold: true));
-            body.Append(TwoColumns(distribution, signature, 50));
+            var footer = TwoColumns(distribution, signature, 50);
+            foreach (var row in footer.Elements<TableRow>())
+            {
+                row.PrependChild(new TableRowProperties(new CantSplit()));
+            }
+
+            foreach (var paragraph in footer.Descendants<Paragraph>())
+            {
+                paragraph.ParagraphProperties ??= new ParagraphProperties();
+                paragraph.ParagraphProperties.KeepNext = new KeepNext();
+            }
+
+            body.Append(footer);
 
             // A4 with the guide's margins: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56.7 twips).
             body.Append(new SectionProperties(
@@ -147,20 +153,70 @@ public static class DirectiveDocx
         return cell;
     }
 
-    private static Paragraph BodyText(string text, int level = 0) =>
+    /// <summary>The signing space: the print view's (<see cref="PrintedDirective.SignatureSpaceEm"/> lines of the 14 pt body), as one exact-height line.</summary>
+    public const int SignatureSpaceTwips = (int)(PrintedDirective.SignatureSpaceEm * 14 * 20);
+
+    // Where the recipients' list starts (7 cm from the margin) and how far "Kính gửi:" hangs left of it (2.5 cm).
+    private const int RecipientColumnTwips = 3969;
+    private const int RecipientLabelTwips = 1417;
+
+    private static Paragraph SignatureSpace() =>
         new(
-            new ParagraphProperties(
-                new Justification { Val = JustificationValues.Both },
-                new Indentation { FirstLine = level == 0 ? "567" : "851" },
-                new SpacingBetweenLines { After = "120", Line = "300", LineRule = LineSpacingRuleValues.Auto }),
-            TextRun(text, bold: false, italic: false, underline: false, size: 28));
+            new ParagraphProperties
+            {
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = SignatureSpaceTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact },
+                Justification = new Justification { Val = JustificationValues.Center },
+            },
+            TextRun(string.Empty, bold: false, italic: false, underline: false, size: 28));
+
+    private static Paragraph RecipientLine(string? label, string text)
+    {
+        var properties = new ParagraphProperties(
+            new Tabs(new TabStop { Val = TabStopValues.Left, Position = RecipientColumnTwips }),
+            new SpacingBetweenLines { After = "0" },
+            new Indentation
+            {
+                Left = RecipientColumnTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Hanging = label is null ? null : RecipientLabelTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        var paragraph = new Paragraph(properties);
+        if (label is not null)
+        {
+            paragraph.Append(TextRun(label, bold: false, italic: false, underline: false, size: 28));
+            paragraph.Append(new Run(new TabChar()));
+        }
+
+        paragraph.Append(TextRun(text, bold: false, italic: false, underline: false, size: 28));
+        return paragraph;
+    }
+
+    private static Paragraph BodyText(string text, int level, bool keepWithNext)
+    {
+        // Set through the typed properties, which keep the schema's element order (Word rejects some out-of-order files).
+        var properties = new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { After = "120", Line = "300", LineRule = LineSpacingRuleValues.Auto },
+            Indentation = new Indentation { FirstLine = level == 0 ? "567" : "851" },
+            Justification = new Justification { Val = JustificationValues.Both },
+        };
+        if (keepWithNext)
+        {
+            properties.KeepNext = new KeepNext();
+        }
+
+        return new Paragraph(properties, TextRun(text, bold: false, italic: false, underline: false, size: 28));
+    }
 
     private static Paragraph Line(string text, JustificationValues justification, bool bold = false, bool italic = false, bool underline = false, int size = 28, int indentTwips = 0)
     {
-        var properties = new ParagraphProperties(new Justification { Val = justification }, new SpacingBetweenLines { After = "0" });
+        var properties = new ParagraphProperties
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { After = "0" },
+            Justification = new Justification { Val = justification },
+        };
         if (indentTwips > 0)
         {
-            properties.Append(new Indentation { Left = indentTwips.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            properties.Indentation = new Indentation { Left = indentTwips.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         return new Paragraph(properties, TextRun(text, bold, italic, underline, size));

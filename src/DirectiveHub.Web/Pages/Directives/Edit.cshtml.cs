@@ -1,5 +1,6 @@
 using DirectiveHub.Access;
 using DirectiveHub.Data;
+using DirectiveHub.Directives;
 using DirectiveHub.Organizations;
 using DirectiveHub.Web.Features.Directives;
 using DirectiveHub.Web.Features.Import;
@@ -14,8 +15,9 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>
-/// The draft editor. Adding, moving and removing tasks are form posts that re-render the page with everything typed
-/// so far, so the editor works without scripts and nothing is ever lost between steps.
+/// The draft editor. With scripts (wwwroot/js/editor.js) tasks are added, moved and removed in the page and units are
+/// picked from a searchable tree; without them each of those buttons saves the draft as it stands (a draft may be
+/// half written) and redirects back to the editor (post/redirect/get: nothing typed is lost, F5 posts nothing again).
 /// </summary>
 public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts drafts, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
@@ -50,6 +52,16 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
     public string? Message { get; private set; }
 
+    /// <summary>Names of the units the picker's groups stand under (each unit's parent), by id.</summary>
+    public IReadOnlyDictionary<Guid, string> ParentNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>After a task operation without scripts: a blank task to add ("task") or a subtask to add under task n ("sub").</summary>
+    [FromQuery(Name = "add")]
+    public string? AddRow { get; set; }
+
+    [FromQuery(Name = "under")]
+    public int? AddUnder { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Id is { } id)
@@ -67,11 +79,25 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
             Input = DirectiveForm.From(directive);
             Version = directive.Version;
+            if (TempData["Message"] is string saved)
+            {
+                Status = saved;
+            }
+
+            if (string.Equals(AddRow, "task", StringComparison.Ordinal) || Input.Tasks.Count == 0)
+            {
+                Input.Tasks.Add(new TaskForm());
+            }
+            else if (string.Equals(AddRow, "sub", StringComparison.Ordinal) && AddUnder is { } under && Task(under) is { } parent)
+            {
+                parent.Subtasks.Add(new TaskForm());
+            }
         }
         else
         {
             Input.Place = await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Place).SingleAsync(cancellationToken);
             Input.Tasks.Add(new TaskForm());
+            await PrefillFromLastDirectiveAsync(cancellationToken);
         }
 
         return await ShowAsync(cancellationToken);
@@ -164,11 +190,14 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
         return await ShowAsync(cancellationToken);
     }
 
+    /// <summary>A confirmation after a save that came back to the editor (a task operation without scripts).</summary>
+    public string? Status { get; private set; }
+
     public Task<IActionResult> OnPostAddTaskAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(() => Input.Tasks.Add(new TaskForm()), cancellationToken);
+        ChangeAsync(() => { }, cancellationToken, add: "task");
 
     public Task<IActionResult> OnPostAddSubtaskAsync(int index, CancellationToken cancellationToken) =>
-        ChangeAsync(() => Task(index)?.Subtasks.Add(new TaskForm()), cancellationToken);
+        ChangeAsync(() => { }, cancellationToken, add: "sub", under: index);
 
     public Task<IActionResult> OnPostRemoveTaskAsync(int index, int? sub, CancellationToken cancellationToken) =>
         ChangeAsync(
@@ -206,12 +235,37 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
         return await ChangeAsync(() => Input.RecipientOrganizationIds = Input.RecipientOrganizationIds.Concat(children).Distinct().ToList(), cancellationToken);
     }
 
+    /// <summary>
+    /// The units in reach, grouped under their parent (groups in the tree's order, units by name within a group), so a
+    /// list of communes reads as the tree does and the script's picker can search by unit or by parent.
+    /// </summary>
     public IEnumerable<SelectListItem> OrganizationItems(bool includeEmpty)
     {
-        var top = Scope.Count == 0 ? 0 : Scope.Min(o => o.Depth);
-        var items = Scope.Select(o => new SelectListItem(new string('\u2003', o.Depth - top) + o.Name, o.Id.ToString()));
+        var groups = new Dictionary<Guid, SelectListGroup>();
+        var order = Scope.Select((o, i) => (o.ParentId, i)).Where(p => p.ParentId is not null).GroupBy(p => p.ParentId!.Value).ToDictionary(g => g.Key, g => g.Min(p => p.i));
+        var vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+        var items = Scope
+            .Where(o => o.ParentId is not null)
+            .OrderBy(o => order[o.ParentId!.Value])
+            .ThenBy(o => o.Name, vietnamese)
+            .Select(o =>
+            {
+                var parentId = o.ParentId!.Value;
+                if (!groups.TryGetValue(parentId, out var group))
+                {
+                    group = new SelectListGroup { Name = ParentNames.GetValueOrDefault(parentId, string.Empty) };
+                    groups[parentId] = group;
+                }
+
+                return new SelectListItem(o.Name, o.Id.ToString()) { Group = group };
+            })
+            .ToList();
         return includeEmpty ? items.Prepend(new SelectListItem(localizer["None"], string.Empty)) : items;
     }
+
+    /// <summary>The units directly under a committee, for the script's "all units under" (the same rule as <see cref="OnPostAddSubtreeAsync"/>).</summary>
+    public string ChildrenOf(Guid committeeId) =>
+        string.Join(' ', Scope.Where(o => o.ParentId == committeeId).Select(o => o.Id));
 
     public IEnumerable<SelectListItem> CommitteeItems() =>
         Scope.Where(o => Scope.Any(child => child.ParentId == o.Id))
@@ -220,18 +274,82 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
     private TaskForm? Task(int index) => index >= 0 && index < Input.Tasks.Count ? Input.Tasks[index] : null;
 
-    private async Task<IActionResult> ChangeAsync(Action change, CancellationToken cancellationToken)
+    /// <summary>
+    /// A task operation without scripts: the change is applied, the draft saved as it stands and the browser
+    /// redirected to the editor (PRG), which adds the blank row asked for. A save that fails (a field too long, another
+    /// clerk's save) shows the editor with everything typed, as the save button does.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(Action change, CancellationToken cancellationToken, string? add = null, int? under = null)
     {
         change();
 
         // The lists were re-indexed: posted values in ModelState would otherwise be shown against the wrong rows.
         ModelState.Clear();
-        return await ShowAsync(cancellationToken);
+        var result = Id is { } id
+            ? await drafts.UpdateAsync(id, Input, Version, cancellationToken)
+            : await drafts.CreateAsync(Input, cancellationToken);
+        switch (result.Failure)
+        {
+            case DraftFailure.None:
+                TempData["Message"] = localizer["DraftSaved"].Value;
+                var fragment = add switch
+                {
+                    "task" => "task-" + Input.Tasks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "sub" => "task-" + under?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => "tasks",
+                };
+                return RedirectToPage("./Edit", null, new { id = result.Id, add, under }, fragment);
+            case DraftFailure.NotFound:
+                return NotFound();
+            case DraftFailure.NotDraft:
+                return RedirectToPage("./Details", new { id = Id });
+            case DraftFailure.Conflict:
+                ConflictFields = result.ChangedFields.Select(f => localizer["Field" + f].Value).ToList();
+                Version = result.Version;
+                Message = localizer["DraftConflict"];
+                return await ShowAsync(cancellationToken);
+            default:
+                result.Errors.AddToModelState(ModelState, nameof(Input));
+                Message = localizer["FixErrors"];
+                return await ShowAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A new draft starts with the signature block and the file copy ("Lưu: …") of the unit's last directive: the
+    /// same person usually signs, and the office keeps its copy in the same place.
+    /// </summary>
+    private async Task PrefillFromLastDirectiveAsync(CancellationToken cancellationToken)
+    {
+        var last = await db.Directives.AsNoTracking()
+            .Where(d => d.IssuerId == user.OrganizationId && d.Signer.Name != null)
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => new
+            {
+                d.Signer,
+                Kept = d.Distribution.Where(e => e.Purpose == "Lưu").OrderBy(e => e.Position).Select(e => new { e.Text, e.Purpose }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return;
+        }
+
+        Input.Signer = new SignerForm
+        {
+            Authority = last.Signer.Authority.ToPrinted(),
+            Body = last.Signer.Body,
+            Position = last.Signer.Position,
+            Name = last.Signer.Name ?? string.Empty,
+        };
+        Input.Distribution = last.Kept.Select(e => new DistributionForm { Text = e.Text, Purpose = e.Purpose }).ToList();
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Scope = await drafts.RecipientScopeAsync(user.OrganizationId, cancellationToken);
+        var parentIds = Scope.Where(o => o.ParentId is not null).Select(o => o.ParentId!.Value).Distinct().ToList();
+        ParentNames = await db.Organizations.AsNoTracking().Where(o => parentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var viewer = await user.GetViewerAsync(cancellationToken);
         Citable = (await db.Directives.AsNoTracking().VisibleTo(db, viewer)
                 .Where(d => d.Status != DirectiveHub.Directives.DirectiveStatus.Draft && d.Number != null)

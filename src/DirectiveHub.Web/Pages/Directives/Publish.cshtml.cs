@@ -30,6 +30,9 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>What the draft still lacks (a draft may be saved half written): publishing is refused until none is left.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
     /// <summary>What does not follow the format rules: shown before the number is issued, when it can still be fixed.</summary>
     public IReadOnlyList<FormatWarning> FormatWarnings { get; private set; } = [];
 
@@ -55,6 +58,11 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
                 return NotFound();
             case false:
                 return RedirectToPage("./Details", new { id });
+        }
+
+        if (Problems.Count > 0)
+        {
+            return Page();
         }
 
         if (PastDeadlines.Count > 0 && !ConfirmPastDeadlines)
@@ -106,6 +114,7 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
         Units = await db.Organizations.AsNoTracking().Where(o => unitIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
         OtherRecipients = directive.Recipients.Where(r => r.OrganizationId is null).Select(r => r.Text).ToList();
         PastDeadlines = directive.TasksWithPastDeadline(Today);
+        Problems = directive.PublicationProblems();
         FormatWarnings = FormatCheck.Check(FormatInputs.FromDirective(directive, issuer.Kind, Today));
         return true;
     }
