@@ -74,6 +74,33 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task This_months_dashboard_shows_the_2021_tasks_still_overdue_and_a_units_name_opens_what_it_was_assigned()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Leader);
+
+        // The default period ("Tháng này") issued nothing, but the demo's 2021 tasks are overdue now.
+        await page.GotoAsync("/Dashboard");
+        await Assertions.Expect(page.GetByTestId("oldest-overdue")).ToContainTextAsync("114-CV/HU");
+        var saiSon = page.GetByTestId("unit-tree").GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        var overdue = await saiSon.Locator("a[href*='status=overdue']").InnerTextAsync();
+        Assert.NotEqual("0", overdue.Trim());
+
+        await saiSon.GetByRole(AriaRole.Link, new() { Name = "ĐẢNG ỦY XÃ SÀI SƠN", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Văn bản đơn vị ban hành" })).ToBeVisibleAsync();
+        var received = page.GetByTestId("received");
+        await Assertions.Expect(received.GetByRole(AriaRole.Heading, new() { Name = "Nhiệm vụ đơn vị được giao" })).ToBeVisibleAsync();
+        await Assertions.Expect(received.Locator("a[href*='status=overdue']")).ToHaveTextAsync(overdue.Trim());
+        await page.AssertAccessibleAsync();
+
+        await received.Locator("a[href*='status=overdue']").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "114-CV/HU" }).First).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+    }
+
+    [Fact]
     public async Task The_administration_pages_are_accessible()
     {
         app.Require();
