@@ -115,6 +115,9 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await page.GotoAsync("/Admin/Organizations");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "HUYỆN ỦY QUỐC OAI" }).First).ToContainTextAsync("HN-QO");
+        // A dissolved district's clerk and registers are not silently kept: the administrator is asked to move them.
+        await Assertions.Expect(page.GetByTestId("left-behind")).ToContainTextAsync("HUYỆN ỦY CON CUÔNG đã giải thể");
+        await Assertions.Expect(page.GetByTestId("tree")).Not.ToContainTextAsync("ỦY BAN KIỂM TRA HUYỆN ỦY");
 
         // The audit log speaks Vietnamese: actions and entity types by name, values readable rather than escaped JSON.
         await page.GotoAsync("/Admin/Audit");
