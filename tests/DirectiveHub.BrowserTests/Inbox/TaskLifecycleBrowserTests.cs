@@ -165,6 +165,11 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Về trang văn bản" }).ClickAsync();
         await Assertions.Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Directives/Details/{directive}$"));
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        // Its history names the people who acted, not their sign-in addresses.
+        var history = clerk.Locator("section[aria-labelledby=history-heading]");
+        await Assertions.Expect(history).ToContainTextAsync("Nguyễn Thị Lan");
+        await Assertions.Expect(history).Not.ToContainTextAsync("@demo.local");
     }
 
     /// <summary>A Quốc Oai directive with one task led by Sài Sơn (the demo officer's unit), published through the API.</summary>
