@@ -41,7 +41,11 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             };
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await db.InTransactionAsync(token => SweepOnceAsync(ladder, nowUtc, today, token), cancellationToken);
+    }
+
+    private async Task<SweepResult> SweepOnceAsync(AlertLadder ladder, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
+    {
         int flagged;
         if (db.Provider == DatabaseProvider.Postgres)
         {
@@ -72,7 +76,6 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
         await db.SaveChangesAsync(cancellationToken);
 
         var digests = await DigestAsync(ladder, nowUtc, today, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new SweepResult(flagged, fresh.Count(a => a.Level == AlertLevel.Red), fresh.Count(a => a.Level == AlertLevel.Yellow), false, [])
         {
             SpecialRed = fresh.Count(a => a.Level == AlertLevel.SpecialRed),
