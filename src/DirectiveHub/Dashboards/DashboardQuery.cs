@@ -103,11 +103,15 @@ public static class DashboardQuery
         var dailyDirectives = await directives.GroupBy(d => d.IssuedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         DateOnly Bucket(DateOnly? day) => filter.Weekly ? WeekStart(day!.Value) : new DateOnly(day!.Value.Year, day.Value.Month, 1);
         var taskBuckets = dailyTasks.GroupBy(t => Bucket(t.Day)).ToDictionary(g => g.Key, g => (Done: g.Sum(x => x.Done), DoneLate: g.Sum(x => x.DoneLate), Overdue: g.Sum(x => x.Overdue)));
-        var trend = dailyDirectives.GroupBy(d => Bucket(d.Day))
-            .Select(g => taskBuckets.TryGetValue(g.Key, out var t)
-                ? new TrendPoint(g.Key, g.Sum(x => x.Count), t.Done, t.DoneLate, t.Overdue)
-                : new TrendPoint(g.Key, g.Sum(x => x.Count), 0, 0, 0))
-            .OrderBy(p => p.Start)
+        var directiveBuckets = dailyDirectives.GroupBy(d => Bucket(d.Day)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var dense = TrendBuckets(filter).Take(MaxTrendBuckets + 1).Count() <= MaxTrendBuckets;
+        var trend = TrendBuckets(filter)
+            .Select(start => (Start: start, Directives: directiveBuckets.GetValueOrDefault(start), Tasks: taskBuckets.GetValueOrDefault(start)))
+            // Every month (or week) of the period, an empty one too: a chart that skips them draws a false slope. A
+            // period of decades would be unreadable that way; it shows only the buckets with something in them.
+            .Where(b => dense || b.Directives > 0 || b.Tasks != default)
+            // The first bucket may begin before the period (the week of its first day): it is labelled from the period's start.
+            .Select(b => new TrendPoint(b.Start < filter.From ? filter.From : b.Start, b.Directives, b.Tasks.Done, b.Tasks.DoneLate, b.Tasks.Overdue))
             .ToList();
 
         var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, viewer)).Select(d => d.Id);
@@ -145,6 +149,19 @@ public static class DashboardQuery
             Lifecycle = await LifecycleFigures.LoadAsync(db, directives, today, DueSoonDays, cancellationToken),
             Received = await ReceivedAsync(db, root.Path, filter, today, cancellationToken),
         };
+    }
+
+    /// <summary>More months or weeks than this, and the trend lists only those with figures.</summary>
+    private const int MaxTrendBuckets = 120;
+
+    /// <summary>The start of every month (or ISO week) that overlaps the period, in order.</summary>
+    private static IEnumerable<DateOnly> TrendBuckets(DashboardFilter filter)
+    {
+        var start = filter.Weekly ? WeekStart(filter.From) : new DateOnly(filter.From.Year, filter.From.Month, 1);
+        for (var bucket = start; bucket <= filter.To; bucket = filter.Weekly ? bucket.AddDays(7) : bucket.AddMonths(1))
+        {
+            yield return bucket;
+        }
     }
 
     private sealed record OrganizationNode(Guid Id, Guid? ParentId, string Name, int Depth);

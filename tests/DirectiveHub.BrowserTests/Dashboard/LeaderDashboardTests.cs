@@ -22,6 +22,10 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));
+        // Both months of the period, each axis saying what it counts.
+        Assert.Equal(["10/2021", "11/2021"], await page.EvaluateAsync<string[]>("() => Object.values(Chart.instances)[0].data.labels"));
+        Assert.Equal("Số nhiệm vụ (cột)", await page.EvaluateAsync<string>("() => Object.values(Chart.instances)[0].options.scales.y.title.text"));
+        Assert.Equal("Số văn bản ban hành (đường)", await page.EvaluateAsync<string>("() => Object.values(Chart.instances)[0].options.scales.y2.title.text"));
         await Assertions.Expect(page.GetByTestId("heat-map")).ToContainTextAsync("114-CV/HU");
 
         // Rates and hours are written the Vietnamese way, with a decimal comma.

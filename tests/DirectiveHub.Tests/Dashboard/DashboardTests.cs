@@ -62,6 +62,9 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Equal(0.25, json.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(0.6667, json.GetProperty("acknowledgmentRate").GetDouble());
         var trend = Assert.Single(json.GetProperty("trend").EnumerateArray());
+        // Every month of the period, September (nothing issued) too.
+        var quarter = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-09-01&to=2026-12-31", Cancel);
+        Assert.Equal(["2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"], quarter.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("start").GetString()));
         Assert.Equal(("2026-11-01", 2, 1, 1, 1), (trend.GetProperty("start").GetString(), trend.GetProperty("directives").GetInt32(), trend.GetProperty("done").GetInt32(), trend.GetProperty("doneLate").GetInt32(), trend.GetProperty("overdue").GetInt32()));
         var worst = json.GetProperty("units")[0];
         Assert.Equal(("C3 TEST", (1, 0, 0, 0, 1, 0.0)), (worst.GetProperty("name").GetString(), Figures(worst)));
@@ -147,7 +150,8 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var s = await app.OrganizationAsync("T-S");
 
         var weekly = await client.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&trendBy=week");
-        Assert.Equal("02/11", weekly.QuerySelector("#trend-heading + .chart-box + details tbody tr td")!.TextContent.Trim());
+        // Every week of the period, the empty ones too; the first from the period's first day.
+        Assert.Equal(["01/11", "02/11", "09/11", "16/11", "23/11", "30/11"], weekly.QuerySelectorAll("#trend-heading + .chart-box + details tbody tr td:first-child").Select(td => td.TextContent.Trim()));
 
         var api = await app.Factory.ApiClientAsync("leader.p@test.local");
         var byIssuer = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={s}", Cancel);
