@@ -26,8 +26,10 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await officer.SignInAsync(DemoAccounts.Officer);
         await officer.GotoAsync($"/Inbox/Directive/{directive}");
         // The heading says which directive this is: its number and its subject.
-        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
-        await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("V/v kiểm tra công tác tuyên truyền");
+        // (The printed document below has its own, visually hidden, heading.)
+        var heading = officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).First;
+        await Assertions.Expect(heading).ToContainTextAsync(number);
+        await Assertions.Expect(heading).ToContainTextAsync("V/v kiểm tra công tác tuyên truyền");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Xác nhận đã nhận" }).ClickAsync();
         ILocator Task1() => officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" });
         await Assertions.Expect(Task1().GetByTestId("waiting-on")).ToHaveTextAsync("Chờ đơn vị báo cáo");
