@@ -114,7 +114,31 @@ public static class ReceivingEndpoints
         IFormFileCollection? uploads = null;
         if (httpRequest.HasFormContentType)
         {
-            var form = await httpRequest.ReadFormAsync(cancellationToken);
+            // One limit, Attachments:MaxBytes per file (the intake's), not the server's default body size: the request
+            // may hold every file allowed plus the fields. Beyond that the answer still names the field, in Vietnamese.
+            var envelope = (EvidenceIntake.MaxFiles + 1) * (intake.MaxBytes + (2L * 1024 * 1024));
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = envelope;
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await httpRequest.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = envelope }, cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+            {
+                return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    ["evidence"] = [$"Tệp quá lớn (tối đa {intake.MaxBytes / (1024 * 1024)} MB mỗi tệp, {EvidenceIntake.MaxFiles} tệp)."],
+                })
+                {
+                    Title = "Dữ liệu không hợp lệ.",
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                });
+            }
+
             uploads = form.Files;
             ProgressStatus? status = Enum.TryParse<ProgressStatus>(form["status"].ToString(), ignoreCase: false, out var parsed) && !int.TryParse(form["status"].ToString(), out _) ? parsed : null;
             DateOnly? issuedOn = null;

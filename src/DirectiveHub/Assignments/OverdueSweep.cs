@@ -110,6 +110,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                 Task = t,
                 t.Directive!.Number,
                 t.Directive.IssuerId,
+                // Two tasks of one directive due the same day must not read alike: each notice names its task.
+                TaskLabel = db.DirectiveTasks.Where(d => d.Id == t.TaskId).Select(d => d.Label).First(),
                 Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => new { o.Name, o.ParentId }).First(),
             })
             .ToListAsync(cancellationToken);
@@ -127,6 +129,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
             var due = VietnamTime.ShortDate(deadline);
             var number = item.Number ?? string.Empty;
+            var what = $"nhiệm vụ {item.TaskLabel} của văn bản số {number}";
             foreach (var level in reached)
             {
                 var key = $"alert:{task.Id:N}:{deadline:yyyyMMdd}:{level}";
@@ -135,10 +138,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                     case AlertLevel.Yellow:
                         var left = ladder.DaysLate(today, deadline);
                         var when = left == 0 ? "đến hạn hôm nay" : $"còn {left} ngày làm việc đến hạn";
-                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – nhiệm vụ của văn bản số {number}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         break;
                     case AlertLevel.Red:
-                        var red = $"Cảnh báo đỏ: quá hạn {due} – nhiệm vụ của văn bản số {number} giao {item.Unit.Name}";
+                        var red = $"Cảnh báo đỏ: quá hạn {due} – {what} giao {item.Unit.Name}";
                         alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         if (item.Unit.ParentId is { } superior)
                         {
@@ -148,7 +151,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                         break;
                     default:
                         var late = ladder.DaysLate(deadline, today);
-                        var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – nhiệm vụ của văn bản số {number}; cấp giao nhiệm vụ cần chỉ đạo";
+                        var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – {what}; cấp giao nhiệm vụ cần chỉ đạo";
                         alerts.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
                         break;
                 }
@@ -236,7 +239,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
     /// </summary>
     private async Task<int> DigestAsync(AlertLadder ladder, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
-        var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
+        var (weekYear, weekNumber) = (System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue)), System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)));
+        // The key is ISO's ("2026-W49"); people read "tuần 49/2026".
+        var week = $"{weekYear}-W{weekNumber:00}";
+        var weekText = $"tuần {weekNumber}/{weekYear}";
         var leaderRole = await db.Roles.Where(r => r.Name == Users.Roles.Leader).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
         var leaders = await db.Users.AsNoTracking()
             .Where(u => !u.IsDeactivated && u.Email != null && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leaderRole))
@@ -270,7 +276,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                 .Take(50)
                 .ToListAsync(cancellationToken);
 
-            var title = $"Tổng hợp tuần {week}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc ({specialRed} đỏ đặc biệt, {overdue - specialRed} đỏ)";
+            var title = $"Tổng hợp {weekText}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc ({specialRed} đỏ đặc biệt, {overdue - specialRed} đỏ)";
             var body = new System.Text.StringBuilder(title);
             if (decide.Count > 0)
             {

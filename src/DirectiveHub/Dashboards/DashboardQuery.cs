@@ -10,8 +10,11 @@ namespace DirectiveHub.Dashboards;
 
 /// <summary>
 /// Compliance figures for a committee's subtree over a period, for the dashboard page, its exports and
-/// GET /api/dashboard. The scope is the directives published in the period by units of the subtree; every count is
-/// computed by the database (GROUP BY), never by loading entities.
+/// GET /api/dashboard. Its figures count the task assignments of the directives issued by units of the subtree
+/// (<see cref="IssuedTasks"/>, "Văn bản đơn vị ban hành") and, beside them, those assigned to units of the subtree
+/// (<see cref="ReceivedTasks"/>, "Nhiệm vụ đơn vị được giao"). The period filters what was issued and what was done;
+/// what is open or overdue is a stock, counted whatever the period (<see cref="Counted"/>). Every count is computed by
+/// the database (GROUP BY), never by loading entities.
 /// <para>States are <see cref="TaskAssignmentState"/>'s (open, overdue, done on time, done late; unfinished work of a
 /// directive no longer in force is not counted). On-time rate: done on time ÷ (done on time + done late + overdue).
 /// Confidential directives are counted like any other; where a list names one the viewer may not read, it shows its
@@ -36,16 +39,19 @@ public static class DashboardQuery
         // as a join so that PostgreSQL does not scan every task assignment and receipt looking for the period's.
         var tasks = Stated(db, directives, today);
 
-        var byUnit = await tasks
+        // The table and the cards: what the period issued and what it saw done, and what is open or overdue now,
+        // whenever it was issued (a stock: a 2021 task still overdue is overdue this month too).
+        var counted = Counted(db, IssuedTasks(db, root.Path, filter), filter, today);
+        var byUnit = await counted
             .GroupBy(t => t.OrganizationId)
             .Select(g => new
             {
                 OrganizationId = g.Key,
-                Assigned = g.Count(),
-                Acknowledged = g.Count(t => db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
+                Assigned = g.Count(t => t.IssuedInPeriod),
+                Acknowledged = g.Count(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
                 Open = g.Count(t => t.State == TaskState.Open),
-                Done = g.Count(t => t.State == TaskState.DoneOnTime),
-                DoneLate = g.Count(t => t.State == TaskState.DoneLate),
+                Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
+                DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
                 Overdue = g.Count(t => t.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
@@ -97,16 +103,20 @@ public static class DashboardQuery
         var dailyDirectives = await directives.GroupBy(d => d.IssuedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         DateOnly Bucket(DateOnly? day) => filter.Weekly ? WeekStart(day!.Value) : new DateOnly(day!.Value.Year, day.Value.Month, 1);
         var taskBuckets = dailyTasks.GroupBy(t => Bucket(t.Day)).ToDictionary(g => g.Key, g => (Done: g.Sum(x => x.Done), DoneLate: g.Sum(x => x.DoneLate), Overdue: g.Sum(x => x.Overdue)));
-        var trend = dailyDirectives.GroupBy(d => Bucket(d.Day))
-            .Select(g => taskBuckets.TryGetValue(g.Key, out var t)
-                ? new TrendPoint(g.Key, g.Sum(x => x.Count), t.Done, t.DoneLate, t.Overdue)
-                : new TrendPoint(g.Key, g.Sum(x => x.Count), 0, 0, 0))
-            .OrderBy(p => p.Start)
+        var directiveBuckets = dailyDirectives.GroupBy(d => Bucket(d.Day)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var dense = TrendBuckets(filter).Take(MaxTrendBuckets + 1).Count() <= MaxTrendBuckets;
+        var trend = TrendBuckets(filter)
+            .Select(start => (Start: start, Directives: directiveBuckets.GetValueOrDefault(start), Tasks: taskBuckets.GetValueOrDefault(start)))
+            // Every month (or week) of the period, an empty one too: a chart that skips them draws a false slope. A
+            // period of decades would be unreadable that way; it shows only the buckets with something in them.
+            .Where(b => dense || b.Directives > 0 || b.Tasks != default)
+            // The first bucket may begin before the period (the week of its first day): it is labelled from the period's start.
+            .Select(b => new TrendPoint(b.Start < filter.From ? filter.From : b.Start, b.Directives, b.Tasks.Done, b.Tasks.DoneLate, b.Tasks.Overdue))
             .ToList();
 
         var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, viewer)).Select(d => d.Id);
         var oldestOverdue = await (
-                from t in tasks
+                from t in counted
                 where t.State == TaskState.Overdue
                 join task in db.DirectiveTasks on t.TaskId equals task.Id
                 join d in db.Directives on t.DirectiveId equals d.Id
@@ -137,7 +147,21 @@ public static class DashboardQuery
             HeatMap = heatMap,
             Issuers = await IssuersAsync(db, root.Path, filter, cancellationToken),
             Lifecycle = await LifecycleFigures.LoadAsync(db, directives, today, DueSoonDays, cancellationToken),
+            Received = await ReceivedAsync(db, root.Path, filter, today, cancellationToken),
         };
+    }
+
+    /// <summary>More months or weeks than this, and the trend lists only those with figures.</summary>
+    private const int MaxTrendBuckets = 120;
+
+    /// <summary>The start of every month (or ISO week) that overlaps the period, in order.</summary>
+    private static IEnumerable<DateOnly> TrendBuckets(DashboardFilter filter)
+    {
+        var start = filter.Weekly ? WeekStart(filter.From) : new DateOnly(filter.From.Year, filter.From.Month, 1);
+        for (var bucket = start; bucket <= filter.To; bucket = filter.Weekly ? bucket.AddDays(7) : bucket.AddMonths(1))
+        {
+            yield return bucket;
+        }
     }
 
     private sealed record OrganizationNode(Guid Id, Guid? ParentId, string Name, int Depth);
@@ -334,17 +358,91 @@ public static class DashboardQuery
             .ToListAsync(cancellationToken);
 
     /// <summary>The directives of the period issued within the subtree, for the dashboard and the lists behind its numbers.</summary>
-    public static IQueryable<Directive> Directives(AppDbContext db, string rootPath, DashboardFilter filter)
+    public static IQueryable<Directive> Directives(AppDbContext db, string rootPath, DashboardFilter filter) =>
+        Issued(db, rootPath, filter).Where(d => d.IssuedOn >= filter.From && d.IssuedOn <= filter.To);
+
+    /// <summary>The directives issued within the subtree of the filter's type and issuer, whatever their date.</summary>
+    public static IQueryable<Directive> Issued(AppDbContext db, string rootPath, DashboardFilter filter)
     {
         var query = db.Directives.Where(d =>
-            d.Status != DirectiveStatus.Draft && d.IssuedOn >= filter.From && d.IssuedOn <= filter.To
-            && db.Organizations.Any(o => o.Id == d.IssuerId && o.Path.StartsWith(rootPath)));
+            d.Status != DirectiveStatus.Draft && db.Organizations.Any(o => o.Id == d.IssuerId && o.Path.StartsWith(rootPath)));
         if (filter.IssuerId is { } issuer)
         {
             query = query.Where(d => d.IssuerId == issuer);
         }
 
         return DocumentType.IsKnown(filter.Type) ? query.Where(d => d.DocumentType == filter.Type) : query;
+    }
+
+    /// <summary>"Văn bản đơn vị ban hành": the task assignments of every directive the subtree issued (of the filter's type and issuer).</summary>
+    public static IQueryable<TaskAssignment> IssuedTasks(AppDbContext db, string rootPath, DashboardFilter filter) =>
+        Issued(db, rootPath, filter).SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id));
+
+    /// <summary>
+    /// "Nhiệm vụ đơn vị được giao": the task assignments of the subtree's units, whoever issued their directive (of
+    /// the filter's type). The issuer filter picks among the subtree's issuers and does not apply here.
+    /// </summary>
+    public static IQueryable<TaskAssignment> ReceivedTasks(AppDbContext db, string rootPath, DashboardFilter filter)
+    {
+        var query = db.TaskAssignments.Where(t =>
+            t.Directive!.Status != DirectiveStatus.Draft && db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(rootPath)));
+        return DocumentType.IsKnown(filter.Type) ? query.Where(t => t.Directive!.DocumentType == filter.Type) : query;
+    }
+
+    /// <summary>
+    /// What a dashboard counts of <paramref name="assignments"/>, each with its <see cref="TaskAssignmentState"/> on
+    /// <paramref name="today"/>: those whose directive the period issued, those done with a result submitted in the
+    /// period (a Vietnam date), and (a stock, whatever the period) every one open or overdue now.
+    /// </summary>
+    public static IQueryable<CountedTask> Counted(AppDbContext db, IQueryable<TaskAssignment> assignments, DashboardFilter filter, DateOnly today)
+    {
+        var doneFrom = VietnamTime.LateFromUtc(filter.From.AddDays(-1));
+        var doneTo = VietnamTime.LateFromUtc(filter.To);
+        return assignments.Select(TaskAssignmentState.On(today))
+            .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled)
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new CountedTask
+            {
+                DirectiveId = t.DirectiveId,
+                TaskId = t.TaskId,
+                OrganizationId = t.OrganizationId,
+                Role = t.Role,
+                Deadline = t.Deadline,
+                Status = t.Status,
+                State = t.State,
+                IssuedInPeriod = d.IssuedOn >= filter.From && d.IssuedOn <= filter.To,
+                DoneInPeriod = (t.State == TaskState.DoneOnTime || t.State == TaskState.DoneLate) && t.CompletedAt >= doneFrom && t.CompletedAt < doneTo,
+            })
+            .Where(t => t.IssuedInPeriod || t.DoneInPeriod || t.State == TaskState.Open || t.State == TaskState.Overdue);
+    }
+
+    /// <summary>One figure behind a dashboard number: "all" (assigned in the period), "done", "doneLate", "open", "overdue".</summary>
+    public static IQueryable<CountedTask> WithStatus(IQueryable<CountedTask> tasks, string? status) => status switch
+    {
+        "all" => tasks.Where(t => t.IssuedInPeriod),
+        "done" => tasks.Where(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
+        "doneLate" => tasks.Where(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
+        "overdue" => tasks.Where(t => t.State == TaskState.Overdue),
+        "open" => tasks.Where(t => t.State == TaskState.Open),
+        _ => tasks,
+    };
+
+    private static async Task<ReceivedFigures> ReceivedAsync(AppDbContext db, string rootPath, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sums = await Counted(db, ReceivedTasks(db, rootPath, filter), filter, today)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Assigned = g.Count(t => t.IssuedInPeriod),
+                Acknowledged = g.Count(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
+                Open = g.Count(t => t.State == TaskState.Open),
+                Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
+                DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
+                Overdue = g.Count(t => t.State == TaskState.Overdue),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return sums is null
+            ? new ReceivedFigures(new TaskAssignmentCounts(0, 0, 0, 0, 0), 0, null)
+            : new ReceivedFigures(new TaskAssignmentCounts(sums.Assigned, sums.Open, sums.Done, sums.DoneLate, sums.Overdue), sums.Acknowledged, Rate(sums.Done, sums.Done + sums.DoneLate + sums.Overdue));
     }
 
     /// <summary>The task assignments of <paramref name="directives"/> that count, with their state on <paramref name="today"/>.</summary>
@@ -395,10 +493,11 @@ public static class DashboardQuery
     /// <summary>
     /// The task assignments behind a number of the dashboard (at most <paramref name="limit"/>): of one unit, or with
     /// <paramref name="below"/> of the unit and every unit beneath it; of one directive; in one state ("done",
-    /// "doneLate", "overdue", "open" or all). Null when the viewer may not see the dashboard's unit.
+    /// "doneLate", "overdue", "open" or all: see <see cref="WithStatus"/>); with <paramref name="assigned"/> of the tasks
+    /// the subtree was assigned rather than those it issued. Null when the viewer may not see the dashboard's unit.
     /// </summary>
     public static async Task<IReadOnlyList<DashboardItem>?> ItemsAsync(
-        AppDbContext db, Viewer viewer, DashboardFilter filter, Guid? unit, bool below, Guid? directive, string? status, DateOnly today, int limit, CancellationToken cancellationToken)
+        AppDbContext db, Viewer viewer, DashboardFilter filter, Guid? unit, bool below, Guid? directive, string? status, bool assigned, DateOnly today, int limit, CancellationToken cancellationToken)
     {
         var root = await db.Organizations.AsNoTracking().VisibleTo(viewer).Where(o => o.Id == filter.OrganizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
         if (root is null || !viewer.SeesSubtree)
@@ -406,13 +505,12 @@ public static class DashboardQuery
             return null;
         }
 
-        var directives = Directives(db, root, filter);
+        var tasks = Counted(db, assigned ? ReceivedTasks(db, root, filter) : IssuedTasks(db, root, filter), filter, today);
         if (directive is { } only)
         {
-            directives = directives.Where(d => d.Id == only);
+            tasks = tasks.Where(t => t.DirectiveId == only);
         }
 
-        var tasks = Stated(db, directives, today);
         if (unit is { } unitId && below)
         {
             var unitPath = db.Organizations.Where(o => o.Id == unitId).Select(o => o.Path);
@@ -423,14 +521,7 @@ public static class DashboardQuery
             tasks = tasks.Where(t => t.OrganizationId == unitOnly);
         }
 
-        tasks = status switch
-        {
-            "done" => tasks.Where(t => t.State == TaskState.DoneOnTime),
-            "doneLate" => tasks.Where(t => t.State == TaskState.DoneLate),
-            "overdue" => tasks.Where(t => t.State == TaskState.Overdue),
-            "open" => tasks.Where(t => t.State == TaskState.Open),
-            _ => tasks,
-        };
+        tasks = WithStatus(tasks, status);
         var readable = db.Directives.Where(VisibilityQueries.ContentVisibleTo(db, viewer)).Select(d => d.Id);
         var rows = await (
                 from t in tasks

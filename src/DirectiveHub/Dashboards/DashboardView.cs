@@ -25,6 +25,9 @@ public sealed record DashboardView(
     /// <summary>Per unit: awaiting confirmation (and since when), returned, cancelled, no deadline, due soon, extensions, urgings, quality.</summary>
     public IReadOnlyList<LifecycleRow> Lifecycle { get; init; } = [];
 
+    /// <summary>"Nhiệm vụ đơn vị được giao": what the unit and the units beneath it were assigned, by any issuer.</summary>
+    public ReceivedFigures Received { get; init; } = new(new TaskAssignmentCounts(0, 0, 0, 0, 0), 0, null);
+
     /// <summary>The units of the subtree that issued directives in the period, for the issuer filter (whatever the filter).</summary>
     public IReadOnlyList<IssuerOption> Issuers { get; init; } = [];
 

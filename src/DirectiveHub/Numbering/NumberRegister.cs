@@ -117,4 +117,13 @@ public sealed class NumberRegister
         LastIssued = Math.Max(LastIssued, sequence);
         NextSequence = Math.Max(NextSequence, sequence + 1);
     }
+
+    /// <summary>
+    /// Ends the period on <paramref name="lastDay"/> (its issuer dissolved): no number is given after it. A register
+    /// whose period had not begun by then ends on its first day, never before it.
+    /// </summary>
+    public void CloseAfter(DateOnly lastDay)
+    {
+        PeriodEnd = lastDay < PeriodStart ? PeriodStart : lastDay;
+    }
 }

@@ -2,6 +2,7 @@ using DirectiveHub.Assignments;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Numbering;
 using Microsoft.EntityFrameworkCore;
 
 namespace DirectiveHub.Organizations;
@@ -9,7 +10,10 @@ namespace DirectiveHub.Organizations;
 /// <summary>
 /// Changes to the tree with an effective date: rename, move under another parent (the subtree follows), and dissolve
 /// or merge into a successor, whose open task assignments then pass to the successor (the 2025 reform: a district's
-/// open work goes to the province committee or the merged commune). History stays readable through the revisions.
+/// open work goes to the province committee or the merged commune), and so do its users and its open number
+/// registers (<see cref="HandOverAsync"/>). Without a successor they stay where they are, and the administration page
+/// asks the administrator to move them (<see cref="DissolvedHoldings"/>, <see cref="OrganizationTree.LeftBehind"/>).
+/// History stays readable through the revisions.
 /// </summary>
 public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
 {
@@ -82,9 +86,45 @@ public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
             }
         }
 
-        Audit("Dissolved", organizationId, new { Successor = successor?.Code, EffectiveOn = effectiveOn, Transferred = transferred }, actor);
+        var (users, registers) = successor is null ? (0, 0) : await HandOverAsync(unit, successor, effectiveOn, cancellationToken);
+        Audit("Dissolved", organizationId, new { Successor = successor?.Code, EffectiveOn = effectiveOn, Transferred = transferred, Users = users, Registers = registers }, actor);
         await db.SaveChangesAsync(cancellationToken);
         return transferred;
+    }
+
+    /// <summary>
+    /// The successor takes over what still belongs to <paramref name="unit"/>: its users (their roles kept; their
+    /// sign-ins renewed so no session keeps acting for the dissolved unit) and its open number registers, closed the
+    /// day before the dissolution, the successor getting a register of each type it lacks, starting that day.
+    /// </summary>
+    private async Task<(int Users, int Registers)> HandOverAsync(Organization unit, Organization successor, DateOnly effectiveOn, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.Where(u => u.OrganizationId == unit.Id).ToListAsync(cancellationToken);
+        foreach (var user in users)
+        {
+            user.OrganizationId = successor.Id;
+            user.SecurityStamp = Guid.NewGuid().ToString();
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+
+        var open = await db.NumberRegisters.Where(r => r.IssuerId == unit.Id && (r.PeriodEnd == null || r.PeriodEnd >= effectiveOn)).ToListAsync(cancellationToken);
+        var held = (await db.NumberRegisters.Where(r => r.IssuerId == successor.Id && (r.PeriodEnd == null || r.PeriodEnd >= effectiveOn))
+                .Select(r => new { r.DocumentType, r.IsConfidential })
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.DocumentType, r.IsConfidential))
+            .ToHashSet();
+        foreach (var register in open)
+        {
+            var end = register.PeriodEnd;
+            register.CloseAfter(effectiveOn.AddDays(-1));
+            if (held.Add((register.DocumentType, register.IsConfidential)))
+            {
+                // The same setting for the rest of the period (a year's register still ends on 31 December).
+                db.NumberRegisters.Add(new NumberRegister(successor.Id, register.DocumentType, register.IsConfidential, register.Period, effectiveOn, end));
+            }
+        }
+
+        return (users.Count, open.Count);
     }
 
     private void Audit(string action, Guid organizationId, object details, Actor actor) =>

@@ -8,7 +8,9 @@ public static class OrganizationTree
     /// <summary>
     /// The units that existed on <paramref name="date"/> (established by then, not yet dissolved), each under the
     /// parent it had then, depth-first in name order. Units whose parent then is not among
-    /// <paramref name="organizations"/> (outside the viewer's subtree) are shown as roots.
+    /// <paramref name="organizations"/> (outside the viewer's subtree) are shown as roots; units whose parent is among
+    /// them but no longer existed on that date (left behind by a dissolution) are not: they are
+    /// <see cref="LeftBehind"/>, for the administrator to move or dissolve.
     /// </summary>
     public static IReadOnlyList<TreeLine> AsOf(IEnumerable<Organization> organizations, DateOnly date)
     {
@@ -36,12 +38,30 @@ public static class OrganizationTree
             }
         }
 
-        foreach (var root in existing.Values.Where(x => x.Revision.ParentId is not { } parent || !existing.ContainsKey(parent)).OrderBy(x => x.Revision.Name, StringComparer.Ordinal))
+        var known = organizations.Select(o => o.Id).ToHashSet();
+        foreach (var root in existing.Values.Where(x => x.Revision.ParentId is not { } parent || (!existing.ContainsKey(parent) && !known.Contains(parent))).OrderBy(x => x.Revision.Name, StringComparer.Ordinal))
         {
             Walk(root, 0);
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The units that existed on <paramref name="date"/> under a parent (among <paramref name="organizations"/>) that no
+    /// longer did: a committee dissolved while its boards or bodies were kept. Not shown in the tree (they would sit at
+    /// its root as if they were committees of their own); the administrator moves them under the successor or
+    /// dissolves them.
+    /// </summary>
+    public static IReadOnlyList<Organization> LeftBehind(IEnumerable<Organization> organizations, DateOnly date)
+    {
+        var all = organizations.ToList();
+        bool Exists(Organization o) => o.EstablishedOn <= date && (o.DissolvedOn is null || o.DissolvedOn > date);
+        var existing = all.Where(Exists).Select(o => o.Id).ToHashSet();
+        var known = all.Select(o => o.Id).ToHashSet();
+        return all.Where(o => Exists(o) && o.AsOf(date).ParentId is { } parent && known.Contains(parent) && !existing.Contains(parent))
+            .OrderBy(o => o.Path, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

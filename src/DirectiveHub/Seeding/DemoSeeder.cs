@@ -312,7 +312,11 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         return directive.TaskAssignments.Single(a => a.TaskId == task.Id && a.OrganizationId == unit.Id);
     }
 
-    /// <summary>The 2025 reform: the district is dissolved, its communes merge into one placed under the province.</summary>
+    /// <summary>
+    /// The 2025 reform: the district is dissolved with its boards and bodies, its communes merge into one placed under
+    /// the province. Its clerk and registers are left with it, as in a database set up before the hand-over existed: the
+    /// administration page asks the administrator to move them.
+    /// </summary>
     private void ApplyReform(Organization province, Organization district, IReadOnlyList<Organization> communes, string code, string name, string place)
     {
         var merged = new Organization(code, name, OrganizationKind.CommuneCommittee, "ĐU", place, province, Reform);
@@ -320,6 +324,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> userManager
         foreach (var commune in communes)
         {
             commune.Dissolve(Reform, merged);
+        }
+
+        // The district's own boards, office and bodies end with it: none is left under a committee that no longer exists.
+        foreach (var body in _organizations.Where(o => o.ParentId == district.Id && !o.IsDissolved).ToList())
+        {
+            body.Dissolve(Reform, province);
         }
 
         district.Dissolve(Reform, province);

@@ -78,6 +78,18 @@ public static class TrackingQuery
             })
             .ToListAsync(cancellationToken);
 
+        // Every report's evidence, in one query for the whole directive.
+        var evidence = (await (
+                    from e in db.ReportEvidence
+                    join r in db.ProgressReports on e.ProgressReportId equals r.Id
+                    join a in db.TaskAssignments on r.TaskAssignmentId equals a.Id
+                    where a.DirectiveId == id
+                    orderby r.ReportedAt descending, e.FileName
+                    select new { r.TaskAssignmentId, Evidence = new TrackingEvidence(e.Id, e.FileName, r.ReportedAt) })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.TaskAssignmentId, x => x.Evidence);
+
         return new TrackingView(
             directive.Id,
             directive.Number,
@@ -90,7 +102,7 @@ public static class TrackingQuery
                 t.Label,
                 t.Text,
                 t.Deadline,
-                units.Where(u => u.TaskId == t.Id).Select(u => u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
+                units.Where(u => u.TaskId == t.Id).Select(u => evidence.Contains(u.Unit.TaskAssignmentId) ? u.Unit with { Evidence = evidence[u.Unit.TaskAssignmentId].ToList() } : u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
                 t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
             (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? [],
             directive.IssuerId);

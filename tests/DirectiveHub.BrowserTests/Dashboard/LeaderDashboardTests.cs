@@ -22,6 +22,10 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));
+        // Both months of the period, each axis saying what it counts.
+        Assert.Equal(["10/2021", "11/2021"], await page.EvaluateAsync<string[]>("() => Object.values(Chart.instances)[0].data.labels"));
+        Assert.Equal("Số nhiệm vụ (cột)", await page.EvaluateAsync<string>("() => Object.values(Chart.instances)[0].options.scales.y.title.text"));
+        Assert.Equal("Số văn bản ban hành (đường)", await page.EvaluateAsync<string>("() => Object.values(Chart.instances)[0].options.scales.y2.title.text"));
         await Assertions.Expect(page.GetByTestId("heat-map")).ToContainTextAsync("114-CV/HU");
 
         // Rates and hours are written the Vietnamese way, with a decimal comma.
@@ -74,6 +78,33 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task This_months_dashboard_shows_the_2021_tasks_still_overdue_and_a_units_name_opens_what_it_was_assigned()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Leader);
+
+        // The default period ("Tháng này") issued nothing, but the demo's 2021 tasks are overdue now.
+        await page.GotoAsync("/Dashboard");
+        await Assertions.Expect(page.GetByTestId("oldest-overdue")).ToContainTextAsync("114-CV/HU");
+        var saiSon = page.GetByTestId("unit-tree").GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" });
+        var overdue = await saiSon.Locator("a[href*='status=overdue']").InnerTextAsync();
+        Assert.NotEqual("0", overdue.Trim());
+
+        await saiSon.GetByRole(AriaRole.Link, new() { Name = "ĐẢNG ỦY XÃ SÀI SƠN", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Văn bản đơn vị ban hành" })).ToBeVisibleAsync();
+        var received = page.GetByTestId("received");
+        await Assertions.Expect(received.GetByRole(AriaRole.Heading, new() { Name = "Nhiệm vụ đơn vị được giao" })).ToBeVisibleAsync();
+        await Assertions.Expect(received.Locator("a[href*='status=overdue']")).ToHaveTextAsync(overdue.Trim());
+        await page.AssertAccessibleAsync();
+
+        await received.Locator("a[href*='status=overdue']").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "114-CV/HU" }).First).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+    }
+
+    [Fact]
     public async Task The_administration_pages_are_accessible()
     {
         app.Require();
@@ -88,6 +119,9 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
 
         await page.GotoAsync("/Admin/Organizations");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "HUYỆN ỦY QUỐC OAI" }).First).ToContainTextAsync("HN-QO");
+        // A dissolved district's clerk and registers are not silently kept: the administrator is asked to move them.
+        await Assertions.Expect(page.GetByTestId("left-behind")).ToContainTextAsync("HUYỆN ỦY CON CUÔNG đã giải thể");
+        await Assertions.Expect(page.GetByTestId("tree")).Not.ToContainTextAsync("ỦY BAN KIỂM TRA HUYỆN ỦY");
 
         // The audit log speaks Vietnamese: actions and entity types by name, values readable rather than escaped JSON.
         await page.GotoAsync("/Admin/Audit");

@@ -25,6 +25,11 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         var officer = await app.NewPageAsync(phone: true);
         await officer.SignInAsync(DemoAccounts.Officer);
         await officer.GotoAsync($"/Inbox/Directive/{directive}");
+        // The heading says which directive this is: its number and its subject.
+        // (The printed document below has its own, visually hidden, heading.)
+        var heading = officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).First;
+        await Assertions.Expect(heading).ToContainTextAsync(number);
+        await Assertions.Expect(heading).ToContainTextAsync("V/v kiểm tra công tác tuyên truyền");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Xác nhận đã nhận" }).ClickAsync();
         ILocator Task1() => officer.Locator("article").Filter(new() { HasText = "Nhiệm vụ 1 · Chủ trì" });
         await Assertions.Expect(Task1().GetByTestId("waiting-on")).ToHaveTextAsync("Chờ đơn vị báo cáo");
@@ -79,6 +84,10 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(leaderRow).ToContainTextAsync("Chất lượng: Đạt · Trước hạn");
         await leader.AssertAccessibleAsync();
 
+        // The report's evidence is a link, through the download that checks who may see it.
+        var download = await leader.RunAndWaitForDownloadAsync(() => leaderRow.GetByRole(AriaRole.Link, new() { Name = "bien-ban.png" }).ClickAsync());
+        Assert.Equal("bien-ban.png", download.SuggestedFilename);
+
         await officer.ReloadAsync();
         await Assertions.Expect(Task1().GetByTestId("task-done")).ToContainTextAsync("Đạt");
 
@@ -127,6 +136,45 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
         await officer.ReloadAsync();
         await Assertions.Expect(Task1()).ToContainTextAsync("10/12/2026");
         await Assertions.Expect(Task1()).ToContainTextAsync("hạn ban đầu 25/11/2026");
+    }
+
+    [Fact]
+    public async Task The_tracking_page_reminds_the_units_that_have_not_acknowledged_leads_back_and_prints()
+    {
+        app.Require();
+        var (directive, number) = await PublishAsync("báo cáo sơ kết quý IV", "2026-12-15");
+
+        var clerk = await app.NewPageAsync(phone: true);
+        await clerk.SignInAsync(DemoAccounts.Clerk);
+        await clerk.GotoAsync($"/Tracking/{directive}");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "In" })).ToBeVisibleAsync();
+        await clerk.AssertAccessibleAsync();
+
+        // Sài Sơn has not acknowledged: one click urges it (a reminder, counted like any other urging).
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Nhắc 1 đơn vị chưa xác nhận đã nhận" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi đôn đốc đến 1 nhiệm vụ.");
+        var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
+        await Assertions.Expect(row).ToContainTextAsync("đôn đốc 1");
+
+        var officer = await app.NewPageAsync();
+        await officer.SignInAsync(DemoAccounts.Officer);
+        await officer.GotoAsync("/Notifications");
+        await Assertions.Expect(officer.Locator("main")).ToContainTextAsync(number);
+
+        // Printed, the decision forms stay off the paper.
+        await clerk.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(clerk.GetByTestId("remind-unacknowledged")).ToBeHiddenAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
+        await clerk.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Về trang văn bản" }).ClickAsync();
+        await Assertions.Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Directives/Details/{directive}$"));
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        // Its history names the people who acted, not their sign-in addresses.
+        var history = clerk.Locator("section[aria-labelledby=history-heading]");
+        await Assertions.Expect(history).ToContainTextAsync("Nguyễn Thị Lan");
+        await Assertions.Expect(history).Not.ToContainTextAsync("@demo.local");
     }
 
     /// <summary>A Quốc Oai directive with one task led by Sài Sơn (the demo officer's unit), published through the API.</summary>

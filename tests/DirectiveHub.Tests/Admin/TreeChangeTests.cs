@@ -76,4 +76,66 @@ public sealed class TreeChangeTests(PostgresAppFixture app) : IClassFixture<Post
         using var scope = app.Factory.Services.CreateScope();
         await Assert.ThrowsAsync<DomainException>(() => scope.ServiceProvider.GetRequiredService<OrganizationChanges>().DissolveAsync(conCuongLike, null, new DateOnly(2025, 7, 1), new Actor(Guid.Empty, null, conCuongLike, null), Cancel));
     }
+
+    [Fact]
+    public async Task Dissolving_a_committee_hands_its_users_and_open_registers_to_the_successor()
+    {
+        app.Require();
+        await using (var db = app.CreateDbContext())
+        {
+            var quocOai = await db.Organizations.SingleAsync(o => o.Code == "HN-QO", Cancel);
+            var old = new Organization("T16-OLD", "ĐẢNG ỦY XÃ CŨ T16", OrganizationKind.CommuneCommittee, "ĐU", "Cũ", quocOai, new DateOnly(2020, 1, 1));
+            var successor = new Organization("T16-NEW", "ĐẢNG ỦY XÃ MỚI T16", OrganizationKind.CommuneCommittee, "ĐU", "Mới", quocOai, new DateOnly(2020, 1, 1));
+            db.Organizations.AddRange(old, successor);
+            db.NumberRegisters.Add(new DirectiveHub.Numbering.NumberRegister(old.Id, "CV", false, DirectiveHub.Numbering.NumberingPeriod.CalendarYear, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var clerk = await app.CreateUserAsync("clerk.t16@test.local", "T16-OLD", DirectiveHub.Users.Roles.Clerk);
+        var (oldId, newId) = (await app.OrganizationAsync("T16-OLD"), await app.OrganizationAsync("T16-NEW"));
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganizationChanges>().DissolveAsync(oldId, newId, new DateOnly(2025, 7, 1), new Actor(Guid.Empty, null, oldId, null), Cancel);
+        }
+
+        await using var check = app.CreateDbContext();
+        Assert.Equal(newId, await check.Users.Where(u => u.Id == clerk).Select(u => u.OrganizationId).SingleAsync(Cancel));
+        var registers = await check.NumberRegisters.Where(r => r.IssuerId == oldId || r.IssuerId == newId).ToListAsync(Cancel);
+        Assert.Equal(new DateOnly(2025, 6, 30), registers.Single(r => r.IssuerId == oldId).PeriodEnd);
+        var taken = registers.Single(r => r.IssuerId == newId);
+        Assert.Equal(("CV", new DateOnly(2025, 7, 1), (DateOnly?)new DateOnly(2025, 12, 31)), (taken.DocumentType, taken.PeriodStart, taken.PeriodEnd));
+    }
+
+    [Fact]
+    public async Task Todays_tree_shows_no_unit_of_a_dissolved_committee_at_its_root_and_asks_the_administrator_about_what_is_left()
+    {
+        app.Require();
+        await using (var db = app.CreateDbContext())
+        {
+            // Data from before the rule: a committee dissolved while a board of it was kept.
+            var haiHau = await db.Organizations.SingleAsync(o => o.Code == "ND-HH", Cancel);
+            var committee = new Organization("T16-DC", "HUYỆN ỦY GIẢI THỂ T16", OrganizationKind.DistrictCommittee, "HU", "T16", haiHau, new DateOnly(2020, 1, 1));
+            var board = new Organization("T16-BOARD", "BAN TUYÊN GIÁO CÒN LẠI T16", OrganizationKind.CommitteeBoard, "BTGHU", "T16", committee, new DateOnly(2020, 1, 1));
+            committee.Dissolve(new DateOnly(2025, 7, 1), null);
+            db.Organizations.AddRange(committee, board);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var admin = app.Factory.CreateBrowserLikeClient();
+        await admin.SignInOrFailAsync(DemoAccounts.Admin);
+        var page = await admin.GetDocumentAsync("/Admin/Organizations");
+        var tree = page.QuerySelector("[data-testid=tree]")!.TextContent;
+        // The demo's dissolved districts leave nothing behind in today's tree: their offices and bodies ended with them.
+        Assert.DoesNotContain("BAN TUYÊN GIÁO CÒN LẠI T16", tree, StringComparison.Ordinal);
+        Assert.DoesNotContain("ỦY BAN KIỂM TRA HUYỆN ỦY", tree, StringComparison.Ordinal);
+        Assert.DoesNotContain("VĂN PHÒNG QUẬN ỦY", tree, StringComparison.Ordinal);
+        var left = page.QuerySelector("[data-testid=left-behind]")!.TextContent;
+        Assert.Contains("BAN TUYÊN GIÁO CÒN LẠI T16 (T16-BOARD) vẫn trực thuộc HUYỆN ỦY GIẢI THỂ T16 đã giải thể", left, StringComparison.Ordinal);
+        // Con Cuông's clerk and registers stayed with the dissolved district (seeded without a hand-over).
+        Assert.Matches("HUYỆN ỦY CON CUÔNG đã giải thể nhưng còn 1 người dùng và [1-9][0-9]* sổ đăng ký đang mở", left);
+
+        // Before the reform the board stands in its place.
+        var before = (await admin.GetDocumentAsync("/Admin/Organizations?asOf=2025-06-30")).QuerySelector("[data-testid=tree]")!.TextContent;
+        Assert.Contains("BAN TUYÊN GIÁO CÒN LẠI T16", before, StringComparison.Ordinal);
+    }
 }

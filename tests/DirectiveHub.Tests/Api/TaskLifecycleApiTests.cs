@@ -240,6 +240,27 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
             .Single(a => a.GetProperty("taskAssignmentId").GetGuid() == taskAssignment);
     }
 
+    [Fact]
+    public async Task A_too_big_evidence_file_is_refused_with_a_Vietnamese_message_naming_the_field()
+    {
+        app.Require();
+        var officer = await app.Factory.ApiClientAsync(DemoAccounts.Officer);
+        var directive = await app.DirectiveAsync("114-CV/HU");
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var task = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == directive && t.OrganizationId == saiSon).Select(t => t.Id).FirstAsync(Cancel));
+
+        using var form = new MultipartFormDataContent { { new StringContent("InProgress"), "status" }, { new StringContent("Kèm biên bản"), "note" } };
+        var big = new ByteArrayContent(new byte[25 * 1024 * 1024]);
+        big.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(big, "evidence", "bien-ban.pdf");
+        var response = await officer.PostAsync(new Uri($"/api/task-assignments/{task}/reports", UriKind.Relative), form, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Contains("Tệp quá lớn (tối đa 20 MB)", problem.GetProperty("errors").GetProperty("evidence")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(await app.QueryAsync(db => db.ProgressReports.AnyAsync(r => r.TaskAssignmentId == task && r.Note == "Kèm biên bản", Cancel)));
+    }
+
     private static async Task AssertFieldAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

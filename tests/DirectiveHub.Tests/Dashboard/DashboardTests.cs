@@ -16,7 +16,8 @@ namespace DirectiveHub.Tests.Dashboard;
 /// <summary>
 /// A hand-built province: P ▸ D ▸ {C1, C2} and P ▸ S ▸ C3. In November 2026 D publishes A (C1 leads task 1 with C2
 /// coordinating, due 10/11; C2 leads task 2, due 31/12) and S publishes B (C3 leads, due 15/11); D's October directive
-/// falls outside the period. C1 is done on time, C2 late on task 1 and in progress on task 2, C3 silent and overdue.
+/// falls outside the period, but its task (C1, due 05/10) is still overdue: open and overdue work is a stock, counted
+/// whatever the period. C1 is done on time, C2 late on task 1 and in progress on task 2, C3 silent and overdue.
 /// </summary>
 public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
@@ -36,13 +37,13 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
 
         Assert.Equal(1, json.GetProperty("directives").GetInt32());
         var tasks = json.GetProperty("taskAssignments");
-        Assert.Equal((3, 1, 1, 1, 0), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
-        Assert.Equal(0.5, json.GetProperty("onTimeRate").GetDouble());
+        Assert.Equal((3, 1, 1, 1, 1), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
+        Assert.Equal(0.3333, json.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(1.0, json.GetProperty("acknowledgmentRate").GetDouble());
         Assert.Equal(3.0, json.GetProperty("medianHoursToAcknowledge").GetDouble());
         var units = json.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("name").GetString()!, u => u);
         Assert.Equal(["C1 TEST", "C2 TEST"], units.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal((1, 1, 1, 0, 0, 1.0), Figures(units["C1 TEST"]));
+        Assert.Equal((1, 1, 1, 0, 1, 0.5), Figures(units["C1 TEST"]));
         Assert.Equal((2, 2, 0, 1, 0, 0.0), Figures(units["C2 TEST"]));
     }
 
@@ -57,10 +58,13 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
 
         Assert.Equal(2, json.GetProperty("directives").GetInt32());
         var tasks = json.GetProperty("taskAssignments");
-        Assert.Equal((4, 1, 1, 1, 1), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
-        Assert.Equal(0.3333, json.GetProperty("onTimeRate").GetDouble());
+        Assert.Equal((4, 1, 1, 1, 2), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
+        Assert.Equal(0.25, json.GetProperty("onTimeRate").GetDouble());
         Assert.Equal(0.6667, json.GetProperty("acknowledgmentRate").GetDouble());
         var trend = Assert.Single(json.GetProperty("trend").EnumerateArray());
+        // Every month of the period, September (nothing issued) too.
+        var quarter = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-09-01&to=2026-12-31", Cancel);
+        Assert.Equal(["2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"], quarter.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("start").GetString()));
         Assert.Equal(("2026-11-01", 2, 1, 1, 1), (trend.GetProperty("start").GetString(), trend.GetProperty("directives").GetInt32(), trend.GetProperty("done").GetInt32(), trend.GetProperty("doneLate").GetInt32(), trend.GetProperty("overdue").GetInt32()));
         var worst = json.GetProperty("units")[0];
         Assert.Equal(("C3 TEST", (1, 0, 0, 0, 1, 0.0)), (worst.GetProperty("name").GetString(), Figures(worst)));
@@ -87,15 +91,15 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         // The title row (unit and period) and an empty row come before the table's header.
         var rows = stream.Query(useHeaderRow: true, startCell: "A3").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(3, rows.Count);
+        Assert.Equal(1d, Convert.ToDouble(rows.Single(r => (string)r["Đơn vị"] == "C1 TEST")["Quá hạn"], System.Globalization.CultureInfo.InvariantCulture));
         var c3 = rows.Single(r => (string)r["Đơn vị"] == "C3 TEST");
         Assert.Equal(1d, Convert.ToDouble(c3["Quá hạn"], System.Globalization.CultureInfo.InvariantCulture));
 
         var page = await client.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30");
         var overdueLink = page.QuerySelectorAll("a").First(a => a.GetAttribute("href")!.Contains("status=overdue", StringComparison.Ordinal) && !a.GetAttribute("href")!.Contains("unit=", StringComparison.Ordinal));
-        Assert.Equal("1", overdueLink.TextContent.Trim());
+        Assert.Equal("2", overdueLink.TextContent.Trim());
         var items = await client.GetDocumentAsync(overdueLink.GetAttribute("href")!);
-        var row = Assert.Single(items.QuerySelectorAll("tbody tr"));
-        Assert.Contains("C3 TEST", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["C1 TEST", "C3 TEST"], items.QuerySelectorAll("tbody tr").Select(r => r.Children[2].TextContent.Trim()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -107,21 +111,23 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
 
         var json = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-11-01&to=2026-11-30", Cancel);
 
-        // P ▸ S ▸ C3 first (S has the overdue item), then D ▸ C2 (on-time rate 0) ▸ C1; each row adds up its subtree.
+        // P ▸ S ▸ C3 first (one overdue item, on-time rate 0), then D ▸ C1 (the October task overdue) ▸ C2; each row
+        // adds up its subtree.
         var tree = json.GetProperty("tree").EnumerateArray().Select(r => (r.GetProperty("name").GetString(), r.GetProperty("depth").GetInt32(), Figures(r))).ToList();
         Assert.Equal(
             [
-                ("P TEST", 0, (4, 3, 1, 1, 1, 0.3333)),
+                ("P TEST", 0, (4, 3, 1, 1, 2, 0.25)),
                 ("S TEST", 1, (1, 0, 0, 0, 1, 0.0)),
                 ("C3 TEST", 2, (1, 0, 0, 0, 1, 0.0)),
-                ("D TEST", 1, (3, 3, 1, 1, 0, 0.5)),
+                ("D TEST", 1, (3, 3, 1, 1, 1, 0.3333)),
+                ("C1 TEST", 2, (1, 1, 1, 0, 1, 0.5)),
                 ("C2 TEST", 2, (2, 2, 0, 1, 0, 0.0)),
-                ("C1 TEST", 2, (1, 1, 1, 0, 0, 1.0)),
             ],
             tree);
 
-        var oldest = Assert.Single(json.GetProperty("oldestOverdue").EnumerateArray());
-        Assert.Equal(("Nhiệm vụ B", "C3 TEST", "2026-11-15", 5), (oldest.GetProperty("taskText").GetString(), oldest.GetProperty("unit").GetString(), oldest.GetProperty("deadline").GetString(), oldest.GetProperty("daysLate").GetInt32()));
+        // The oldest first: the October task is overdue whatever the period.
+        var oldest = json.GetProperty("oldestOverdue").EnumerateArray().Select(o => (o.GetProperty("taskText").GetString(), o.GetProperty("unit").GetString(), o.GetProperty("deadline").GetString(), o.GetProperty("daysLate").GetInt32())).ToList();
+        Assert.Equal([("Cũ", "C1 TEST", "2026-10-05", 46), ("Nhiệm vụ B", "C3 TEST", "2026-11-15", 5)], oldest);
 
         // Columns newest first (B of S on 6/11, then A of D on 5/11); rows are P's children with their subtrees.
         var map = json.GetProperty("heatMap");
@@ -144,7 +150,8 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var s = await app.OrganizationAsync("T-S");
 
         var weekly = await client.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&trendBy=week");
-        Assert.Equal("02/11", weekly.QuerySelector("#trend-heading + .chart-box + details tbody tr td")!.TextContent.Trim());
+        // Every week of the period, the empty ones too; the first from the period's first day.
+        Assert.Equal(["01/11", "02/11", "09/11", "16/11", "23/11", "30/11"], weekly.QuerySelectorAll("#trend-heading + .chart-box + details tbody tr td:first-child").Select(td => td.TextContent.Trim()));
 
         var api = await app.Factory.ApiClientAsync("leader.p@test.local");
         var byIssuer = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={s}", Cancel);
@@ -195,6 +202,67 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Contains("01/11/2026–30/11/2026", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Cấp,Đơn vị (cộng cả đơn vị trực thuộc)", lines[2], StringComparison.Ordinal);
         Assert.Contains("1,S TEST,1,0,0,0,1,0", csv.Replace("\"", string.Empty, StringComparison.Ordinal).Replace("  ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_and_overdue_work_is_a_stock_shown_whatever_the_period_while_the_period_filters_what_was_issued_and_done()
+    {
+        app.Require();
+        await BuildAsync();
+        var p = await app.Factory.ApiClientAsync("leader.p@test.local");
+
+        // January 2027 issued nothing and saw nothing done; November's open task and both overdue ones are still there.
+        var json = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2027-01-01&to=2027-01-31", Cancel);
+        var tasks = json.GetProperty("taskAssignments");
+        Assert.Equal((0, 1, 0, 0, 2), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
+        Assert.Equal(2, json.GetProperty("oldestOverdue").GetArrayLength());
+
+        // October issued the old directive but saw nothing done: its task is assigned and overdue, November's done ones are not counted.
+        var october = await p.GetFromJsonAsync<JsonElement>("/api/dashboard?from=2026-10-01&to=2026-10-31", Cancel);
+        var c1 = october.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("name").GetString() == "C1 TEST");
+        Assert.Equal((1, 0, 0, 0, 1, 0.0), Figures(c1));
+
+        // The lists behind the numbers are the same tasks.
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("leader.p@test.local");
+        var items = await client.GetDocumentAsync("/Dashboard/Items?from=2027-01-01&to=2027-01-31&status=overdue");
+        Assert.Equal(2, items.QuerySelectorAll("tbody tr").Length);
+        var done = await client.GetDocumentAsync("/Dashboard/Items?from=2027-01-01&to=2027-01-31&status=done");
+        Assert.Empty(done.QuerySelectorAll("tbody tr"));
+    }
+
+    [Fact]
+    public async Task A_units_dashboard_shows_what_it_issued_and_what_it_was_assigned()
+    {
+        app.Require();
+        await BuildAsync();
+        var d = await app.Factory.ApiClientAsync("leader.d@test.local");
+        var c1 = await app.OrganizationAsync("T-C1");
+
+        // C1 issued only December's directive (no tasks); in November it was assigned task 1 of A (done on time), and the
+        // October task is overdue.
+        var json = await d.GetFromJsonAsync<JsonElement>($"/api/dashboard?organizationId={c1}&from=2026-11-01&to=2026-11-30", Cancel);
+        Assert.Equal(0, json.GetProperty("taskAssignments").GetProperty("total").GetInt32());
+        var received = json.GetProperty("received");
+        var tasks = received.GetProperty("taskAssignments");
+        Assert.Equal((1, 0, 1, 0, 1), (tasks.GetProperty("total").GetInt32(), tasks.GetProperty("open").GetInt32(), tasks.GetProperty("done").GetInt32(), tasks.GetProperty("doneLate").GetInt32(), tasks.GetProperty("overdue").GetInt32()));
+        Assert.Equal(1, received.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(0.5, received.GetProperty("onTimeRate").GetDouble());
+
+        // The page labels both, and the unit's numbers link to its tasks.
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("leader.d@test.local");
+        var page = await client.GetDocumentAsync($"/Dashboard?org={c1}&preset=custom&from=2026-11-01&to=2026-11-30");
+        Assert.Equal("Văn bản đơn vị ban hành", page.QuerySelector("#issued-heading")!.TextContent.Trim());
+        var section = page.QuerySelector("[data-testid=received]")!;
+        Assert.Equal("Nhiệm vụ đơn vị được giao", section.QuerySelector("h2")!.TextContent.Trim());
+        var overdue = section.QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.Contains("status=overdue", StringComparison.Ordinal));
+        var items = await client.GetDocumentAsync(overdue.GetAttribute("href")!);
+        Assert.Contains("Cũ", Assert.Single(items.QuerySelectorAll("tbody tr")).TextContent, StringComparison.Ordinal);
+
+        // S's leader may not open a unit of D's branch.
+        var s = await app.Factory.ApiClientAsync("leader.s@test.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await s.GetAsync(new Uri($"/api/dashboard?organizationId={c1}", UriKind.Relative), Cancel)).StatusCode);
     }
 
     private static (int, int, int) Cell(JsonElement c) => (c.GetProperty("assigned").GetInt32(), c.GetProperty("finished").GetInt32(), c.GetProperty("overdue").GetInt32());

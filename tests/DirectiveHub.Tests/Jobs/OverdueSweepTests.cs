@@ -213,6 +213,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         var digests = await app.QueryAsync(db => db.Notifications.Where(n => n.Kind == NotificationKind.Digest && n.OrganizationId == quocOai && n.DedupKey!.EndsWith("2028-W23")).ToListAsync(Cancel));
         var digest = Assert.Single(digests);
         Assert.Matches(@"\d+ nhiệm vụ quá hạn", digest.Title);
+        Assert.StartsWith("Tổng hợp tuần 23/2028:", digest.Title, StringComparison.Ordinal);
         Assert.True(await app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.To == "leader@demo.local" && m.DedupKey.Contains("2028-W23"), Cancel)));
     }
 
@@ -278,7 +279,25 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     private static string Key(Guid task, DateOnly deadline, AlertLevel level, string who) =>
         $"alert:{task:N}:{deadline:yyyyMMdd}:{level}:{who}";
 
-    private async Task<Guid> PublishTaskDueAsync(DateOnly deadline, string unitCode = "HN-QO-NL")
+    [Fact]
+    public async Task Two_tasks_of_one_directive_overdue_on_the_same_day_get_notices_that_tell_them_apart()
+    {
+        app.Require();
+        var tasks = await PublishTaskDueAsync(new DateOnly(2029, 3, 1), "HN-QO-NL", 2);
+
+        await SweepAsync(new DateTime(2029, 3, 2, 3, 0, 0, DateTimeKind.Utc));
+
+        var titles = await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId != null && tasks.Contains(n.TaskAssignmentId.Value) && n.Kind == NotificationKind.Overdue && n.DedupKey!.EndsWith(":unit")).Select(n => n.Title).ToListAsync(Cancel));
+        Assert.Equal(2, titles.Count);
+        Assert.Equal(2, titles.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(titles, t => t.Contains("nhiệm vụ 1 của văn bản số", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.Contains("nhiệm vụ 2 của văn bản số", StringComparison.Ordinal));
+    }
+
+    private async Task<Guid> PublishTaskDueAsync(DateOnly deadline, string unitCode = "HN-QO-NL") =>
+        (await PublishTaskDueAsync(deadline, unitCode, 1)).Single();
+
+    private async Task<List<Guid>> PublishTaskDueAsync(DateOnly deadline, string unitCode, int count)
     {
         await using var db = app.CreateDbContext();
         var issuer = await db.Organizations.SingleAsync(o => o.Code == "HN-QO", Cancel);
@@ -292,11 +311,11 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
             db.NumberRegisters.Add(register);
         }
 
-        var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thử", Recipients = [new(unit.Id, unit.Name)], Tasks = [new("Báo cáo", deadline, unit.Id, [], [])] }, clerk, DateTime.UtcNow);
+        var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thử", Recipients = [new(unit.Id, unit.Name)], Tasks = Enumerable.Range(1, count).Select(i => new TaskContent(i == 1 ? "Báo cáo" : $"Báo cáo {i}", deadline, unit.Id, [], [])).ToList() }, clerk, DateTime.UtcNow);
         directive.Publish(register, issuer, parent, new DateOnly(2026, 11, 20), clerk, DateTime.UtcNow);
         db.Directives.Add(directive);
         await db.SaveChangesAsync(Cancel);
-        return directive.TaskAssignments.Single().Id;
+        return directive.TaskAssignments.Select(t => t.Id).ToList();
     }
 
     private async Task<SweepResult> SweepAsync(DateTime now)

@@ -21,6 +21,12 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, TimePr
     /// <summary>The tree on <see cref="AsOf"/>, narrowed by <see cref="Q"/>.</summary>
     public IReadOnlyList<TreeLine> Lines { get; private set; } = [];
 
+    /// <summary>Units kept under a dissolved committee, left out of the tree: the administrator moves or dissolves them.</summary>
+    public IReadOnlyList<Organization> LeftBehind { get; private set; } = [];
+
+    /// <summary>Dissolved units that still have users or open registers: the administrator moves them.</summary>
+    public IReadOnlyList<DissolvedHolding> Holdings { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -192,6 +198,9 @@ public sealed class OrganizationsModel(AppDbContext db, CurrentUser user, TimePr
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         Organizations = await db.Organizations.AsNoTracking().VisibleTo(viewer).OrderBy(o => o.Path).ToListAsync(cancellationToken);
-        Lines = OrganizationTree.Search(OrganizationTree.AsOf(Organizations, AsOf ?? DirectiveHub.Time.VietnamTime.Today(clock)), Q);
+        var date = AsOf ?? DirectiveHub.Time.VietnamTime.Today(clock);
+        Lines = OrganizationTree.Search(OrganizationTree.AsOf(Organizations, date), Q);
+        LeftBehind = OrganizationTree.LeftBehind(Organizations, date);
+        Holdings = await DissolvedHoldings.LoadAsync(db, db.Organizations.AsNoTracking().VisibleTo(viewer), cancellationToken);
     }
 }

@@ -39,12 +39,16 @@ public sealed class ItemsModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public Guid? Directive { get; set; }
 
+    /// <summary>"assigned": the tasks the unit's subtree was assigned ("Nhiệm vụ đơn vị được giao"), not those it issued.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Scope { get; set; }
+
     public IReadOnlyList<DashboardItem> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var filter = new DashboardFilter(Org ?? user.OrganizationId, From, To, Type, Issuer);
-        var items = await DashboardQuery.ItemsAsync(db, await user.GetViewerAsync(cancellationToken), filter, Unit, Below, Directive, Status, VietnamTime.Today(clock), 500, cancellationToken);
+        var items = await DashboardQuery.ItemsAsync(db, await user.GetViewerAsync(cancellationToken), filter, Unit, Below, Directive, Status, Scope == "assigned", VietnamTime.Today(clock), 500, cancellationToken);
         if (items is null)
         {
             return NotFound();

@@ -207,7 +207,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
         History = await db.AuditEvents.AsNoTracking()
             .Where(e => e.EntityType == nameof(Directive) && e.EntityId == id.ToString())
             .OrderBy(e => e.OccurredAt)
-            .Select(e => new AuditRow(e.OccurredAt, e.Action, e.UserName, e.Details))
+            // The person's name, as people know them; the sign-in name only for accounts without one (or deleted).
+            .Select(e => new AuditRow(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId && u.FullName != "").Select(u => u.FullName).FirstOrDefault() ?? e.UserName, e.Details))
             .ToListAsync(cancellationToken);
         return true;
     }

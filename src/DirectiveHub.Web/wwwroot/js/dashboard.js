@@ -21,8 +21,8 @@
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
-        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 } }
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: !!s.axes, text: s.axes ? s.axes[0] : '' } },
+        y2: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 }, title: { display: !!s.axes, text: s.axes ? s.axes[1] : '' } }
       }
     }
   });
