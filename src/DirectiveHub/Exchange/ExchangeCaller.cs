@@ -12,8 +12,10 @@ public sealed record ExchangeCaller(ExchangePeer? Peer, Guid? UserId, string? Us
 
     public bool IsUser => UserId is not null;
 
-    /// <summary>Whether this caller may act for <paramref name="unitCode"/>'s unit at <paramref name="unitPath"/>.</summary>
-    public bool MayActFor(Guid unitId, string unitPath, string unitCode) => Peer is { } peer
-        ? peer.Carries(unitCode)
-        : !IsUser || (IsClerk && unitId == OrganizationId) || (IsAdmin && OrganizationPath is not null && unitPath.StartsWith(OrganizationPath, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether a user may act for the unit at <paramref name="unitPath"/>: its clerk, or an administrator above it.
+    /// Peers and the folder are checked by what they carry, not by this.
+    /// </summary>
+    public bool MayActFor(Guid unitId, string unitPath) =>
+        !IsUser || (IsClerk && unitId == OrganizationId) || (IsAdmin && OrganizationPath is not null && unitPath.StartsWith(OrganizationPath, StringComparison.Ordinal));
 }

@@ -62,7 +62,7 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
             throw new DomainException("Không đơn vị nhận nào (To) có mã liên thông ở hệ thống này.", "To");
         }
 
-        if (!receivers.Any(r => caller.MayActFor(r.Id, r.Path, r.EffectiveExchangeCode)))
+        if (!receivers.Any(r => caller.MayActFor(r.Id, r.Path)))
         {
             throw new ExchangeForbiddenException("Gói tin không gửi đến đơn vị bạn được tiếp nhận văn bản thay.", "To");
         }

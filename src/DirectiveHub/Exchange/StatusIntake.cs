@@ -43,7 +43,7 @@ public sealed class StatusIntake(AppDbContext db, ExchangeOptions options, TimeP
             .Select(o => new { o.Id, o.Name, o.Path })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException($"Đơn vị {code} không phải nơi nhận văn bản số {directive.Number}.", "From.OrganId");
-        if (!caller.MayActFor(unit.Id, unit.Path, code))
+        if (caller.Peer is { } peer ? !peer.Carries(code) : !caller.MayActFor(unit.Id, unit.Path))
         {
             throw new ExchangeForbiddenException($"Không được báo trạng thái thay đơn vị {unit.Name}.", "From.OrganId");
         }
