@@ -145,6 +145,11 @@ public sealed class TwoInstanceExchangeTests
             Assert.Contains(text, tracking, StringComparison.Ordinal);
         }
 
+        // B's unit sees the automatic signature check of the record copy beside the directive.
+        using var inbox = receiver.CreateBrowserLikeClient();
+        await inbox.SignInOrFailAsync(DemoAccounts.Officer);
+        Assert.Contains("Chữ ký số của bản gốc điện tử", await inbox.GetStringAsync(new Uri($"/Inbox/Directive/{received}", UriKind.Relative), Cancel), StringComparison.Ordinal);
+
         // The folder drop: a second directive's package is imported and moved aside; a broken file goes to failed/.
         var dropped = await PublishAsync(issuer, issuerDb, clerk, "thả thư mục");
         var droppedXml = await clerk.GetByteArrayAsync(new Uri($"/api/directives/{dropped}/package", UriKind.Relative), Cancel);
