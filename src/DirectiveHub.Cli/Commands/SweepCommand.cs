@@ -53,6 +53,13 @@ public static class SweepCommand
             {
                 await app.Output.WriteLineAsync($"  {id}");
             }
+
+            // Counted on the working calendar as of the day asked for: the alerts a real sweep of that day would send.
+            await app.Output.WriteLineAsync($"Dry run: {result.DryRunAlerts.Count} alerts would be sent (level, task assignment, organization).");
+            foreach (var alert in result.DryRunAlerts.Take(200))
+            {
+                await app.Output.WriteLineAsync($"  {alert}");
+            }
         }
         else if (result.Skipped)
         {
@@ -60,7 +67,7 @@ public static class SweepCommand
         }
         else
         {
-            await app.Output.WriteLineAsync($"Flagged {result.Flagged} task assignments overdue; {result.Notified} overdue notices and {result.Reminders} reminders written.");
+            await app.Output.WriteLineAsync($"Flagged {result.Flagged} task assignments overdue; alerts written: {result.Reminders} yellow, {result.Notified} red, {result.SpecialRed} special red; {result.Mails} mails queued.");
         }
 
         return 0;

@@ -61,13 +61,8 @@ public static class DirectiveEndpoints
         var viewer = await user.GetViewerAsync(cancellationToken);
         var directive = await db.Directives.AsNoTracking()
             .VisibleTo(db, viewer)
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
-            .Include(d => d.Distribution)
-            .Include(d => d.References)
-            .Include(d => d.Attachments)
+            .WithContent()
             .Include(d => d.TaskAssignments)
-            .AsSplitQuery()
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (directive is null)
         {

@@ -146,18 +146,11 @@ public static class ReceivingEndpoints
             return TypedResults.Problem("Nội dung phải là application/json hoặc multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var hasFiles = uploads is { Count: > 0 };
-        if (request.Status is not { } reported || reported is not (ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Done))
+        // Which statuses a unit may report, and what "blocked" and "done" need, are the domain's rules
+        // (TaskAssignment.Report): its refusal names the field. Only what cannot reach it is checked here.
+        if (request.Status is null)
         {
             errors["status"] = ["Trạng thái phải là NotStarted, InProgress, Done hoặc Blocked."];
-        }
-        else if (reported == ProgressStatus.Blocked && string.IsNullOrWhiteSpace(request.Note))
-        {
-            errors["note"] = ["Cần ghi nội dung khi báo cáo gặp vướng mắc."];
-        }
-        else if (reported == ProgressStatus.Done && request.Result is null && !hasFiles)
-        {
-            errors["result"] = ["Báo cáo hoàn thành cần có kết quả: số và ngày của văn bản báo cáo (result.number, result.issuedOn), hoặc tệp minh chứng."];
         }
 
         if (request.Result is { } result)

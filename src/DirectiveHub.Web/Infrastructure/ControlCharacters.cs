@@ -46,6 +46,12 @@ public static class ControlCharacters
             {
                 builder.Append(c).Append(value[++i]);
             }
+            else if (c is '\f' or '\v' or '\u0085')
+            {
+                // Page breaks (text copied from a PDF) and other line separators still separate lines: the words on
+                // either side must not run together.
+                builder.Append('\n');
+            }
             else if (!IsForbidden(c))
             {
                 builder.Append(c);

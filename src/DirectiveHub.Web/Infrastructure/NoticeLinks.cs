@@ -14,6 +14,7 @@ public sealed class NoticeLinks(LinkGenerator links, MailOptions mail) : INotice
         NoticeTarget.ReceivedDirective when directiveId is { } id => links.GetPathByPage("/Inbox/Directive", values: new { id }),
         NoticeTarget.TrackedDirective when directiveId is { } id => links.GetPathByPage("/Tracking/Index", values: new { id }),
         NoticeTarget.OverdueList => links.GetPathByPage("/Inbox/Index", values: new { overdue = true }),
+        NoticeTarget.Exceptions => links.GetPathByPage("/Dashboard/Exceptions"),
         _ => null,
     } ?? "/Inbox";
 

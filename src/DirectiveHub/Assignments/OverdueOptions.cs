@@ -1,15 +1,13 @@
-using DirectiveHub.Data;
-using DirectiveHub.Directives;
-using DirectiveHub.Notifications;
-using DirectiveHub.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace DirectiveHub.Assignments;
 
+/// <summary>Settings of the overdue sweep and its alert ladder (section "Overdue").</summary>
 public sealed class OverdueOptions
 {
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Reminders go this many days before a deadline (defaults 3 and 1).</summary>
-    public int[] ReminderDays { get; set; } = [3, 1];
+    /// <summary>
+    /// The yellow alert goes this many working days before a deadline (default 3, the Cao Bằng specification). The
+    /// special-red threshold is <see cref="ExceptionOptions.SpecialRedWorkingDays"/>, shared with the exception view.
+    /// </summary>
+    public int YellowWorkingDays { get; set; } = 3;
 }

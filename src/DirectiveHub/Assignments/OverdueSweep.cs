@@ -1,3 +1,4 @@
+using DirectiveHub.Calendar;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
 using DirectiveHub.Notifications;
@@ -8,12 +9,14 @@ namespace DirectiveHub.Assignments;
 
 /// <summary>
 /// Flags task assignments that are overdue (<see cref="TaskAssignmentState.IsOverdue"/>, the rule every page shows) and
-/// not yet flagged, and writes the notices that follow, in one transaction and in set-based statements. The flag only
-/// records that the notices went out. The dry run lists exactly what a sweep would flag (<see cref="Due"/>). On PostgreSQL a transaction-scoped advisory lock lets one
-/// instance sweep at a time, and every notice carries a unique key: a sweep never flags twice or notifies twice, and a
-/// sweep stopped midway rolls back whole for the next one to finish.
+/// not yet flagged, then climbs the alert ladder (<see cref="AlertLadder"/>, in working days on the calendar): yellow
+/// to the unit, red to the unit and its superior committee, special red to the level that assigned the task, each
+/// once per assignment, deadline and recipient, in-app and by mail through the outbox, one grouped mail per person
+/// and sweep. All in one transaction. The dry run lists exactly what a sweep would flag and alert. On PostgreSQL a
+/// transaction-scoped advisory lock lets one instance sweep at a time, and every notice and mail carries a unique key:
+/// a sweep never flags twice or notifies twice, and a sweep stopped midway rolls back whole for the next one to finish.
 /// </summary>
-public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
+public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, ExceptionOptions? exceptions = null)
 {
     // Any constant unique to this job; other advisory locks in the database must not use it.
     private const long LockKey = 0x44485F4F56455244; // "DH_OVERD"
@@ -21,17 +24,29 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
     public async Task<SweepResult> RunAsync(DateTime nowUtc, bool dryRun, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(nowUtc));
+        var ladder = new AlertLadder(
+            await WorkingCalendarService.ReadAsync(db, cancellationToken),
+            options.YellowWorkingDays,
+            (exceptions ?? new ExceptionOptions()).SpecialRedWorkingDays);
         if (dryRun)
         {
             var ids = await Due(today).AsNoTracking()
                 .OrderBy(t => t.Deadline)
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);
-            return new SweepResult(ids.Count, 0, 0, false, ids);
+            var alerts = await AlertsAsync(ladder, nowUtc, today, record: false, cancellationToken);
+            return new SweepResult(ids.Count, 0, 0, false, ids)
+            {
+                DryRunAlerts = alerts.Select(a => $"{a.Level} {a.Notice.TaskAssignmentId} {a.Notice.OrganizationId}").ToList(),
+            };
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        SweepResult result;
+        return await db.InTransactionAsync(token => SweepOnceAsync(ladder, nowUtc, today, token), cancellationToken);
+    }
+
+    private async Task<SweepResult> SweepOnceAsync(AlertLadder ladder, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken)
+    {
+        int flagged;
         if (db.Provider == DatabaseProvider.Postgres)
         {
             var locked = (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").ToListAsync(cancellationToken)).Single();
@@ -40,16 +55,33 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
                 return SweepResult.LockHeld;
             }
 
-            result = await SweepPostgresAsync(nowUtc, today, cancellationToken);
+            flagged = await Due(today).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueFlaggedAt, nowUtc), cancellationToken);
         }
         else
         {
-            result = await SweepSqliteAsync(nowUtc, today, cancellationToken);
+            // SQLite runs a single instance (the embedded default): the same rule, through the entities.
+            var due = await Due(today).ToListAsync(cancellationToken);
+            foreach (var task in due)
+            {
+                task.MarkOverdue(nowUtc);
+            }
+
+            flagged = due.Count;
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var digests = await DigestAsync(nowUtc, today, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result with { Digests = digests };
+        var fresh = await AlertsAsync(ladder, nowUtc, today, record: true, cancellationToken);
+        db.Notifications.AddRange(fresh.Select(a => a.Notice));
+        var mails = await QueueMailAsync(fresh, nowUtc, today, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var digests = await DigestAsync(ladder, nowUtc, today, cancellationToken);
+        return new SweepResult(flagged, fresh.Count(a => a.Level == AlertLevel.Red), fresh.Count(a => a.Level == AlertLevel.Yellow), false, [])
+        {
+            SpecialRed = fresh.Count(a => a.Level == AlertLevel.SpecialRed),
+            Digests = digests,
+            Mails = mails,
+        };
     }
 
     /// <summary>What a sweep on <paramref name="today"/> flags: overdue by the shared rule, and not flagged yet.</summary>
@@ -57,137 +89,152 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
         db.TaskAssignments.Where(TaskAssignmentState.IsOverdue(today)).Where(t => t.OverdueFlaggedAt == null);
 
     /// <summary>
-    /// The reminder windows: each threshold covers the deadlines nearer than the next larger one, so a task due
-    /// tomorrow gets the 1-day reminder only, never the 3-day one with it; one reminder per assignment and threshold.
+    /// The ladder's notices due on <paramref name="today"/> and not written before (by their keys), and the rung
+    /// recorded on each assignment (tracked, saved with the notices). Reads only outstanding assignments due by the
+    /// yellow horizon that have not reached special red for their deadline in force.
     /// </summary>
-    public IReadOnlyList<(int Days, DateOnly From, DateOnly Until)> ReminderWindows(DateOnly today)
+    private async Task<List<Alert>> AlertsAsync(AlertLadder ladder, DateTime now, DateOnly today, bool record, CancellationToken cancellationToken)
     {
-        var windows = new List<(int, DateOnly, DateOnly)>();
-        var previous = -1;
-        foreach (var days in options.ReminderDays.Where(d => d > 0).Distinct().Order())
-        {
-            windows.Add((days, today.AddDays(previous + 1), today.AddDays(days)));
-            previous = days;
-        }
+        var horizon = ladder.YellowHorizon(today);
 
-        return windows;
-    }
-
-    private async Task<SweepResult> SweepPostgresAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
-    {
-        var flaggedCount = await Due(today).ExecuteUpdateAsync(s => s.SetProperty(t => t.OverdueFlaggedAt, now), cancellationToken);
-
-        // The rows this sweep flagged carry its timestamp. Not composed further (no Single on the query): PostgreSQL
-        // requires a data-modifying WITH at the top level.
-        var counts = (await db.Database.SqlQuery<SweepCounts>($"""
-            WITH flagged AS (
-                SELECT t."Id", t."OrganizationId", t."DirectiveId" FROM "TaskAssignments" t WHERE t."OverdueFlaggedAt" = {now}),
-            info AS (
-                SELECT f."Id" AS ta, f."DirectiveId" AS d, f."OrganizationId" AS unit, dir."IssuerId" AS issuer, dir."Number" AS num, o."Name" AS unit_name
-                FROM flagged f JOIN "Directives" dir ON dir."Id" = f."DirectiveId" JOIN "Organizations" o ON o."Id" = f."OrganizationId"),
-            targets AS (
-                SELECT ta, d, unit AS org, num, unit_name, 'unit' AS who FROM info
-                UNION ALL
-                SELECT ta, d, issuer, num, unit_name, 'issuer' FROM info),
-            inserted AS (
-                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Target", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
-                SELECT gen_random_uuid(), org, 'Overdue',
-                       'Quá hạn: nhiệm vụ của văn bản số ' || coalesce(num, '') || ' giao ' || unit_name,
-                       CASE WHEN who = 'unit' THEN 'ReceivedDirective' ELSE 'TrackedDirective' END,
-                       d, ta, {now}, 'overdue:' || ta || ':' || who
-                FROM targets
-                ON CONFLICT ("DedupKey") DO NOTHING
-                RETURNING 1)
-            SELECT (SELECT count(*) FROM flagged)::int AS "Flagged", (SELECT count(*) FROM inserted)::int AS "Notified"
-            """).ToListAsync(cancellationToken)).Single();
-
-        var reminders = 0;
-        foreach (var (days, from, until) in ReminderWindows(today))
-        {
-            reminders += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Notifications" ("Id", "OrganizationId", "Kind", "Title", "Target", "DirectiveId", "TaskAssignmentId", "CreatedAt", "DedupKey")
-                SELECT gen_random_uuid(), t."OrganizationId", 'Reminder',
-                       'Sắp đến hạn (' || to_char(t."Deadline", 'DD/MM/YYYY') || '): nhiệm vụ của văn bản số ' || coalesce(dir."Number", ''),
-                       'ReceivedDirective', t."DirectiveId", t."Id", {now}, 'remind:' || t."Id" || ':' || {days}
-                FROM "TaskAssignments" t JOIN "Directives" dir ON dir."Id" = t."DirectiveId" AND dir."Status" = 'Published'
-                WHERE t."OverdueFlaggedAt" IS NULL AND t."Status" NOT IN ('Done', 'DoneLate', 'AwaitingConfirmation', 'Refused', 'Cancelled') AND t."Deadline" >= {from} AND t."Deadline" <= {until}
-                ON CONFLICT ("DedupKey") DO NOTHING
-                """, cancellationToken);
-        }
-
-        // Every notice this sweep wrote (they carry its timestamp) goes by mail to each active user of its unit.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "OutboxMessages" ("Id", "To", "Subject", "Body", "LinkTarget", "LinkDirectiveId", "DedupKey", "CreatedAt", "NextAttemptAt", "Attempts")
-            SELECT gen_random_uuid(), u."Email", n."Title", n."Title", n."Target", n."DirectiveId", 'mail:' || n."DedupKey" || ':' || u."Id", {now}, {now}, 0
-            FROM "Notifications" n JOIN "AspNetUsers" u ON u."OrganizationId" = n."OrganizationId"
-            WHERE n."CreatedAt" = {now} AND n."Kind" IN ('Overdue', 'Reminder') AND NOT u."IsDeactivated" AND u."Email" IS NOT NULL
-            ON CONFLICT ("DedupKey") DO NOTHING
-            """, cancellationToken);
-
-        return new SweepResult(flaggedCount, counts.Notified, reminders, false, []);
-    }
-
-    /// <summary>SQLite runs a single instance (the embedded default): the same rules, through EF.</summary>
-    private async Task<SweepResult> SweepSqliteAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
-    {
-        var due = await Due(today)
-            .Select(t => new { Task = t, t.Directive!.IssuerId, t.Directive.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
-            .ToListAsync(cancellationToken);
-        var notices = new List<Notification>();
-        foreach (var item in due)
-        {
-            item.Task.MarkOverdue(now);
-            var title = $"Quá hạn: nhiệm vụ của văn bản số {item.Number} giao {item.Unit}";
-            notices.Add(new Notification(item.Task.OrganizationId, NotificationKind.Overdue, title, NoticeTarget.ReceivedDirective, item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:unit"));
-            notices.Add(new Notification(item.IssuerId, NotificationKind.Overdue, title, NoticeTarget.TrackedDirective, item.Task.DirectiveId, item.Task.Id, now, $"overdue:{item.Task.Id}:issuer"));
-        }
-
-        var reminders = 0;
-        foreach (var (days, from, until) in ReminderWindows(today))
-        {
-            var soon = await db.TaskAssignments.AsNoTracking()
-                .Where(TaskAssignmentState.IsOpen(today))
-                .Where(t => t.OverdueFlaggedAt == null && t.Deadline >= from && t.Deadline <= until)
-                .Select(t => new { t.Id, t.OrganizationId, t.DirectiveId, t.Deadline, t.Directive!.Number })
-                .ToListAsync(cancellationToken);
-            foreach (var item in soon)
+        // A dry run tracks nothing: a later sweep on the same context must not save what the dry run only computed.
+        var assignments = record ? db.TaskAssignments : db.TaskAssignments.AsNoTracking();
+        var candidates = await assignments
+            .Where(TaskAssignmentState.IsOutstanding)
+            // A result waiting for the issuer is never overdue (TaskAssignmentState): nothing to chase the unit for.
+            .Where(t => t.Status != ProgressStatus.AwaitingConfirmation)
+            .Where(t => t.Deadline != null && t.Deadline <= horizon)
+            .Where(t => t.AlertedLevel == null || t.AlertedLevel != AlertLevel.SpecialRed || t.AlertedDeadline != t.Deadline)
+            .Select(t => new
             {
-                notices.Add(new Notification(item.OrganizationId, NotificationKind.Reminder, $"Sắp đến hạn ({VietnamTime.ShortDate(item.Deadline!.Value)}): nhiệm vụ của văn bản số {item.Number}", NoticeTarget.ReceivedDirective, item.DirectiveId, item.Id, now, $"remind:{item.Id}:{days}"));
-                reminders++;
+                Task = t,
+                t.Directive!.Number,
+                t.Directive.IssuerId,
+                Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => new { o.Name, o.ParentId }).First(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var alerts = new List<Alert>();
+        foreach (var item in candidates)
+        {
+            var task = item.Task;
+            var deadline = task.Deadline!.Value;
+            var reached = ladder.Reached(deadline, today);
+            if (reached.Count == 0)
+            {
+                continue;
+            }
+
+            var due = VietnamTime.ShortDate(deadline);
+            var number = item.Number ?? string.Empty;
+            foreach (var level in reached)
+            {
+                var key = $"alert:{task.Id:N}:{deadline:yyyyMMdd}:{level}";
+                switch (level)
+                {
+                    case AlertLevel.Yellow:
+                        var left = ladder.DaysLate(today, deadline);
+                        var when = left == 0 ? "đến hạn hôm nay" : $"còn {left} ngày làm việc đến hạn";
+                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – nhiệm vụ của văn bản số {number}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        break;
+                    case AlertLevel.Red:
+                        var red = $"Cảnh báo đỏ: quá hạn {due} – nhiệm vụ của văn bản số {number} giao {item.Unit.Name}";
+                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        if (item.Unit.ParentId is { } superior)
+                        {
+                            alerts.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:superior")));
+                        }
+
+                        break;
+                    default:
+                        var late = ladder.DaysLate(deadline, today);
+                        var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – nhiệm vụ của văn bản số {number}; cấp giao nhiệm vụ cần chỉ đạo";
+                        alerts.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
+                        break;
+                }
+            }
+
+            if (record)
+            {
+                task.RecordAlert(deadline, reached[^1]);
             }
         }
 
-        var keys = notices.Select(n => n.DedupKey).ToList();
-        var existing = (await db.Notifications.Where(n => keys.Contains(n.DedupKey)).Select(n => n.DedupKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var fresh = notices.Where(n => !existing.Contains(n.DedupKey)).ToList();
-        db.Notifications.AddRange(fresh);
-        await QueueMailAsync(fresh, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SweepResult(due.Count, fresh.Count(n => n.Kind == NotificationKind.Overdue), fresh.Count(n => n.Kind == NotificationKind.Reminder), false, []);
-    }
-
-    /// <summary>One email per notice and active user of the notified unit.</summary>
-    private async Task QueueMailAsync(IReadOnlyList<Notification> notices, DateTime now, CancellationToken cancellationToken)
-    {
-        var organizations = notices.Select(n => n.OrganizationId).Distinct().ToList();
-        var people = await db.Users.AsNoTracking()
-            .Where(u => organizations.Contains(u.OrganizationId) && !u.IsDeactivated && u.Email != null)
-            .Select(u => new { u.Id, u.OrganizationId, u.Email })
-            .ToListAsync(cancellationToken);
-        foreach (var notice in notices)
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in alerts.Select(a => a.Notice.DedupKey!).Chunk(500))
         {
-            foreach (var person in people.Where(p => p.OrganizationId == notice.OrganizationId))
-            {
-                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, notice.Title, $"mail:{notice.DedupKey}:{person.Id}", now, link: (notice.Target, notice.DirectiveId)));
-            }
+            existing.UnionWith(await db.Notifications.Where(n => chunk.Contains(n.DedupKey)).Select(n => n.DedupKey!).ToListAsync(cancellationToken));
         }
+
+        return alerts.Where(a => !existing.Contains(a.Notice.DedupKey!)).ToList();
     }
 
     /// <summary>
-    /// Once a week (the first sweep of each ISO week), each committee with Leaders gets the count of overdue items in
-    /// its subtree, in-app and by mail to its Leaders.
+    /// One email per person and sweep: a notice for a unit goes to its active users, one for a superior or assigning
+    /// committee to its leaders. A person with several alerts gets them in one mail grouped by level, worst first,
+    /// so that nobody gets one mail per task when many fire at once.
     /// </summary>
-    private async Task<int> DigestAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
+    private async Task<int> QueueMailAsync(IReadOnlyList<Alert> alerts, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (alerts.Count == 0)
+        {
+            return 0;
+        }
+
+        var organizations = alerts.Select(a => a.Notice.OrganizationId).Distinct().ToList();
+        var leaderRole = await db.Roles.Where(r => r.Name == Users.Roles.Leader).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => organizations.Contains(u.OrganizationId) && !u.IsDeactivated && u.Email != null)
+            .Select(u => new { u.Id, u.OrganizationId, u.Email, Leader = db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leaderRole) })
+            .ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var person in people)
+        {
+            var mine = alerts
+                .Where(a => a.Notice.OrganizationId == person.OrganizationId && (a.To == Recipient.Officers || person.Leader))
+                .OrderByDescending(a => a.Level)
+                .ThenBy(a => a.Notice.Title, StringComparer.Ordinal)
+                .ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            if (mine.Count == 1)
+            {
+                var notice = mine[0].Notice;
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, notice.Title, notice.Title, $"mail:{notice.DedupKey}:{person.Id}", now, link: (notice.Target, notice.DirectiveId)));
+            }
+            else
+            {
+                var counts = string.Join(", ", mine.GroupBy(a => a.Level).Select(g => $"{g.Count()} {AlertLadder.Text(g.Key).ToLowerInvariant()}"));
+                var subject = $"Tổng hợp cảnh báo ngày {VietnamTime.ShortDate(today)}: {counts}";
+                var body = new System.Text.StringBuilder(subject).Append('\n');
+                foreach (var group in mine.GroupBy(a => a.Level))
+                {
+                    body.Append('\n').Append(AlertLadder.Text(group.Key)).Append(" (").Append(group.Count()).Append("):\n");
+                    foreach (var alert in group)
+                    {
+                        body.Append("- ").Append(alert.Notice.Title).Append('\n');
+                    }
+                }
+
+                // Keyed by the first alert of the group: the same alerts never make a second mail.
+                db.OutboxMessages.Add(new OutboxMessage(person.Email!, subject, body.ToString(), $"mail:alerts:{person.Id:N}:{mine[0].Notice.DedupKey}", now, link: (person.Leader && mine.Any(a => a.To == Recipient.Leaders) ? NoticeTarget.Exceptions : NoticeTarget.Inbox, null)));
+            }
+
+            written++;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Once a week (the first sweep of each ISO week), each committee with Leaders gets its ladder in one notice and
+    /// one mail per leader: the red and special-red items of its subtree counted, and the special-red items it
+    /// assigned itself listed, since it must decide on them.
+    /// </summary>
+    private async Task<int> DigestAsync(AlertLadder ladder, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)):00}";
         var leaderRole = await db.Roles.Where(r => r.Name == Users.Roles.Leader).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
@@ -195,6 +242,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
             .Where(u => !u.IsDeactivated && u.Email != null && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == leaderRole))
             .Select(u => new { u.Id, u.Email, u.OrganizationId, Path = u.Organization!.Path })
             .ToListAsync(cancellationToken);
+        var specialRedBy = ladder.SpecialRedOnOrBefore(today);
         var written = 0;
         foreach (var unit in leaders.GroupBy(l => (l.OrganizationId, l.Path)))
         {
@@ -205,19 +253,39 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
             }
 
             var path = unit.Key.Path;
-            var overdue = await db.TaskAssignments.Where(TaskAssignmentState.IsOverdue(today)).CountAsync(
-                t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)),
-                cancellationToken);
+            var late = db.TaskAssignments.AsNoTracking().Where(TaskAssignmentState.IsOverdue(today))
+                .Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(path)));
+            var overdue = await late.CountAsync(cancellationToken);
             if (overdue == 0)
             {
                 continue;
             }
 
-            var title = $"Tổng hợp tuần {week}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc";
-            db.Notifications.Add(new Notification(unit.Key.OrganizationId, NotificationKind.Digest, title, NoticeTarget.OverdueList, null, null, now, key));
+            var specialRed = await late.CountAsync(t => t.Deadline <= specialRedBy, cancellationToken);
+            var organizationId = unit.Key.OrganizationId;
+            var decide = await db.TaskAssignments.AsNoTracking().Where(TaskAssignmentState.IsOverdue(today))
+                .Where(t => t.Deadline <= specialRedBy && t.Directive!.IssuerId == organizationId)
+                .OrderBy(t => t.Deadline)
+                .Select(t => new { t.Deadline, t.Directive!.Number, Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First() })
+                .Take(50)
+                .ToListAsync(cancellationToken);
+
+            var title = $"Tổng hợp tuần {week}: {overdue} nhiệm vụ quá hạn trong các đơn vị trực thuộc ({specialRed} đỏ đặc biệt, {overdue - specialRed} đỏ)";
+            var body = new System.Text.StringBuilder(title);
+            if (decide.Count > 0)
+            {
+                body.Append("\n\nĐỏ đặc biệt do cấp mình giao, cần chỉ đạo:\n");
+                foreach (var item in decide)
+                {
+                    body.Append("- ").Append(item.Unit).Append(": văn bản số ").Append(item.Number).Append(", hạn ").Append(VietnamTime.ShortDate(item.Deadline!.Value))
+                        .Append(", trễ ").Append(ladder.DaysLate(item.Deadline.Value, today)).Append(" ngày làm việc\n");
+                }
+            }
+
+            db.Notifications.Add(new Notification(organizationId, NotificationKind.Digest, title, NoticeTarget.Exceptions, null, null, now, key));
             foreach (var leader in unit)
             {
-                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, title, $"mail:{key}:{leader.Id}", now, link: (NoticeTarget.OverdueList, null)));
+                db.OutboxMessages.Add(new OutboxMessage(leader.Email!, title, body.ToString(), $"mail:{key}:{leader.Id}", now, link: (NoticeTarget.Exceptions, null)));
             }
 
             written++;
@@ -227,5 +295,14 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options)
         return written;
     }
 
-    private sealed record SweepCounts(int Flagged, int Notified);
+    private enum Recipient
+    {
+        /// <summary>Every active user of the unit that owns the task.</summary>
+        Officers,
+
+        /// <summary>The leaders of a superior or assigning committee.</summary>
+        Leaders,
+    }
+
+    private sealed record Alert(AlertLevel Level, Recipient To, Notification Notice);
 }

@@ -73,6 +73,28 @@ public sealed class TaskAssignment
     /// </summary>
     public DateTime? OverdueFlaggedAt { get; private set; }
 
+    /// <summary>
+    /// The deadline the alert ladder last reached a rung for, and that rung (<see cref="AlertLadder"/>). When the
+    /// deadline in force moves (a superseding directive, an approved extension) it no longer matches, and the ladder
+    /// starts again for the new deadline. The notices' unique keys, not these, guarantee each alert once.
+    /// </summary>
+    public DateOnly? AlertedDeadline { get; private set; }
+
+    public AlertLevel? AlertedLevel { get; private set; }
+
+    /// <summary>Records that the ladder's alerts up to <paramref name="level"/> went out for <paramref name="deadline"/>.</summary>
+    public void RecordAlert(DateOnly deadline, AlertLevel level)
+    {
+        if (AlertedDeadline != deadline)
+        {
+            AlertedDeadline = deadline;
+            AlertedLevel = level;
+        }
+        else if (AlertedLevel is null || level > AlertedLevel)
+        {
+            AlertedLevel = level;
+        }
+    }
     /// <summary>The deadline set at publication or receipt, kept once an approved extension moves <see cref="Deadline"/>.</summary>
     public DateOnly? OriginalDeadline { get; private set; }
 
@@ -525,6 +547,13 @@ public sealed class TaskAssignment
     /// <summary>A superseding directive moved the deadline: an overdue flag that no longer holds is cleared.</summary>
     public void MoveDeadline(DateOnly? deadline, DateTime nowUtc)
     {
+        if (deadline != Deadline)
+        {
+            // The ladder starts again for the new deadline.
+            AlertedDeadline = null;
+            AlertedLevel = null;
+        }
+
         Deadline = deadline;
         if (OverdueFlaggedAt is not null && !IsLateAt(nowUtc))
         {

@@ -27,7 +27,10 @@ public sealed class WorkingCalendarService(AppDbContext db, TimeProvider clock)
     /// The whole calendar. It holds a few dozen rows a year, so loading it all is cheaper than working out which
     /// years a span of working days will cross.
     /// </summary>
-    public async Task<WorkingCalendar> LoadAsync(CancellationToken cancellationToken)
+    public Task<WorkingCalendar> LoadAsync(CancellationToken cancellationToken) => ReadAsync(db, cancellationToken);
+
+    /// <summary>The calendar as <see cref="LoadAsync"/> reads it, for jobs that have a context and no service.</summary>
+    public static async Task<WorkingCalendar> ReadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.CalendarDays.AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(cancellationToken);
         return new WorkingCalendar(rows.Select(r => (r.Date, r.Kind)));

@@ -151,8 +151,11 @@ public static class DashboardQuery
     /// </summary>
     public const int TreeDepth = 2;
 
-    /// <summary>"Sắp đến hạn" on the dashboard: the widest reminder window of the overdue sweep's defaults.</summary>
-    public static readonly int DueSoonDays = new OverdueOptions().ReminderDays.Max();
+    /// <summary>
+    /// "Sắp đến hạn" on the dashboard: the yellow alert's default span, read as calendar days (a query cannot walk the
+    /// working calendar per row; the alert itself counts working days).
+    /// </summary>
+    public static readonly int DueSoonDays = new OverdueOptions().YellowWorkingDays;
 
     /// <summary>Adds each unit's figures to every ancestor up to the root; lists the units with any, worst siblings first.</summary>
     private static List<TreeRow> Tree(Guid rootId, Dictionary<Guid, OrganizationNode> subtree, IReadOnlyList<UnitRow> units)

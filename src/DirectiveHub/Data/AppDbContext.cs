@@ -122,6 +122,7 @@ public abstract class AppDbContext(DbContextOptions options)
         configurationBuilder.Properties<NumberingPeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NotificationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Calendar.CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Assignments.AlertLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<NoticeTarget>().HaveConversion<string>().HaveMaxLength(24);
     }
 

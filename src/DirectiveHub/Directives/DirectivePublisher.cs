@@ -30,20 +30,17 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
 
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var result = await PublishOnceAsync(directiveId, expectedVersion, actor, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                var result = await db.InTransactionAsync(token => PublishOnceAsync(directiveId, expectedVersion, actor, token), cancellationToken, DiscardWritten);
                 _written = null;
                 Telemetry.DirectiveHubMetrics.DirectivesPublished.Add(1);
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts && db.Provider == DatabaseProvider.Sqlite)
             {
+                // SQLite has no row lock: two publications of one register collide on the unique number; try again.
                 DiscardWritten();
-                await transaction.RollbackAsync(cancellationToken);
             }
             catch
             {

@@ -47,8 +47,14 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
             throw new DomainException("Chưa đăng ký được: văn bản thiếu " + string.Join(", ", missing) + ".");
         }
 
+        // The arrival register is opened outside the transaction: a concurrent opener's unique conflict must not abort it.
+        await ArrivalNumbering.EnsureAsync(db, [receivingOrganizationId], ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        return await db.InTransactionAsync(token => RegisterOnceAsync(parsed, receivingOrganizationId, actor, token), cancellationToken);
+    }
+
+    private async Task<Directive> RegisterOnceAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
+    {
         var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
-        await ArrivalNumbering.EnsureAsync(db, [receiver.Id], ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
         var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
         if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == parsed.Number, cancellationToken))
         {
@@ -76,10 +82,8 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
 
         // Registering it as received is its arrival at the unit: it takes the next arrival number, in the same
         // transaction as the directive, with the register locked as a publication locks it.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return directive;
     }
 

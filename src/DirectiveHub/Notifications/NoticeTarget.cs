@@ -14,4 +14,10 @@ public enum NoticeTarget
 
     /// <summary>The unit's list of overdue tasks.</summary>
     OverdueList,
+
+    /// <summary>The unit's inbox.</summary>
+    Inbox,
+
+    /// <summary>The exception view of late work (đỏ, đỏ đặc biệt) for the leaders who must decide.</summary>
+    Exceptions,
 }

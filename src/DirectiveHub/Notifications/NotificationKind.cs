@@ -8,14 +8,17 @@ public enum NotificationKind
     /// <summary>A unit reported on a task the organization issued.</summary>
     Report,
 
-    /// <summary>A deadline is near.</summary>
+    /// <summary>A deadline is near: the yellow alert of the ladder ("cảnh báo vàng").</summary>
     Reminder,
 
-    /// <summary>A task became overdue.</summary>
+    /// <summary>A task became overdue: the red alert of the ladder ("cảnh báo đỏ").</summary>
     Overdue,
 
     /// <summary>The weekly list of overdue items in a leader's subtree.</summary>
     Digest,
+
+    /// <summary>A task is so many working days late that the assigning level must decide ("đỏ đặc biệt").</summary>
+    SpecialRed,
 
     /// <summary>The issuer urged the unit (đôn đốc).</summary>
     Urging,

@@ -13,8 +13,16 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
 {
     public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
     {
+        var (sent, failed) = await db.InTransactionAsync(token => SendDueAsync(batch, token), cancellationToken);
+        Telemetry.DirectiveHubMetrics.OutboxSent.Add(sent);
+        Telemetry.DirectiveHubMetrics.OutboxFailures.Add(failed);
+        Telemetry.DirectiveHubMetrics.RecordOutboxBacklog(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
+        return (sent, failed);
+    }
+
+    private async Task<(int Sent, int Failed)> SendDueAsync(int batch, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = db.Provider == DatabaseProvider.Postgres
             ? await db.OutboxMessages.FromSql($"""
                 SELECT * FROM "OutboxMessages" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
@@ -39,10 +47,6 @@ public sealed class OutboxDrain(AppDbContext db, IMailSender sender, MailOptions
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Telemetry.DirectiveHubMetrics.OutboxSent.Add(sent);
-        Telemetry.DirectiveHubMetrics.OutboxFailures.Add(failed);
-        Telemetry.DirectiveHubMetrics.RecordOutboxBacklog(await db.OutboxMessages.LongCountAsync(m => m.SentAt == null, cancellationToken));
         return (sent, failed);
     }
 

@@ -110,17 +110,18 @@ public sealed class ProviderParityTests(PostgresAppFixture postgres) : IClassFix
             var dry = await runner.RunAsync(asOf, dryRun: true, Cancel);
             var result = await runner.RunAsync(asOf, dryRun: false, Cancel);
             var again = await runner.RunAsync(asOf.AddMinutes(5), dryRun: false, Cancel);
-            figures["sweep"] = $"dry {dry.Flagged}, flagged {result.Flagged}, notices {result.Notified}, reminders {result.Reminders}; again {again.Flagged} {again.Notified} {again.Reminders}";
+            figures["sweep"] = $"dry {dry.Flagged} {dry.DryRunAlerts.Count}, flagged {result.Flagged}, notices {result.Notified}, reminders {result.Reminders}, special red {result.SpecialRed}, mails {result.Mails}; again {again.Flagged} {again.Notified} {again.Reminders} {again.SpecialRed} {again.Mails}";
+            Assert.Equal(dry.DryRunAlerts.Count, result.Notified + result.Reminders + result.SpecialRed);
             Assert.Equal(dry.Flagged, result.Flagged);
 
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var names = await db.Organizations.ToDictionaryAsync(o => o.Id, o => o.Name, Cancel);
-            var notices = await db.Notifications.Where(n => n.Kind == DirectiveHub.Notifications.NotificationKind.Overdue || n.Kind == DirectiveHub.Notifications.NotificationKind.Reminder)
+            var notices = await db.Notifications.Where(n => n.Kind == DirectiveHub.Notifications.NotificationKind.Overdue || n.Kind == DirectiveHub.Notifications.NotificationKind.Reminder || n.Kind == DirectiveHub.Notifications.NotificationKind.SpecialRed)
                 .Select(n => new { n.Kind, n.Title, n.Target, n.OrganizationId, n.DedupKey, n.TaskAssignmentId }).ToListAsync(Cancel);
             var flagged = await db.TaskAssignments.Where(t => t.OverdueFlaggedAt != null).Select(t => new { t.Id, t.OrganizationId, t.Deadline }).ToListAsync(Cancel);
             figures["sweep flagged"] = string.Join(" | ", flagged.Select(t => $"{names[t.OrganizationId]} {t.Deadline}").Order(StringComparer.Ordinal));
             figures["sweep notices"] = string.Join(" | ", notices.Select(n => $"{n.Kind} {names[n.OrganizationId]} {n.Title} {n.Target} {n.DedupKey![..n.DedupKey!.IndexOf(':', StringComparison.Ordinal)]}{n.DedupKey[n.DedupKey.LastIndexOf(':')..]}").Order(StringComparer.Ordinal));
-            figures["sweep mail"] = string.Join(" | ", (await db.OutboxMessages.Select(m => new { m.To, m.Subject }).ToListAsync(Cancel)).Select(m => $"{m.To} {m.Subject}").Order(StringComparer.Ordinal));
+            figures["sweep mail"] = string.Join(" | ", (await db.OutboxMessages.Select(m => new { m.To, m.Subject, m.Body }).ToListAsync(Cancel)).Select(m => $"{m.To} {m.Subject} {m.Body.Split('\n').Length} lines").Order(StringComparer.Ordinal));
         }
 
         return figures;

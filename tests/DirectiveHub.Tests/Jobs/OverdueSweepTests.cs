@@ -33,7 +33,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         clock.Advance(TimeSpan.FromMinutes(1));
         await RunWithClockAsync(clock);
         Assert.Equal(new DateTime(2027, 3, 4, 17, 0, 0, DateTimeKind.Utc), await FlaggedAtAsync(task));
-        Assert.Equal([$"overdue:{task}:issuer", $"overdue:{task}:unit"], await KeysAsync(task, NotificationKind.Overdue));
+        Assert.Equal([Key(task, new DateOnly(2027, 3, 4), AlertLevel.Red, "superior"), Key(task, new DateOnly(2027, 3, 4), AlertLevel.Red, "unit")], await KeysAsync(task, NotificationKind.Overdue));
     }
 
     private async Task RunWithClockAsync(TimeProvider clock)
@@ -70,8 +70,16 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
             Assert.Equal(2, await check.Notifications.CountAsync(n => n.TaskAssignmentId == task && n.Kind == NotificationKind.Overdue, Cancel));
         }
 
+        foreach (var task in tasks)
+        {
+            // Five working days late on 10/5/2027 (01/5 and 03/5 are days off): red and special red, once each.
+            Assert.Equal(1, await check.Notifications.CountAsync(n => n.TaskAssignmentId == task && n.Kind == NotificationKind.SpecialRed, Cancel));
+        }
+
         Assert.Equal(1, results.Count(r => r.Flagged > 0));
+        Assert.Equal(1, results.Count(r => r.SpecialRed > 0));
         Assert.Equal(0, await check.Notifications.GroupBy(n => n.DedupKey).Where(g => g.Key != null && g.Count() > 1).CountAsync(Cancel));
+        Assert.Equal(0, await check.OutboxMessages.Where(m => m.DedupKey.StartsWith("mail:alert")).GroupBy(m => new { m.To, m.CreatedAt }).Where(g => g.Count() > 1).CountAsync(Cancel));
     }
 
     [Fact]
@@ -81,9 +89,9 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         var task = await PublishTaskDueAsync(new DateOnly(2027, 7, 1));
         var now = new DateTime(2027, 7, 5, 3, 0, 0, DateTimeKind.Utc);
 
-        // The flags and notices are written, then the sweep is cancelled before its reminders and its commit.
+        // The flags are written, then the sweep is cancelled as it writes the ladder's notices, before its commit.
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
-        DatabaseSetup.UsePostgres(options, app.ConnectionString).AddInterceptors(new CancelOnReminders());
+        DatabaseSetup.UsePostgres(options, app.ConnectionString).AddInterceptors(new CancelOnNotices());
         await using (var interrupted = new PostgresAppDbContext(options.Options))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new OverdueSweep(interrupted, Options).RunAsync(now, false, Cancel));
@@ -101,7 +109,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Reminders_go_three_days_and_one_day_before_the_deadline_once_each()
+    public async Task The_yellow_alert_goes_three_working_days_before_the_deadline_once()
     {
         app.Require();
         var task = await PublishTaskDueAsync(new DateOnly(2027, 9, 10));
@@ -110,9 +118,11 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Empty(await KeysAsync(task, NotificationKind.Reminder));
         await SweepAsync(new DateTime(2027, 9, 7, 3, 0, 0, DateTimeKind.Utc));
         await SweepAsync(new DateTime(2027, 9, 7, 9, 0, 0, DateTimeKind.Utc));
-        Assert.Equal([$"remind:{task}:3"], await KeysAsync(task, NotificationKind.Reminder));
+        Assert.Equal([Key(task, new DateOnly(2027, 9, 10), AlertLevel.Yellow, "unit")], await KeysAsync(task, NotificationKind.Reminder));
         await SweepAsync(new DateTime(2027, 9, 9, 3, 0, 0, DateTimeKind.Utc));
-        Assert.Equal([$"remind:{task}:1", $"remind:{task}:3"], await KeysAsync(task, NotificationKind.Reminder));
+        Assert.Equal([Key(task, new DateOnly(2027, 9, 10), AlertLevel.Yellow, "unit")], await KeysAsync(task, NotificationKind.Reminder));
+        var title = await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == task && n.Kind == NotificationKind.Reminder).Select(n => n.Title).SingleAsync(Cancel));
+        Assert.StartsWith("Cảnh báo vàng: còn 3 ngày làm việc đến hạn (10/09/2027)", title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,13 +135,23 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         var dry = new StringWriter();
         Assert.Equal(0, await new CliApp(dry, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11", "--dry-run"], Cancel));
         Assert.Contains(task.ToString(), dry.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Red {task} ", dry.ToString(), StringComparison.Ordinal);
         Assert.Null(await FlaggedAtAsync(task));
+        Assert.Empty(await KeysAsync(task, NotificationKind.Overdue));
 
         var output = new StringWriter();
         Assert.Equal(0, await new CliApp(output, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11"], Cancel));
         Assert.Matches(@"Flagged \d+ task assignments overdue", output.ToString());
         Assert.NotNull(await FlaggedAtAsync(task));
+        Assert.Equal(2, (await KeysAsync(task, NotificationKind.Overdue)).Count);
         Assert.True(await app.QueryAsync(db => db.SweepRuns.AnyAsync(r => r.AsOf == new DateOnly(2028, 1, 11) && r.FinishedAt != null, Cancel)));
+
+        // The operator replays the same day: nothing new is written or mailed.
+        var outbox = await app.QueryAsync(db => db.OutboxMessages.CountAsync(Cancel));
+        var replay = new StringWriter();
+        Assert.Equal(0, await new CliApp(replay, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11"], Cancel));
+        Assert.Contains("alerts written: 0 yellow, 0 red, 0 special red; 0 mails queued", replay.ToString(), StringComparison.Ordinal);
+        Assert.Equal(outbox, await app.QueryAsync(db => db.OutboxMessages.CountAsync(Cancel)));
         Assert.Equal(2, await new CliApp(new StringWriter(), new StringWriter(), settings).RunAsync(["sweep", "--as-of", "yesterday"], Cancel));
     }
 
@@ -143,11 +163,14 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         var now = new DateTime(2028, 3, 2, 3, 0, 0, DateTimeKind.Utc);
         await SweepAsync(now);
 
-        var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.DedupKey == $"mail:overdue:{task}:unit:" + db.Users.Single(u => u.Email == "officer@demo.local").Id).SingleAsync(Cancel));
-        Assert.Equal("officer@demo.local", mail.To);
-        Assert.Equal((NoticeTarget.ReceivedDirective, (Guid?)await app.QueryAsync(db => db.TaskAssignments.Where(t => t.Id == task).Select(t => t.DirectiveId).SingleAsync(Cancel))), (mail.LinkTarget, mail.LinkDirectiveId));
+        // One mail for the officer from this sweep, whatever else fired for the unit at the same time (grouped).
+        var directive = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.Id == task).Select(t => t.DirectiveId).SingleAsync(Cancel));
+        var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.To == "officer@demo.local" && m.CreatedAt == now).SingleAsync(Cancel));
+        Assert.True(mail.LinkTarget == NoticeTarget.Inbox || (mail.LinkTarget, mail.LinkDirectiveId) == (NoticeTarget.ReceivedDirective, directive), $"{mail.LinkTarget} {mail.LinkDirectiveId}");
+        Assert.Contains("Cảnh báo đỏ: quá hạn 01/03/2028", mail.Body, StringComparison.Ordinal);
         await SweepAsync(now.AddMinutes(5));
         Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.DedupKey == mail.DedupKey, Cancel)));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == "officer@demo.local" && m.CreatedAt == now.AddMinutes(5), Cancel)));
 
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(now));
         await using (var db = app.CreateDbContext())
@@ -173,7 +196,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
 
         Assert.NotNull((await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == mail.Id, Cancel))).SentAt);
         var files = Directory.GetFiles(pickup, "*.eml");
-        Assert.Contains(files, f => File.ReadAllText(f).Contains("officer@demo.local", StringComparison.Ordinal) && File.ReadAllText(f).Contains("https://dh.example/Inbox/Directive/", StringComparison.Ordinal));
+        Assert.Contains(files, f => File.ReadAllText(f).Contains("officer@demo.local", StringComparison.Ordinal) && File.ReadAllText(f).Contains("https://dh.example/Inbox", StringComparison.Ordinal));
         Directory.Delete(pickup, recursive: true);
     }
 
@@ -217,7 +240,43 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Equal((new DateOnly(2028, 9, 30), (DateTime?)null), (moved.Deadline, moved.OverdueFlaggedAt));
         await SweepAsync(new DateTime(2028, 9, 5, 3, 0, 0, DateTimeKind.Utc));
         Assert.Null(await FlaggedAtAsync(task));
+
+        // The correction's assignment climbs its own ladder for the new deadline (Saturday 30/9/2028): yellow three
+        // working days before it, red the day after; the superseded assignment gets nothing more.
+        var current = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.Directive!.SupersedesId == db.TaskAssignments.Single(o => o.Id == task).DirectiveId).Select(t => t.Id).SingleAsync(Cancel));
+        await SweepAsync(new DateTime(2028, 9, 27, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Equal([Key(current, new DateOnly(2028, 9, 30), AlertLevel.Yellow, "unit")], await KeysAsync(current, NotificationKind.Reminder));
+        await SweepAsync(new DateTime(2028, 10, 2, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Equal([Key(current, new DateOnly(2028, 9, 30), AlertLevel.Red, "superior"), Key(current, new DateOnly(2028, 9, 30), AlertLevel.Red, "unit")], await KeysAsync(current, NotificationKind.Overdue));
+        Assert.Equal([Key(task, new DateOnly(2028, 9, 1), AlertLevel.Red, "superior"), Key(task, new DateOnly(2028, 9, 1), AlertLevel.Red, "unit")], await KeysAsync(task, NotificationKind.Overdue));
     }
+
+    [Fact]
+    public async Task A_deadline_moved_on_the_same_assignment_is_alerted_again_for_the_new_date()
+    {
+        app.Require();
+        var task = await PublishTaskDueAsync(new DateOnly(2029, 3, 1));
+        await SweepAsync(new DateTime(2029, 3, 7, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Single(await KeysAsync(task, NotificationKind.SpecialRed));
+
+        // An approved extension (or any other change of the deadline in force) moves it to Friday 16/3/2029.
+        await using (var db = app.CreateDbContext())
+        {
+            var assignment = await db.TaskAssignments.SingleAsync(t => t.Id == task, Cancel);
+            assignment.MoveDeadline(new DateOnly(2029, 3, 16), new DateTime(2029, 3, 7, 4, 0, 0, DateTimeKind.Utc));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await SweepAsync(new DateTime(2029, 3, 8, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Empty(await KeysAsync(task, NotificationKind.Reminder));
+        await SweepAsync(new DateTime(2029, 3, 13, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Equal([Key(task, new DateOnly(2029, 3, 16), AlertLevel.Yellow, "unit")], await KeysAsync(task, NotificationKind.Reminder));
+        await SweepAsync(new DateTime(2029, 3, 22, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Equal([Key(task, new DateOnly(2029, 3, 1), AlertLevel.SpecialRed, "issuer"), Key(task, new DateOnly(2029, 3, 16), AlertLevel.SpecialRed, "issuer")], await KeysAsync(task, NotificationKind.SpecialRed));
+    }
+
+    private static string Key(Guid task, DateOnly deadline, AlertLevel level, string who) =>
+        $"alert:{task:N}:{deadline:yyyyMMdd}:{level}:{who}";
 
     private async Task<Guid> PublishTaskDueAsync(DateOnly deadline, string unitCode = "HN-QO-NL")
     {
@@ -258,15 +317,15 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
             throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
     }
 
-    private sealed class CancelOnReminders : DbCommandInterceptor
+    private sealed class CancelOnNotices : DbCommandInterceptor
     {
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            command.CommandText.Contains("'Reminder'", StringComparison.Ordinal)
+            command.CommandText.Contains("INSERT INTO \"Notifications\"", StringComparison.Ordinal)
                 ? throw new OperationCanceledException("Stopped mid-sweep by the test.")
                 : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            command.CommandText.Contains("'Reminder'", StringComparison.Ordinal)
+            command.CommandText.Contains("INSERT INTO \"Notifications\"", StringComparison.Ordinal)
                 ? throw new OperationCanceledException("Stopped mid-sweep by the test.")
                 : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }

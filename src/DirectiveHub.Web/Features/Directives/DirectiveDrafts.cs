@@ -113,12 +113,7 @@ public sealed class DirectiveDrafts(
     /// <summary>A directive of the caller's own organization, loaded whole for editing.</summary>
     public Task<Directive?> LoadOwnAsync(Guid id, CancellationToken cancellationToken) =>
         db.Directives
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
-            .Include(d => d.Distribution)
-            .Include(d => d.References)
-            .Include(d => d.Attachments)
-            .AsSplitQuery()
+            .WithContent()
             .SingleOrDefaultAsync(d => d.Id == id && d.IssuerId == user.OrganizationId, cancellationToken);
 
     private async Task<(Dictionary<string, string[]>? Errors, IReadOnlyDictionary<Guid, string> Names)> CheckAsync(DirectiveForm form, CancellationToken cancellationToken)

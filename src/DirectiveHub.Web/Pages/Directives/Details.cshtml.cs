@@ -173,12 +173,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
         var viewer = await user.GetViewerAsync(cancellationToken);
         var visible = db.Directives.AsNoTracking().VisibleTo(db, viewer);
         var directive = await visible
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
-            .Include(d => d.Distribution)
-            .Include(d => d.References)
-            .Include(d => d.Attachments)
-            .AsSplitQuery()
+            .WithContent()
             .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (directive is null)
         {

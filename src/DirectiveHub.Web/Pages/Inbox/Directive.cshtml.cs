@@ -87,7 +87,8 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         ErrorTaskId = Report.TaskAssignmentId;
         ErrorForm = "report";
         var now = clock.GetUtcNow();
-        if (Report.Status is not (ProgressStatus.NotStarted or ProgressStatus.InProgress or ProgressStatus.Blocked or ProgressStatus.Done) || Report.Note?.Length > ProgressReport.MaxNoteLength
+        // The statuses a unit may report are the domain's rule (its refusal is shown below); bounds are checked here.
+        if (!Enum.IsDefined(Report.Status) || Report.Note?.Length > ProgressReport.MaxNoteLength
             || !IdempotencyKeys.TryRead(Request, Report.IdempotencyKey, out var key))
         {
             ModelState.AddModelError(nameof(Report), localizer["ValInvalidChoice"]);

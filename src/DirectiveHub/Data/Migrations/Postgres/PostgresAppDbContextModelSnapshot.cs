@@ -295,6 +295,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid?>("AcceptedById")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AlertedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AlertedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -283,6 +283,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid?>("AcceptedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AlertedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertedLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
