@@ -53,10 +53,7 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
         }
 
         var codes = package.To.Select(t => t.Code).Distinct(StringComparer.Ordinal).ToList();
-        var receivers = await db.Organizations
-            .Where(o => o.DissolvedOn == null && (codes.Contains(o.ExchangeCode!) || (o.ExchangeCode == null && codes.Contains(o.Code))))
-            .ToListAsync(cancellationToken);
-        receivers = receivers.OrderBy(o => codes.IndexOf(o.EffectiveExchangeCode)).ToList();
+        var receivers = await FindReceiversAsync(codes, cancellationToken);
         if (receivers.Count == 0)
         {
             throw new DomainException("Không đơn vị nhận nào (To) có mã liên thông ở hệ thống này.", "To");
@@ -67,23 +64,14 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
             throw new ExchangeForbiddenException("Gói tin không gửi đến đơn vị bạn được tiếp nhận văn bản thay.", "To");
         }
 
-        // Opening a unit's arrival register saves on its own: before anything of this package is tracked.
+        // Opening a unit's arrival register saves on its own: outside the transaction, before anything is tracked.
         var now = clock.GetUtcNow().UtcDateTime;
         await ArrivalNumbering.EnsureAsync(db, receivers.Select(r => r.Id), ArrivalNumbering.YearOf(now), cancellationToken);
-        var issuer = await FindOrAddIssuerAsync(package, typePart[1], cancellationToken);
-        var expected = DocumentSymbol.Create(package.CodeNumber, package.DocumentType, issuer.AsOf(package.PromulgationDate).SymbolCode).ToString();
-        if (!string.Equals(expected, package.Number, StringComparison.Ordinal))
-        {
-            throw new DomainException($"Ký hiệu \"{package.CodeNotation}\" không khớp ký hiệu của {issuer.Name} ({expected}).", "Code.CodeNotation");
-        }
+        db.ChangeTracker.Clear();
 
-        if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == package.Number && d.IssuedOn == package.PromulgationDate, cancellationToken))
-        {
-            throw new DuplicatePackageException($"Văn bản số {package.Number} ngày {package.PromulgationDate:dd/MM/yyyy} của {issuer.Name} đã có trong hệ thống.");
-        }
-
-        var directive = new Directive(issuer.Id, ContentOf(package, receivers), caller.UserId ?? Guid.Empty, now);
-        var stored = new List<string>();
+        // Files go to the store once, before the transaction (which may run again on a transient failure and reuses
+        // them); they are removed if the import does not commit.
+        var files = new List<(ExchangeFile File, string ContentType, string Key)>();
         string? signatures = null;
         try
         {
@@ -98,39 +86,25 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
                 using var content = new MemoryStream(file.Content, writable: false);
                 var detected = FileTypes.Detect(content)
                     ?? throw new DomainException($"Tệp \"{file.Name}\" không thuộc loại được nhận (PDF, DOCX, XLSX, ảnh).", field + ".ContentType");
-                var key = await store.PutAsync(content, cancellationToken);
-                stored.Add(key);
-                directive.AddAttachment(new Attachment(file.Name, detected.ContentType, file.Content.LongLength, key, AttachmentKind.File, null, now));
+                files.Add((file, detected.ContentType, await store.PutAsync(content, cancellationToken)));
                 if (file.IsRecordCopy && detected.ContentType == Printing.RecordCopy.ContentType)
                 {
                     signatures = await CheckSignaturesAsync(file.Content, now, cancellationToken);
                 }
             }
 
-            var register = await RegisterForAsync(issuer.Id, package, cancellationToken);
-            directive.RegisterIssued(register, package.CodeNumber, issuer, null, package.PromulgationDate, caller.UserId ?? Guid.Empty, now);
-            db.Directives.Add(directive);
-            var receipt = new ReceivedPackage(package.DocumentId, package.From.Code, package.Number, package.PromulgationDate, directive.Id, caller.Peer?.Code, parsed.Sha256, signatures, now);
-            db.ReceivedPackages.Add(receipt);
-            db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), caller.UserId, caller.UserName, caller.OrganizationId, caller.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = package.From.Code, Exchange = true }), now));
-            // Arrival numbers and the first status (01 đã đến) in the same transaction as the directive.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
-            foreach (var assignment in directive.Assignments)
+            var result = await db.InTransactionAsync(token => ImportOnceAsync(package, parsed.Sha256, typePart[1], codes, files, signatures, caller, now, token), cancellationToken);
+            if (!result.Created)
             {
-                emitter.Enqueue(receipt, receivers.Single(r => r.Id == assignment.OrganizationId), Assignments.ExchangeStatus.Arrived, null, now);
+                await DeleteAsync(files);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Received {Number} from {Issuer} by exchange for {Receivers} units", package.Number, package.From.Code, receivers.Count);
+            return result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            foreach (var key in stored)
-            {
-                await store.DeleteAsync(key, CancellationToken.None);
-            }
-
+            await DeleteAsync(files);
             if (exception is DbUpdateException)
             {
                 // The same package delivered twice at once: the unique index let one in; this one answers with it.
@@ -143,9 +117,67 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
 
             throw;
         }
+    }
 
-        logger.LogInformation("Received {Number} from {Issuer} by exchange for {Receivers} units", package.Number, package.From.Code, receivers.Count);
+    private async Task<PackageImportResult> ImportOnceAsync(
+        ExchangePackage package, string sha256, string symbolCode, List<string> codes, List<(ExchangeFile File, string ContentType, string Key)> files, string? signatures, ExchangeCaller caller, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FindEarlierAsync(package, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var receivers = await FindReceiversAsync(codes, cancellationToken);
+        var issuer = await FindOrAddIssuerAsync(package, symbolCode, cancellationToken);
+        var expected = DocumentSymbol.Create(package.CodeNumber, package.DocumentType, issuer.AsOf(package.PromulgationDate).SymbolCode).ToString();
+        if (!string.Equals(expected, package.Number, StringComparison.Ordinal))
+        {
+            throw new DomainException($"Ký hiệu \"{package.CodeNotation}\" không khớp ký hiệu của {issuer.Name} ({expected}).", "Code.CodeNotation");
+        }
+
+        if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == package.Number && d.IssuedOn == package.PromulgationDate, cancellationToken))
+        {
+            throw new DuplicatePackageException($"Văn bản số {package.Number} ngày {package.PromulgationDate:dd/MM/yyyy} của {issuer.Name} đã có trong hệ thống.");
+        }
+
+        var directive = new Directive(issuer.Id, ContentOf(package, receivers), caller.UserId ?? Guid.Empty, now);
+        foreach (var (file, contentType, key) in files)
+        {
+            directive.AddAttachment(new Attachment(file.Name, contentType, file.Content.LongLength, key, AttachmentKind.File, null, now));
+        }
+
+        var register = await RegisterForAsync(issuer.Id, package, cancellationToken);
+        directive.RegisterIssued(register, package.CodeNumber, issuer, null, package.PromulgationDate, caller.UserId ?? Guid.Empty, now);
+        db.Directives.Add(directive);
+        var receipt = new ReceivedPackage(package.DocumentId, package.From.Code, package.Number, package.PromulgationDate, directive.Id, caller.Peer?.Code, sha256, signatures, now);
+        db.ReceivedPackages.Add(receipt);
+        db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), caller.UserId, caller.UserName, caller.OrganizationId, caller.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = package.From.Code, Exchange = true }), now));
+
+        // Arrival numbers and the first status (01 đã đến) in the same transaction as the directive.
+        await ArrivalNumbering.AssignAsync(db, directive.Assignments, now, cancellationToken);
+        foreach (var assignment in directive.Assignments)
+        {
+            emitter.Enqueue(receipt, receivers.Single(r => r.Id == assignment.OrganizationId), Assignments.ExchangeStatus.Arrived, null, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return new PackageImportResult(directive.Id, directive.Number!, true, signatures);
+    }
+
+    private async Task<List<Organization>> FindReceiversAsync(List<string> codes, CancellationToken cancellationToken) =>
+        (await db.Organizations
+            .Where(o => o.DissolvedOn == null && (codes.Contains(o.ExchangeCode!) || (o.ExchangeCode == null && codes.Contains(o.Code))))
+            .ToListAsync(cancellationToken))
+        .OrderBy(o => codes.IndexOf(o.EffectiveExchangeCode)).ToList();
+
+    private async Task DeleteAsync(List<(ExchangeFile File, string ContentType, string Key)> files)
+    {
+        foreach (var (_, _, key) in files)
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+
+        files.Clear();
     }
 
     private async Task<PackageImportResult?> FindEarlierAsync(ExchangePackage package, CancellationToken cancellationToken)

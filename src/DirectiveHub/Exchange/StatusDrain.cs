@@ -11,10 +11,12 @@ namespace DirectiveHub.Exchange;
 /// </summary>
 public sealed class StatusDrain(AppDbContext db, IExchangeSender sender, ExchangeOptions options, TimeProvider clock, ILogger<StatusDrain> logger)
 {
-    public async Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken)
+    public Task<(int Sent, int Failed)> RunAsync(int batch, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(token => SendDueAsync(batch, token), cancellationToken);
+
+    private async Task<(int Sent, int Failed)> SendDueAsync(int batch, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = db.Provider == DatabaseProvider.Postgres
             ? await db.OutgoingStatuses.FromSql($"""
                 SELECT * FROM "OutgoingStatuses" WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
@@ -39,7 +41,6 @@ public sealed class StatusDrain(AppDbContext db, IExchangeSender sender, Exchang
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (sent, failed);
     }
 
