@@ -1,3 +1,4 @@
+using DirectiveHub.Formatting;
 using DirectiveHub.Import;
 using DirectiveHub.Users;
 using DirectiveHub.Web.Features.Import;
@@ -19,7 +20,8 @@ public static class ImportEndpoints
 
     /// <summary>
     /// POST /api/import/parse with text/plain, or a multipart form whose "file" is a .txt, .docx, PDF (text or scan)
-    /// or photo → the parsed directive. OCR's mean confidence comes back in the X-Ocr-Confidence header.
+    /// or photo → the parsed directive with the format check's warnings (formatWarnings: ruleId, field, message,
+    /// source). OCR's mean confidence comes back in the X-Ocr-Confidence header.
     /// </summary>
     private static async Task<Results<Ok<ParsedDirective>, ProblemHttpResult>> ParseAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -59,6 +61,7 @@ public static class ImportEndpoints
             context.Response.Headers["X-Ocr-Confidence"] = confidence.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return TypedResults.Ok(DirectiveTextParser.Parse(text));
+        var parsed = DirectiveTextParser.Parse(text);
+        return TypedResults.Ok(parsed with { FormatWarnings = FormatCheck.Check(FormatInputs.FromImport(parsed, text)) });
     }
 }

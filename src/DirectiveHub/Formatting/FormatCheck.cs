@@ -49,6 +49,18 @@ public static partial class FormatCheck
         new("type.issuer", "type", "Nghị quyết, chỉ thị, kết luận, quy định, thông tri do cấp ủy, ban thường vụ ban hành, không do ban tham mưu, văn phòng."),
     ];
 
+    /// <summary>The Vietnamese name of the part of the document a warning concerns, to show beside it.</summary>
+    public static string FieldLabel(string field) => field switch
+    {
+        "number" => "Số, ký hiệu",
+        "date" => "Địa danh, ngày tháng",
+        "subject" => "Trích yếu",
+        "signer" => "Thể thức ký",
+        "distribution" => "Nơi nhận",
+        "marks" => "Độ mật, độ khẩn",
+        _ => "Loại văn bản",
+    };
+
     public static string SourceFor(DateOnly? issuedOn) => issuedOn is { Year: <= 2025 } ? Source2018 : Source2026;
 
     public static IReadOnlyList<FormatWarning> Check(FormatInput input)

@@ -32,7 +32,8 @@ public static partial class FormatInputs
     }
 
     /// <summary>A received document: the fields the parser found, and the number, date and subject lines as printed.</summary>
-    public static FormatInput FromImport(ParsedDirective parsed, string text, OrganizationKind? issuerKind)
+    /// <param name="issuerKind">The issuer's kind when it is known; otherwise read from its printed name.</param>
+    public static FormatInput FromImport(ParsedDirective parsed, string text, OrganizationKind? issuerKind = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(text);
@@ -58,25 +59,15 @@ public static partial class FormatInputs
             Urgency = UrgencyOf(parsed.Urgency),
             Body = string.Join('\n', [parsed.Preamble, .. parsed.Tasks.Select(t => t.Text), parsed.Closing]),
             EarliestDeadline = parsed.Tasks.Where(t => t.Deadline is not null).Min(t => t.Deadline),
-            IssuerKind = issuerKind,
+            IssuerKind = issuerKind ?? (parsed.Issuer is { } issuer ? OrganizationKinds.FromName(issuer) : null),
         };
     }
 
-    private static Confidentiality ConfidentialityOf(string? mark) => Text.VietnameseText.Fold(mark) switch
-    {
-        "" => Confidentiality.None,
-        var m when m.Contains("tuyet mat", StringComparison.Ordinal) => Confidentiality.TuyetMat,
-        var m when m.Contains("toi mat", StringComparison.Ordinal) => Confidentiality.ToiMat,
-        _ => Confidentiality.Mat,
-    };
+    private static Confidentiality ConfidentialityOf(string? mark) =>
+        Enum.TryParse<Confidentiality>(mark, ignoreCase: false, out var value) ? value : Confidentiality.None;
 
-    private static Urgency UrgencyOf(string? mark) => Text.VietnameseText.Fold(mark) switch
-    {
-        "" => Urgency.None,
-        var m when m.Contains("hoa toc", StringComparison.Ordinal) => Urgency.HoaToc,
-        var m when m.Contains("thuong khan", StringComparison.Ordinal) => Urgency.ThuongKhan,
-        _ => Urgency.Khan,
-    };
+    private static Urgency UrgencyOf(string? mark) =>
+        Enum.TryParse<Urgency>(mark, ignoreCase: false, out var value) ? value : Urgency.None;
 
     [GeneratedRegex(@"Số\s*:?\s*(?<n>\d+\s*[-/]\s*[^\s,]+(?:\s*/\s*[^\s,]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex NumberLine();

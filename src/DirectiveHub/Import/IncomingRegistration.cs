@@ -110,7 +110,7 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
         var created = new Organization(
             "IMP-" + Guid.CreateVersion7().ToString("N")[^8..].ToUpperInvariant(),
             parsed.Issuer!,
-            KindOf(issuerName),
+            OrganizationKinds.FromName(parsed.Issuer!),
             parsed.IssuerCode ?? "?",
             parsed.Place,
             parent,
@@ -118,15 +118,4 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
         db.Organizations.Add(created);
         return (created, parent);
     }
-
-    private static OrganizationKind KindOf(string foldedName) => foldedName switch
-    {
-        var n when n.StartsWith("tinh uy", StringComparison.Ordinal) || n.StartsWith("thanh uy", StringComparison.Ordinal) => OrganizationKind.ProvincialCommittee,
-        var n when n.StartsWith("huyen uy", StringComparison.Ordinal) || n.StartsWith("quan uy", StringComparison.Ordinal) || n.StartsWith("thi uy", StringComparison.Ordinal) => OrganizationKind.DistrictCommittee,
-        var n when n.StartsWith("dang uy", StringComparison.Ordinal) => OrganizationKind.CommuneCommittee,
-        var n when n.StartsWith("chi bo", StringComparison.Ordinal) => OrganizationKind.PartyCell,
-        var n when n.StartsWith("ban chap hanh trung uong", StringComparison.Ordinal) || n.StartsWith("bo chinh tri", StringComparison.Ordinal) || n.StartsWith("ban bi thu", StringComparison.Ordinal) => OrganizationKind.CentralCommittee,
-        var n when n.StartsWith("uy ban nhan dan", StringComparison.Ordinal) || n.StartsWith("hoi dong nhan dan", StringComparison.Ordinal) => OrganizationKind.StateBody,
-        _ => OrganizationKind.CommitteeBoard,
-    };
 }

@@ -45,6 +45,10 @@ public sealed record ParsedDirective
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The format check's warnings (Formatting.FormatCheck), when the caller asked for them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Formatting.FormatWarning>? FormatWarnings { get; init; }
+
     /// <summary>The closing request after the tasks ("Yêu cầu các … tổ chức triển khai thực hiện."), for the draft editor.</summary>
     [JsonIgnore]
     public string? Closing { get; init; }

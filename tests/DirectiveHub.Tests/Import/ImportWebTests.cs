@@ -26,8 +26,12 @@ public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<Postg
         var response = await client.PostAsync(new Uri("/api/import/parse", UriKind.Relative), new StringContent(ImportTexts.Read("quoc-oai-114-CV-HU"), Encoding.UTF8, "text/plain"), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ImportTexts.Expected("quoc-oai-114-CV-HU")), actual), actual!.ToJsonString());
+        var actual = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!.AsObject();
+
+        // The API adds the format check to the parser's JSON: the sample follows the rules.
+        Assert.Empty(Assert.IsType<JsonArray>(actual["formatWarnings"]));
+        actual.Remove("formatWarnings");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ImportTexts.Expected("quoc-oai-114-CV-HU")), actual), actual.ToJsonString());
     }
 
     [Fact]
@@ -79,6 +83,54 @@ public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Contains("Không tìm thấy người ký.", page.QuerySelector(".alert-warning[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("field-unsure", page.QuerySelector("#Input_Signer_Name")!.ClassName, StringComparison.Ordinal);
         Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task The_format_check_names_each_rule_a_received_text_breaks_and_keeps_the_text()
+    {
+        app.Require();
+        var text = ImportTexts.Read("quoc-oai-114-CV-HU")
+            .Replace("Số 114 -CV/HU", "Số 4-CV/HU", StringComparison.Ordinal)
+            .Replace("ngày 30 tháng 10 năm 2021", "ngày 3 tháng 09 năm 2021", StringComparison.Ordinal)
+            .Replace("- Lưu: VPHU.", string.Empty, StringComparison.Ordinal);
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var before = await app.QueryAsync(db => db.Directives.CountAsync(Cancel));
+
+        var response = await client.SubmitFormAsync("/Import", new Dictionary<string, string> { ["importText"] = text }, postTo: "/Import?handler=Check");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        var rules = page.QuerySelectorAll("[data-format-warnings] li").Select(li => li.GetAttribute("data-rule")).ToList();
+        Assert.Equal(["number.leading-zero", "date.day", "date.month", "distribution.file-copy"], rules);
+        Assert.Contains("Hướng dẫn 36-HD/VPTW", page.QuerySelector("[data-format-warnings]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(text.ReplaceLineEndings("\n").Trim(), ((IHtmlTextAreaElement)page.QuerySelector("#importText")!).Value.ReplaceLineEndings("\n").Trim());
+        Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
+
+        var api = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var parsed = await (await api.PostAsync(new Uri("/api/import/parse", UriKind.Relative), new StringContent(text, Encoding.UTF8, "text/plain"), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(rules, parsed.GetProperty("formatWarnings").EnumerateArray().Select(w => w.GetProperty("ruleId").GetString()));
+    }
+
+    [Fact]
+    public async Task The_publish_confirmation_shows_the_drafts_format_warnings_before_the_number_is_issued()
+    {
+        app.Require();
+        var api = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var draft = await api.PostAsJsonAsync("/api/directives", new { documentType = "CV", subject = "V/v kiểm tra thể thức", recipientOrganizationIds = new[] { saiSon }, signer = new { authority = "K/T", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" } }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+
+        var page = await client.GetDocumentAsync($"/Directives/Publish/{id}");
+
+        var rules = page.QuerySelectorAll("[data-format-warnings] li").Select(li => li.GetAttribute("data-rule")).ToList();
+        Assert.Contains("subject.duplicate-vv", rules);
+        Assert.Contains("signer.deputy-secretary", rules);
+        Assert.Contains("distribution.missing", rules);
+        Assert.Contains("Quy định 399-QĐ/TW", page.QuerySelector("[data-format-warnings]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Formatting;
 using DirectiveHub.Numbering;
 using DirectiveHub.Time;
 using DirectiveHub.Web.Infrastructure;
@@ -28,6 +29,9 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
     public IReadOnlyList<DirectiveTask> PastDeadlines { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>What does not follow the format rules: shown before the number is issued, when it can still be fixed.</summary>
+    public IReadOnlyList<FormatWarning> FormatWarnings { get; private set; } = [];
 
     /// <summary>Ticked when a deadline has passed and the clerk means it (a received directive registered late).</summary>
     [BindProperty]
@@ -77,9 +81,7 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
     private async Task<bool?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var directive = await db.Directives.AsNoTracking()
-            .Include(d => d.Recipients)
-            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
-            .AsSplitQuery()
+            .WithContent()
             .SingleOrDefaultAsync(d => d.Id == id && d.IssuerId == user.OrganizationId, cancellationToken);
         if (directive is null)
         {
@@ -104,6 +106,7 @@ public sealed class PublishModel(AppDbContext db, CurrentUser user, DirectivePub
         Units = await db.Organizations.AsNoTracking().Where(o => unitIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(cancellationToken);
         OtherRecipients = directive.Recipients.Where(r => r.OrganizationId is null).Select(r => r.Text).ToList();
         PastDeadlines = directive.TasksWithPastDeadline(Today);
+        FormatWarnings = FormatCheck.Check(FormatInputs.FromDirective(directive, issuer.Kind, Today));
         return true;
     }
 }

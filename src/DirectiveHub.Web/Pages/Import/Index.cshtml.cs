@@ -1,4 +1,5 @@
 using DirectiveHub.Directives;
+using DirectiveHub.Formatting;
 using DirectiveHub.Import;
 using DirectiveHub.Web.Features.Import;
 using DirectiveHub.Web.Infrastructure;
@@ -19,8 +20,31 @@ public sealed class IndexModel(IncomingRegistration registration, CurrentUser us
 
     public string? Error { get; private set; }
 
+    /// <summary>The checked document's number and subject, and what breaks the format rules; null before a check.</summary>
+    public ParsedDirective? Checked { get; private set; }
+
+    public IReadOnlyList<FormatWarning> FormatWarnings { get; private set; } = [];
+
     public void OnGet()
     {
+    }
+
+    /// <summary>Reads the document and lists what does not follow the format rules, keeping the text for the next step.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
+    {
+        ImportText = importText;
+        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
+        if (imported?.Text is not { } text)
+        {
+            Error = imported?.Error ?? localizer["ImportNothing"];
+            return Page();
+        }
+
+        // A file's text is put in the box, so that registering or opening it in the editor next uses what was checked.
+        ImportText = text;
+        Checked = DirectiveTextParser.Parse(text);
+        FormatWarnings = FormatCheck.Check(FormatInputs.FromImport(Checked, text));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
