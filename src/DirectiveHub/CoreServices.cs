@@ -47,6 +47,13 @@ public static class CoreServices
             ? new Notifications.PickupFolderMailSender(mail)
             : new Notifications.SmtpMailSender(mail));
         services.AddScoped<Notifications.OutboxDrain>();
+        services.AddSingleton(configuration.GetSection("Exchange").Get<Exchange.ExchangeOptions>() ?? new Exchange.ExchangeOptions());
+        services.AddScoped<Exchange.PackageExport>();
+        services.AddScoped<Exchange.PackageImport>();
+        services.AddScoped<Exchange.StatusEmitter>();
+        services.AddScoped<Exchange.StatusIntake>();
+        services.AddScoped<Exchange.StatusDrain>();
+        services.AddScoped<Exchange.ExchangeFolder>();
         services.AddSingleton<Dashboards.DashboardCache>();
         services.AddHybridCache();
         return services;

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>The API accepts bearer tokens only: a cookie on a cross-site request can never drive it (no CSRF).</summary>
     public const string Api = nameof(Api);
 
+    /// <summary>Exchange deliveries: a peer with its key, or a user with a bearer token (never a cookie).</summary>
+    public const string Exchange = nameof(Exchange);
+
     public static void Configure(AuthorizationOptions options)
     {
         // Nothing is reachable anonymously unless a page or endpoint says so (login, errors, health).
@@ -23,5 +26,6 @@ public static class Policies
         options.AddPolicy(Officer, p => p.RequireRole(Roles.Officer));
         options.AddPolicy(Leader, p => p.RequireRole(Roles.Leader, Roles.Clerk, Roles.Admin));
         options.AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        options.AddPolicy(Exchange, p => p.AddAuthenticationSchemes(ExchangePeerAuthentication.SchemeName, IdentityConstants.BearerScheme).RequireAuthenticatedUser());
     }
 }

@@ -91,6 +91,8 @@ public static class WebPipeline
         api.MapExceptionEndpoints();
         api.MapRegisterEndpoints();
         api.MapReportEndpoints();
+        api.MapExchangeEndpoints();
+        app.MapExchangeDelivery();
 
         app.MapCalendarFeed();
         app.MapOpenApi().RequireAuthorization(Policies.Api);

@@ -56,6 +56,7 @@ public static class WebServices
                 options.RefreshTokenExpiration = TimeSpan.FromHours(configuration.GetValue("Security:RefreshTokenHours", 24));
                 options.Events.OnMessageReceived = SessionChecks.OnBearerTokenAsync;
             })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ExchangePeerAuthentication>(ExchangePeerAuthentication.SchemeName, null)
             .AddIdentityCookies();
 
         services.AddIdentityCore<AppUser>(IdentityRules.Configure)
@@ -165,6 +166,13 @@ public static class WebServices
         if (configuration.GetValue("Mail:OutboxEnabled", true))
         {
             services.AddHostedService<Jobs.OutboxWorker>();
+        }
+
+        services.AddHttpClient(HttpExchangeSender.ClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddScoped<DirectiveHub.Exchange.IExchangeSender, HttpExchangeSender>();
+        if (configuration.GetValue("Exchange:WorkerEnabled", true))
+        {
+            services.AddHostedService<Jobs.ExchangeWorker>();
         }
 
         services.AddProblemDetails();

@@ -31,4 +31,25 @@ public static class ExchangeStatus
         _ when acknowledged => Received,
         _ => Arrived,
     };
+
+    /// <summary>
+    /// One unit's status for a whole directive (what an edXML status message reports), from <see cref="Of"/> of each of
+    /// its tasks: done when every live task is done, refused when every one is refused, in hand once any work started or
+    /// ended, else how far receipt went. Tasks the issuer cancelled do not count unless all were.
+    /// </summary>
+    public static string OfUnit(IReadOnlyCollection<string> taskCodes, bool acknowledged)
+    {
+        var live = taskCodes.Where(c => c != Recalled).ToList();
+        if (live.Count == 0)
+        {
+            return taskCodes.Count > 0 ? Recalled : acknowledged ? Received : Arrived;
+        }
+
+        return live.All(c => c == Done) ? Done
+            : live.All(c => c == Refused) ? Refused
+            : live.Any(c => c is InHand or Done) ? InHand
+            : live.Any(c => c == Assigned) ? Assigned
+            : acknowledged ? Received
+            : Arrived;
+    }
 }

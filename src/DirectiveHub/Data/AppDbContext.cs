@@ -67,6 +67,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Signing.TrustedRoot> TrustedRoots => Set<Signing.TrustedRoot>();
 
+    public DbSet<Exchange.ReceivedPackage> ReceivedPackages => Set<Exchange.ReceivedPackage>();
+
+    public DbSet<Exchange.OutgoingStatus> OutgoingStatuses => Set<Exchange.OutgoingStatus>();
+
+    public DbSet<Exchange.ReceivedStatus> ReceivedStatuses => Set<Exchange.ReceivedStatus>();
+
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -77,7 +77,27 @@ public sealed class Organization
 
     public bool IsDissolved => DissolvedOn is not null;
 
+    /// <summary>
+    /// Mã định danh on the document exchange (edXML OrganId), set by administrators to what the axis assigned;
+    /// until then the unit exchanges under its <see cref="Code"/> (<see cref="EffectiveExchangeCode"/>).
+    /// </summary>
+    public string? ExchangeCode { get; private set; }
+
+    public string EffectiveExchangeCode => ExchangeCode ?? Code;
+
     public IReadOnlyList<OrganizationRevision> Revisions => _revisions;
+
+    /// <summary>Sets or clears the exchange code; the caller checks no other unit holds it (a unique index backs it).</summary>
+    public void SetExchangeCode(string? exchangeCode)
+    {
+        var code = string.IsNullOrWhiteSpace(exchangeCode) ? null : exchangeCode.Trim();
+        if (code is not null && !Exchange.ExchangeCodes.IsValid(code))
+        {
+            throw new DomainException(Exchange.ExchangeCodes.InvalidMessage, nameof(ExchangeCode));
+        }
+
+        ExchangeCode = code;
+    }
 
     public bool IsWithin(string ancestorPath) => Path.StartsWith(ancestorPath, StringComparison.Ordinal);
 

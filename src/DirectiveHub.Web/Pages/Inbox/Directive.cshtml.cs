@@ -26,6 +26,12 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
 
     public IReadOnlyList<MyTask> Tasks { get; private set; } = [];
 
+    /// <summary>
+    /// For a directive received over the document exchange: what the automatic check of its record copy's signatures
+    /// said on arrival (who signed, when, changed or not, trusted or not), one line each.
+    /// </summary>
+    public IReadOnlyList<string> ExchangeSignatureLines { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -210,6 +216,8 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         Document = document;
         AcknowledgedAt = assignment.AcknowledgedAt;
         AcknowledgedBy = assignment.AcknowledgedBy;
+        ExchangeSignatureLines = (await db.ReceivedPackages.AsNoTracking().Where(p => p.DirectiveId == id).Select(p => p.SignatureSummary).SingleOrDefaultAsync(cancellationToken))
+            ?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
         Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(cancellationToken))
             .Select(a => (a.Id, a.FileName, a.Length)).ToList();
         var today = VietnamTime.Today(clock);

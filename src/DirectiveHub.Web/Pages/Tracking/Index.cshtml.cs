@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
 {
     public TrackingView View { get; private set; } = null!;
 
+    /// <summary>Statuses the receiving units' systems sent back over the document exchange (liên thông).</summary>
+    public IReadOnlyList<DirectiveHub.Exchange.ExchangeStatusRow> ExchangeStatuses { get; private set; } = [];
+
     /// <summary>The viewer is on the issuer's side: a clerk, leader or administrator of the issuing unit.</summary>
     public bool CanDecide { get; private set; }
 
@@ -139,6 +142,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
         }
 
         View = view;
+        ExchangeStatuses = await DirectiveHub.Exchange.ExchangeTracking.StatusesAsync(db, id, cancellationToken);
         CanDecide = viewer.SeesSubtree && view.IssuerId == user.OrganizationId;
         if (CanDecide && view.Tasks.SelectMany(t => t.Assignments).Any(a => a.Status == ProgressStatus.Refused))
         {

@@ -10,6 +10,9 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
     {
         builder.Property(o => o.Code).HasMaxLength(64);
         builder.HasIndex(o => o.Code).IsUnique();
+        builder.Property(o => o.ExchangeCode).HasMaxLength(Exchange.ExchangeCodes.MaxLength);
+        builder.HasIndex(o => o.ExchangeCode).IsUnique();
+        builder.Ignore(o => o.EffectiveExchangeCode);
         builder.Property(o => o.Name).HasMaxLength(256);
         builder.Property(o => o.SymbolCode).HasMaxLength(32);
         builder.Property(o => o.Place).HasMaxLength(128);

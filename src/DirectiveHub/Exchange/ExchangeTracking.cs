@@ -1,0 +1,18 @@
+using DirectiveHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Exchange;
+
+/// <summary>The statuses received for a directive, for the tracking view that already checked the viewer may see it.</summary>
+public static class ExchangeTracking
+{
+    public static async Task<IReadOnlyList<ExchangeStatusRow>> StatusesAsync(AppDbContext db, Guid directiveId, CancellationToken cancellationToken) =>
+        (await db.ReceivedStatuses.AsNoTracking()
+            .Where(s => s.DirectiveId == directiveId)
+            .OrderBy(s => s.ReceivedAt).ThenBy(s => s.StatusCode)
+            .Take(1000)
+            .Select(s => new { s.OrganizationId, s.StatusCode, s.Staff, s.OccurredAt, s.ReceivedAt })
+            .ToListAsync(cancellationToken))
+        .Select(s => new ExchangeStatusRow(s.OrganizationId, s.StatusCode, ExchangeStatusText.Of(s.StatusCode), s.Staff, s.OccurredAt, s.ReceivedAt))
+        .ToList();
+}
