@@ -32,11 +32,8 @@ public sealed class IndexModel(IncomingRegistration registration, CurrentUser us
     /// <summary>Reads the document and lists what does not follow the format rules, keeping the text for the next step.</summary>
     public async Task<IActionResult> OnPostCheckAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
     {
-        ImportText = importText;
-        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
-        if (imported?.Text is not { } text)
+        if (await ReadAsync(importText, importFile, cancellationToken) is not { } text)
         {
-            Error = imported?.Error ?? localizer["ImportNothing"];
             return Page();
         }
 
@@ -49,11 +46,8 @@ public sealed class IndexModel(IncomingRegistration registration, CurrentUser us
 
     public async Task<IActionResult> OnPostRegisterAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
     {
-        ImportText = importText;
-        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
-        if (imported?.Text is not { } text)
+        if (await ReadAsync(importText, importFile, cancellationToken) is not { } text)
         {
-            Error = imported?.Error ?? localizer["ImportNothing"];
             return Page();
         }
 
@@ -69,5 +63,19 @@ public sealed class IndexModel(IncomingRegistration registration, CurrentUser us
             Error = exception.Message;
             return Page();
         }
+    }
+
+    /// <summary>The pasted text or the uploaded file's, or null with <see cref="Error"/> saying why; the input is kept.</summary>
+    private async Task<string?> ReadAsync(string? importText, IFormFile? importFile, CancellationToken cancellationToken)
+    {
+        ImportText = importText;
+        var imported = await ImportSource.ReadAsync(HttpContext, importText, importFile, cancellationToken);
+        if (imported?.Text is not { } text)
+        {
+            Error = imported?.Error ?? localizer["ImportNothing"];
+            return null;
+        }
+
+        return text;
     }
 }
