@@ -179,6 +179,9 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             throw new DomainException("Đơn vị không có cấp trên để gửi báo cáo.");
         }
 
+        // Signed as the unit's documents are signed; a unit that has signed nothing yet drafts its report in the editor.
+        var signing = await LastSigning.OfAsync(db, unit.Id, cancellationToken)
+            ?? throw new DomainException("Đơn vị chưa có văn bản nào có người ký: hãy soạn báo cáo trong trình soạn thảo để ghi người ký.");
         var content = report.Content;
         var now = clock.GetUtcNow().UtcDateTime;
         var t = content.Total;
@@ -188,7 +191,8 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             Subject = $"tình hình thực hiện văn bản chỉ đạo {content.PeriodTitle}",
             Recipients = [new(parent.Id, parent.Name)],
             Preamble = $"Số liệu chốt ngày {VietnamTime.ShortDateTime(report.FrozenAt)}: giao {t.Assigned} nhiệm vụ; hoàn thành đúng hạn {t.DoneOnTime}, hoàn thành trễ hạn {t.DoneLate}; đang thực hiện trong hạn {t.OpenInTime}, quá hạn {t.OpenOverdue}; dừng, hủy {t.Cancelled}.",
-            Distribution = [new(parent.Name, "để báo cáo"), new(unit.SymbolCode, "Lưu")],
+            Distribution = [new(parent.Name, "để báo cáo"), .. signing.FileCopies is { Count: > 0 } kept ? kept : [new(unit.SymbolCode, "Lưu")]],
+            Signer = signing.Signer,
         }, actor.UserId, now);
         db.Directives.Add(draft);
         await db.SaveChangesAsync(cancellationToken);

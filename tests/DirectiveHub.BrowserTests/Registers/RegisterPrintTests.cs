@@ -87,7 +87,7 @@ public sealed class RegisterPrintTests(BrowserApp app) : IClassFixture<BrowserAp
         {
             var issuedOn = new DateOnly(2021, 11, 1).AddDays(i % 28);
             var at = issuedOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc);
-            var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = $"kết luận của Ban Thường vụ tại phiên họp thứ {i + 1}", Recipients = [new(saiSon.Id, "Đảng ủy xã Sài Sơn")] }, clerk, at);
+            var directive = new Directive(issuer.Id, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "TB", Subject = $"kết luận của Ban Thường vụ tại phiên họp thứ {i + 1}", Recipients = [new(saiSon.Id, "Đảng ủy xã Sài Sơn")] }, clerk, at);
             directive.Publish(register, issuer, parent, issuedOn, clerk, at);
             db.Directives.Add(directive);
         }

@@ -329,7 +329,7 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
                 _ = b;
 
                 // C1 carries A out with its own directive in December (outside the period): A's cascade.
-                var carried = new Directive(c1.Id, new DirectiveContent { DocumentType = "CV", Subject = "triển khai A", Recipients = [new RecipientContent(c2.Id, "x")], References = [new ReferenceContent(a.Id, null)] }, userS, published.AddDays(30));
+                var carried = new Directive(c1.Id, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "CV", Subject = "triển khai A", Recipients = [new RecipientContent(c2.Id, "x")], References = [new ReferenceContent(a.Id, null)] }, userS, published.AddDays(30));
                 var c1Register = new NumberRegister(c1.Id, "CV", false, NumberingPeriod.CalendarYear, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31));
                 db.NumberRegisters.Add(c1Register);
                 carried.Publish(c1Register, c1, d, new DateOnly(2026, 12, 5), userS, published.AddDays(30));
@@ -349,7 +349,7 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
     {
         var register = new NumberRegister(issuer.Id, "CV", false, NumberingPeriod.CalendarYear, new DateOnly(issuedOn.Year, issuedOn.Month, 1), new DateOnly(issuedOn.Year, issuedOn.Month, 1).AddMonths(1).AddDays(-1));
         db.NumberRegisters.Add(register);
-        var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "CV", Subject = "thử " + issuer.Code, Recipients = recipients.Select(r => new RecipientContent(r, "x")).ToList(), Tasks = tasks }, user, at);
+        var directive = new Directive(issuer.Id, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "CV", Subject = "thử " + issuer.Code, Recipients = recipients.Select(r => new RecipientContent(r, "x")).ToList(), Tasks = tasks }, user, at);
         directive.Publish(register, issuer, parent, issuedOn, user, at);
         db.Directives.Add(directive);
         return directive;

@@ -21,7 +21,7 @@ public sealed class PublishingConcurrencyTests(PostgresAppFixture app) : IClassF
         {
             for (var i = 0; i < 50; i++)
             {
-                var draft = new Directive(issuer, new DirectiveContent { DocumentType = "KH", Subject = $"Kế hoạch {i}", Recipients = [new(commune, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
+                var draft = new Directive(issuer, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "KH", Subject = $"Kế hoạch {i}", Recipients = [new(commune, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
                 db.Directives.Add(draft);
                 drafts.Add(draft.Id);
             }

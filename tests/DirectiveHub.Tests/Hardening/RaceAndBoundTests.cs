@@ -18,7 +18,7 @@ public sealed class RaceAndBoundTests(PostgresAppFixture app) : IClassFixture<Po
         var issuer = await app.OrganizationAsync("HN-QO");
         var commune = await app.OrganizationAsync("HN-QO-SS");
         var clerk = await app.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Clerk).Select(u => u.Id).SingleAsync(Cancel));
-        var draft = new Directive(issuer, new DirectiveContent { DocumentType = "CV", Subject = "Bấm hai lần", Recipients = [new(commune, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
+        var draft = new Directive(issuer, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "CV", Subject = "Bấm hai lần", Recipients = [new(commune, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
         await using (var db = app.CreateDbContext())
         {
             db.Directives.Add(draft);

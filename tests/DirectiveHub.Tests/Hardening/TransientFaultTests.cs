@@ -23,6 +23,7 @@ public sealed class TransientFaultTests(TransientFaultAppFixture app) : IClassFi
         var clerk = await app.QueryAsync(db => db.Users.Where(u => u.Email == "clerk@demo.local").Select(u => u.Id).SingleAsync(Cancel));
         var draft = new Directive(issuer, new DirectiveContent
         {
+            Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"),
             DocumentType = "TB",
             Subject = "Thông báo gửi khi đường truyền chập chờn",
             Recipients = [new(communes[0], "Đảng ủy xã Sài Sơn"), new(communes[1], "Đảng ủy xã Phượng Cách")],

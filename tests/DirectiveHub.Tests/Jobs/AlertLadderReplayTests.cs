@@ -165,7 +165,7 @@ public sealed class AlertLadderReplayTests(PostgresAppFixture postgres) : IClass
             db.NumberRegisters.Add(register);
         }
 
-        var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thử thang cảnh báo", Recipients = [new(unit.Id, unit.Name)], Tasks = [new("Báo cáo", deadline, unit.Id, [], [])] }, clerk, DateTime.UtcNow);
+        var directive = new Directive(issuer.Id, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "TB", Subject = "thông báo thử thang cảnh báo", Recipients = [new(unit.Id, unit.Name)], Tasks = [new("Báo cáo", deadline, unit.Id, [], [])] }, clerk, DateTime.UtcNow);
         directive.Publish(register, issuer, parent, new DateOnly(2024, 11, 20), clerk, DateTime.UtcNow);
         db.Directives.Add(directive);
         await db.SaveChangesAsync(Cancel);

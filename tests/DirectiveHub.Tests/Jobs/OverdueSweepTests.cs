@@ -229,7 +229,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         {
             var earlier = await db.Directives.Include(d => d.Recipients).Include(d => d.Tasks).SingleAsync(d => d.TaskAssignments.Any(t => t.Id == task), Cancel);
             var unit = earlier.Recipients.Single().OrganizationId!.Value;
-            var correction = new Directive(earlier.IssuerId, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thay thế", Recipients = [new(unit, "x")], Tasks = [new("Báo cáo", new DateOnly(2028, 9, 30), unit, [], [])] }, earlier.CreatedById, DateTime.UtcNow);
+            var correction = new Directive(earlier.IssuerId, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "TB", Subject = "thông báo thay thế", Recipients = [new(unit, "x")], Tasks = [new("Báo cáo", new DateOnly(2028, 9, 30), unit, [], [])] }, earlier.CreatedById, DateTime.UtcNow);
             correction.Supersede(earlier);
             db.Directives.Add(correction);
             await db.SaveChangesAsync(Cancel);
@@ -311,7 +311,7 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
             db.NumberRegisters.Add(register);
         }
 
-        var directive = new Directive(issuer.Id, new DirectiveContent { DocumentType = "TB", Subject = "thông báo thử", Recipients = [new(unit.Id, unit.Name)], Tasks = Enumerable.Range(1, count).Select(i => new TaskContent(i == 1 ? "Báo cáo" : $"Báo cáo {i}", deadline, unit.Id, [], [])).ToList() }, clerk, DateTime.UtcNow);
+        var directive = new Directive(issuer.Id, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "TB", Subject = "thông báo thử", Recipients = [new(unit.Id, unit.Name)], Tasks = Enumerable.Range(1, count).Select(i => new TaskContent(i == 1 ? "Báo cáo" : $"Báo cáo {i}", deadline, unit.Id, [], [])).ToList() }, clerk, DateTime.UtcNow);
         directive.Publish(register, issuer, parent, new DateOnly(2026, 11, 20), clerk, DateTime.UtcNow);
         db.Directives.Add(directive);
         await db.SaveChangesAsync(Cancel);

@@ -40,7 +40,7 @@ public sealed class ArrivalNumberingTests(PostgresAppFixture app) : IClassFixtur
                 }
 
                 var issuer = issuers[i % issuers.Count];
-                var draft = new Directive(issuer, new DirectiveContent { DocumentType = "TB", Subject = $"Thông báo {i}", Recipients = recipients }, clerk, DateTime.UtcNow);
+                var draft = new Directive(issuer, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "TB", Subject = $"Thông báo {i}", Recipients = recipients }, clerk, DateTime.UtcNow);
                 db.Directives.Add(draft);
                 drafts.Add((draft.Id, issuer));
             }

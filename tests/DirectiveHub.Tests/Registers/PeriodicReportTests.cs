@@ -83,7 +83,7 @@ public sealed class PeriodicReportTests(PostgresAppFixture app) : IClassFixture<
         await using (var db = app.CreateDbContext())
         {
             var earlier = await db.Directives.SingleAsync(d => d.Id == directive, cancel);
-            var draft = new Directive(quocOai, new DirectiveContent { DocumentType = "CV", Subject = "điều chỉnh công tác phòng, chống dịch", Recipients = [new(saiSon, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
+            var draft = new Directive(quocOai, new DirectiveContent { Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"), DocumentType = "CV", Subject = "điều chỉnh công tác phòng, chống dịch", Recipients = [new(saiSon, "Đảng ủy xã Sài Sơn")] }, clerk, DateTime.UtcNow);
             draft.Supersede(earlier);
             db.Directives.Add(draft);
             await db.SaveChangesAsync(cancel);

@@ -138,6 +138,7 @@ public sealed class ConfidentialDirectiveTests(PostgresAppFixture app) : IClassF
             db.NumberRegisters.Add(register);
             var directive = new Directive(quocOai.Id, new DirectiveContent
             {
+                Signer = new DirectiveHub.Directives.Signer(DirectiveHub.Directives.SigningAuthority.None, null, "CHÁNH VĂN PHÒNG", "Nguyễn Văn An"),
                 DocumentType = "CV",
                 Subject = Subject,
                 Confidentiality = Confidentiality.Mat,

@@ -321,15 +321,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     /// </summary>
     private async Task PrefillFromLastDirectiveAsync(CancellationToken cancellationToken)
     {
-        var last = await db.Directives.AsNoTracking()
-            .Where(d => d.IssuerId == user.OrganizationId && d.Signer.Name != null)
-            .OrderByDescending(d => d.CreatedAt)
-            .Select(d => new
-            {
-                d.Signer,
-                Kept = d.Distribution.Where(e => e.Purpose == "Lưu").OrderBy(e => e.Position).Select(e => new { e.Text, e.Purpose }).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await LastSigning.OfAsync(db, user.OrganizationId, cancellationToken);
         if (last is null)
         {
             return;
@@ -342,7 +334,7 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
             Position = last.Signer.Position,
             Name = last.Signer.Name ?? string.Empty,
         };
-        Input.Distribution = last.Kept.Select(e => new DistributionForm { Text = e.Text, Purpose = e.Purpose }).ToList();
+        Input.Distribution = last.FileCopies.Select(e => new DistributionForm { Text = e.Text, Purpose = e.Purpose }).ToList();
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
