@@ -131,6 +131,10 @@ public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<Postg
         Assert.Contains("signer.deputy-secretary", rules);
         Assert.Contains("distribution.missing", rules);
         Assert.Contains("Quy định 399-QĐ/TW", page.QuerySelector("[data-format-warnings]")!.TextContent, StringComparison.Ordinal);
+
+        // The editor shows the same warnings above the saved draft, where they can be fixed.
+        var editor = await client.GetDocumentAsync($"/Directives/Edit/{id}");
+        Assert.Equal(rules, editor.QuerySelectorAll("[data-format-warnings] li").Select(li => li.GetAttribute("data-rule")).ToList());
     }
 
     [Fact]

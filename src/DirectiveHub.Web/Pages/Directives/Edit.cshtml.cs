@@ -62,6 +62,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     [FromQuery(Name = "under")]
     public int? AddUnder { get; set; }
 
+    /// <summary>The saved draft's format check, read beside the form while it can still be fixed; null for a new draft.</summary>
+    public IReadOnlyList<DirectiveHub.Formatting.FormatWarning>? FormatWarnings { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Id is { } id)
@@ -79,6 +82,8 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
             Input = DirectiveForm.From(directive);
             Version = directive.Version;
+            var kind = await db.Organizations.Where(o => o.Id == directive.IssuerId).Select(o => o.Kind).SingleAsync(cancellationToken);
+            FormatWarnings = DirectiveHub.Formatting.FormatCheck.Check(DirectiveHub.Formatting.FormatInputs.FromDirective(directive, kind, DirectiveHub.Time.VietnamTime.Today(clock)));
             if (TempData["Message"] is string saved)
             {
                 Status = saved;
