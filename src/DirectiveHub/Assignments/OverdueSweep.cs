@@ -129,7 +129,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
             var due = VietnamTime.ShortDate(deadline);
             var number = item.Number ?? string.Empty;
-            var what = $"nhiệm vụ {item.TaskLabel} của văn bản số {number}";
+            var what = TaskNoticeName.Of(item.TaskLabel, number);
             foreach (var level in reached)
             {
                 var key = $"alert:{task.Id:N}:{deadline:yyyyMMdd}:{level}";

@@ -93,10 +93,11 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         }
 
         var unit = await db.Organizations.Where(o => o.Id == actor.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var label = await db.DirectiveTasks.Where(d => d.Id == taskAssignment.TaskId).Select(d => d.Label).FirstOrDefaultAsync(cancellationToken);
         db.Notifications.Add(new Notification(
             directive.IssuerId,
             NotificationKind.Report,
-            $"{unit} báo cáo nhiệm vụ của văn bản số {directive.Number}: {TaskAssignment.StatusText(report.Status)}",
+            $"{unit} báo cáo {TaskNoticeName.Of(label, directive.Number)}: {TaskAssignment.StatusText(report.Status)}",
             NoticeTarget.TrackedDirective,
             directive.Id,
             taskAssignment.Id,

@@ -19,7 +19,11 @@ namespace DirectiveHub.Assignments;
 /// </summary>
 public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCalendarService calendars)
 {
-    private sealed record Scope(TaskAssignment Task, Guid IssuerId, string? Number, string IssuerPath, string UnitPath, string UnitName);
+    private sealed record Scope(TaskAssignment Task, Guid IssuerId, string? Number, string IssuerPath, string UnitPath, string UnitName, string? TaskLabel)
+    {
+        /// <summary>"nhiệm vụ 2 của văn bản số 114-CV/HU": each notice names its task, as the alerts do.</summary>
+        public string What => TaskNoticeName.Of(TaskLabel, Number);
+    }
 
     public async Task<LifecycleOutcome> ReviewAsync(Guid taskAssignmentId, ReviewDecision decision, ResultQuality? quality, string? reason, Actor actor, Viewer viewer, int? expectedVersion, CancellationToken cancellationToken)
     {
@@ -35,8 +39,8 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         task.Review(decision, quality, reason, actor.UserId, actor.OrganizationId, now);
         var accepted = decision == ReviewDecision.Accept;
         Notify(task.OrganizationId, NotificationKind.Review, accepted
-            ? $"Kết quả nhiệm vụ của văn bản số {scope.Number} đã được xác nhận: {TaskAssignment.StatusText(task.Status)}"
-            : $"Kết quả nhiệm vụ của văn bản số {scope.Number} bị trả lại: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
+            ? $"Kết quả {scope.What} đã được xác nhận: {TaskAssignment.StatusText(task.Status)}"
+            : $"Kết quả {scope.What} bị trả lại: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(accepted ? AuditActions.ResultAccepted : AuditActions.ResultReturned, task, actor, now, new
         {
             From = before.ToString(),
@@ -62,7 +66,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var now = Now();
         var request = task.RequestExtension(proposedDeadline, reason, actor.UserId, now);
         db.ExtensionRequests.Add(request);
-        Notify(scope.IssuerId, NotificationKind.Extension, $"{scope.UnitName} xin gia hạn nhiệm vụ của văn bản số {scope.Number} đến {VietnamTime.ShortDate(proposedDeadline)}", NoticeTarget.TrackedDirective, task, now);
+        Notify(scope.IssuerId, NotificationKind.Extension, $"{scope.UnitName} xin gia hạn {scope.What} đến {VietnamTime.ShortDate(proposedDeadline)}", NoticeTarget.TrackedDirective, task, now);
         Audit(AuditActions.ExtensionRequested, task, actor, now, new { RequestId = request.Id, Deadline = task.Deadline, Proposed = proposedDeadline, request.Reason });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, request.Id);
@@ -87,8 +91,8 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var before = task.Deadline;
         task.DecideExtension(requestId, approve, reason, actor.UserId, actor.OrganizationId, now);
         Notify(task.OrganizationId, NotificationKind.Extension, approve
-            ? $"Đồng ý gia hạn nhiệm vụ của văn bản số {scope.Number} đến {(task.Deadline is { } d ? VietnamTime.ShortDate(d) : "")}"
-            : $"Không đồng ý gia hạn nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
+            ? $"Đồng ý gia hạn {scope.What} đến {(task.Deadline is { } d ? VietnamTime.ShortDate(d) : "")}"
+            : $"Không đồng ý gia hạn {scope.What}: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(AuditActions.ExtensionDecided, task, actor, now, new
         {
             RequestId = requestId,
@@ -150,10 +154,12 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var tasks = await open.Include(t => t.Urgings).ToListAsync(cancellationToken);
         var units = tasks.Select(t => t.OrganizationId).Distinct().ToList();
         var names = await db.Organizations.Where(o => units.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Path }, cancellationToken);
+        var taskIds = tasks.Select(t => t.TaskId).Distinct().ToList();
+        var labels = await db.DirectiveTasks.Where(d => taskIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Label, cancellationToken);
         foreach (var task in tasks)
         {
             var unit = names[task.OrganizationId];
-            await UrgeOneAsync(new Scope(task, directive.IssuerId, directive.Number, directive.IssuerPath, unit.Path, unit.Name), kind, text, reportBy, actor, now, cancellationToken);
+            await UrgeOneAsync(new Scope(task, directive.IssuerId, directive.Number, directive.IssuerPath, unit.Path, unit.Name, labels.GetValueOrDefault(task.TaskId)), kind, text, reportBy, actor, now, cancellationToken);
         }
 
         await SaveAsync(cancellationToken);
@@ -174,7 +180,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var before = task.Status;
         var report = task.Refuse(receipt, reason, actor.UserId, now);
         db.ProgressReports.Add(report);
-        Notify(scope.IssuerId, NotificationKind.Cancellation, $"{scope.UnitName} từ chối nhiệm vụ của văn bản số {scope.Number}: {reason?.Trim()}", NoticeTarget.TrackedDirective, task, now);
+        Notify(scope.IssuerId, NotificationKind.Cancellation, $"{scope.UnitName} từ chối {scope.What}: {reason?.Trim()}", NoticeTarget.TrackedDirective, task, now);
         Audit(AuditActions.Refused, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, task.Id);
@@ -263,7 +269,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         db.TaskAssignments.Add(successor);
-        Notify(organizationId, NotificationKind.NewDirective, $"Được giao lại nhiệm vụ của văn bản số {scope.Number}", NoticeTarget.ReceivedDirective, successor, now);
+        Notify(organizationId, NotificationKind.NewDirective, $"Được giao lại {scope.What}", NoticeTarget.ReceivedDirective, successor, now);
         Audit(AuditActions.Reassigned, task, actor, now, new { From = task.OrganizationId, To = organizationId, ToName = target.Name, Successor = successor.Id });
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, successor.Id);
@@ -274,7 +280,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var task = scope.Task;
         var urging = task.Urge(kind, text, reportBy, actor.UserId, actor.OrganizationId, now);
         db.Urgings.Add(urging);
-        var title = $"{KindText(kind)}: nhiệm vụ của văn bản số {scope.Number}" + (reportBy is { } by ? $" (báo cáo trước {VietnamTime.ShortDate(by)})" : "");
+        var title = $"{KindText(kind)}: {scope.What}" + (reportBy is { } by ? $" (báo cáo trước {VietnamTime.ShortDate(by)})" : "");
         Notify(task.OrganizationId, NotificationKind.Urging, title, NoticeTarget.ReceivedDirective, task, now);
         var people = await db.Users.AsNoTracking()
             .Where(u => u.OrganizationId == task.OrganizationId && !u.IsDeactivated && u.Email != null)
@@ -294,9 +300,11 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var task = scope.Task;
         var before = task.Status;
         task.Cancel(reason, actor.UserId, actor.OrganizationId, now);
-        Notify(task.OrganizationId, NotificationKind.Cancellation, $"Nhiệm vụ của văn bản số {scope.Number} đã bị hủy: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
+        Notify(task.OrganizationId, NotificationKind.Cancellation, $"{Capitalized(scope.What)} đã bị hủy: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(AuditActions.Cancelled, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
     }
+
+    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 
     public static string KindText(UrgingKind kind) => kind switch
     {
@@ -311,7 +319,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
     {
         var found = await db.TaskAssignments
             .Where(t => t.Id == taskAssignmentId)
-            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.DirectiveId, d.IssuerId, d.Number, d.Status, t.OrganizationId })
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new { t.Id, t.DirectiveId, t.TaskId, d.IssuerId, d.Number, d.Status, t.OrganizationId })
             .Select(x => new
             {
                 x.Id,
@@ -320,8 +328,10 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
                 x.Number,
                 x.Status,
                 x.OrganizationId,
+                x.TaskId,
                 IssuerPath = db.Organizations.Where(o => o.Id == x.IssuerId).Select(o => o.Path).First(),
                 Unit = db.Organizations.Where(o => o.Id == x.OrganizationId).Select(o => new { o.Path, o.Name }).First(),
+                TaskLabel = db.DirectiveTasks.Where(d => d.Id == x.TaskId).Select(d => d.Label).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -356,7 +366,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             throw new StateConflictException("Nhiệm vụ vừa được người khác cập nhật: hãy tải lại trang và kiểm tra trước khi quyết định.");
         }
 
-        return (new Scope(task, found.IssuerId, found.Number, found.IssuerPath, found.Unit.Path, found.Unit.Name), null);
+        return (new Scope(task, found.IssuerId, found.Number, found.IssuerPath, found.Unit.Path, found.Unit.Name, found.TaskLabel), null);
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         Assert.Contains("ResultAccepted", audit);
         var notices = await app.QueryAsync(db => db.Notifications.CountAsync(n => n.TaskAssignmentId == lead && n.Kind == DirectiveHub.Notifications.NotificationKind.Review, Cancel));
         Assert.Equal(2, notices);
+        await AssertNoticesNameTheirTaskAsync(directive, lead);
     }
 
     [Fact]
@@ -106,6 +107,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", result = new { number = "15-BC/ĐU", issuedOn = "2026-11-20" } }, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/extension-requests/{secondId}/decision", new { approve = true }, Cancel)).StatusCode);
+        await AssertNoticesNameTheirTaskAsync(directive, lead);
     }
 
     [Fact]
@@ -140,6 +142,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
             await db.OutboxMessages.CountAsync(m => m.DedupKey.StartsWith("urging:"), Cancel)));
         Assert.Equal((4, 4), (urgings, notices));
         Assert.True(mails >= 4);
+        await AssertNoticesNameTheirTaskAsync(directive, lead, coordinator);
     }
 
     [Fact]
@@ -178,6 +181,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         Assert.Equal(2, (await whole.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("count").GetInt32());
         Assert.Equal("Cancelled", (await TrackedAsync(clerk, directive, successor)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/tasks/{task}/cancel", new { reason = "Lần nữa" }, Cancel)).StatusCode);
+        await AssertNoticesNameTheirTaskAsync(directive, lead, coordinator, successor);
     }
 
     [Fact]
@@ -203,6 +207,20 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         Assert.True(state.Status == DirectiveHub.Assignments.ProgressStatus.Done
             ? state.ReturnCount == 0 && state.Quality == DirectiveHub.Assignments.ResultQuality.DatTot
             : state.Status == DirectiveHub.Assignments.ProgressStatus.Returned && state.ReturnCount == 1 && state.Quality == null);
+    }
+
+    /// <summary>
+    /// Every lifecycle notice about these assignments (review, extension, urging, refusal, reassignment, cancellation)
+    /// names its task as the alerts do (#14 item 15): two notices about one directive never read alike.
+    /// </summary>
+    private async Task AssertNoticesNameTheirTaskAsync(Guid directive, params Guid[] assignments)
+    {
+        var number = await app.QueryAsync(db => db.Directives.Where(d => d.Id == directive).Select(d => d.Number).SingleAsync(Cancel));
+        var titles = await app.QueryAsync(db => db.Notifications
+            .Where(n => n.TaskAssignmentId != null && assignments.Contains(n.TaskAssignmentId.Value))
+            .Select(n => n.Title).ToListAsync(Cancel));
+        Assert.NotEmpty(titles);
+        Assert.All(titles, t => Assert.Contains($"hiệm vụ 1 của văn bản số {number}", t, StringComparison.Ordinal));
     }
 
     private async Task<HttpClient> AcknowledgedOfficerAsync(Guid directive)
