@@ -191,7 +191,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             Subject = $"tình hình thực hiện văn bản chỉ đạo {content.PeriodTitle}",
             Recipients = [new(parent.Id, parent.Name)],
             Preamble = $"Số liệu chốt ngày {VietnamTime.ShortDateTime(report.FrozenAt)}: giao {t.Assigned} nhiệm vụ; hoàn thành đúng hạn {t.DoneOnTime}, hoàn thành trễ hạn {t.DoneLate}; đang thực hiện trong hạn {t.OpenInTime}, quá hạn {t.OpenOverdue}; dừng, hủy {t.Cancelled}.",
-            Distribution = [new(parent.Name, "để báo cáo"), .. signing.FileCopies is { Count: > 0 } kept ? kept : [new(unit.SymbolCode, "Lưu")]],
+            Distribution = [new(parent.Name, "để báo cáo"), .. signing.FileCopies is { Count: > 0 } kept ? kept : [FileCopy.DefaultFor(unit.Kind, unit.SymbolCode)]],
             Signer = signing.Signer,
         }, actor.UserId, now);
         db.Directives.Add(draft);

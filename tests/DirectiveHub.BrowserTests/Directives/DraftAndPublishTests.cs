@@ -61,6 +61,27 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_replacement_draft_says_in_its_heading_which_directive_it_replaces()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Clerk);
+        await page.GotoAsync("/Directives");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "114-CV/HU" }).GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành văn bản thay thế" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Soạn văn bản thay thế Số 114-CV/HU");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Soạn văn bản thay thế Số 114-CV/HU"));
+        await page.AssertAccessibleAsync();
+
+        // Still named after a save and on the next visit.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu dự thảo.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sửa", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Soạn văn bản thay thế Số 114-CV/HU");
+    }
+
+    [Fact]
     public async Task A_past_deadline_is_flagged_in_the_editor_and_must_be_confirmed_before_publishing()
     {
         app.Require();

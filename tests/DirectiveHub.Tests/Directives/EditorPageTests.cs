@@ -42,6 +42,23 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task A_new_draft_of_a_unit_with_no_earlier_directive_is_filed_at_its_office()
+    {
+        app.Require();
+        var ngocLiep = await app.OrganizationAsync("HN-QO-NL");
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.IssuerId == ngocLiep, Cancel)));
+        await app.CreateUserAsync("clerk.ngoclieep@demo.local", "HN-QO-NL", DirectiveHub.Users.Roles.Clerk);
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync("clerk.ngoclieep@demo.local");
+
+        var page = await client.GetDocumentAsync("/Directives/Edit");
+
+        // "Lưu: VPĐU": the committee's office keeps the file copy (DOMAIN.md: Văn phòng + the committee's code).
+        Assert.Equal("VPĐU", ((IHtmlInputElement)page.QuerySelector("#dist-text-0")!).Value);
+        Assert.Equal("Lưu", ((IHtmlInputElement)page.QuerySelector("#dist-purpose-0")!).Value);
+    }
+
+    [Fact]
     public async Task A_half_written_draft_is_saved_and_publishing_it_is_refused_with_a_message_per_missing_field()
     {
         app.Require();

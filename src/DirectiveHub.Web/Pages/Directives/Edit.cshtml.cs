@@ -65,6 +65,9 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
     /// <summary>The saved draft's format check, read beside the form while it can still be fixed; null for a new draft.</summary>
     public IReadOnlyList<DirectiveHub.Formatting.FormatWarning>? FormatWarnings { get; private set; }
 
+    /// <summary>The number of the directive this draft replaces ("Ban hành văn bản thay thế"), named in the heading.</summary>
+    public string? Replaces { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Id is { } id)
@@ -322,11 +325,19 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
     /// <summary>
     /// A new draft starts with the signature block and the file copy ("Lưu: …") of the unit's last directive: the
-    /// same person usually signs, and the office keeps its copy in the same place.
+    /// same person usually signs, and the office keeps its copy in the same place. A unit with no earlier directive
+    /// starts with its office's file copy (<see cref="FileCopy.DefaultFor"/>).
     /// </summary>
     private async Task PrefillFromLastDirectiveAsync(CancellationToken cancellationToken)
     {
         var last = await LastSigning.OfAsync(db, user.OrganizationId, cancellationToken);
+        if (last is not { FileCopies.Count: > 0 })
+        {
+            var unit = await db.Organizations.AsNoTracking().Where(o => o.Id == user.OrganizationId).Select(o => new { o.Kind, o.SymbolCode }).SingleAsync(cancellationToken);
+            var kept = FileCopy.DefaultFor(unit.Kind, unit.SymbolCode);
+            Input.Distribution = [new DistributionForm { Text = kept.Text, Purpose = kept.Purpose }];
+        }
+
         if (last is null)
         {
             return;
@@ -339,11 +350,22 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
             Position = last.Signer.Position,
             Name = last.Signer.Name ?? string.Empty,
         };
-        Input.Distribution = last.FileCopies.Select(e => new DistributionForm { Text = e.Text, Purpose = e.Purpose }).ToList();
+        if (last.FileCopies.Count > 0)
+        {
+            Input.Distribution = last.FileCopies.Select(e => new DistributionForm { Text = e.Text, Purpose = e.Purpose }).ToList();
+        }
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
+        if (Id is { } draftId)
+        {
+            Replaces = await db.Directives.AsNoTracking()
+                .Where(d => d.Id == draftId && d.SupersedesId != null)
+                .Join(db.Directives, d => d.SupersedesId, earlier => (Guid?)earlier.Id, (d, earlier) => earlier.Number)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
         Scope = await drafts.RecipientScopeAsync(user.OrganizationId, cancellationToken);
         var parentIds = Scope.Where(o => o.ParentId is not null).Select(o => o.ParentId!.Value).Distinct().ToList();
         ParentNames = await db.Organizations.AsNoTracking().Where(o => parentIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
