@@ -72,6 +72,30 @@ public sealed class PrintedParagraphsTests
     }
 
     [Fact]
+    public void The_DOCX_numbers_its_pages_from_page_2_at_the_top_centre()
+    {
+        using var stream = new MemoryStream(DirectiveDocx.Build(WithBreaks()));
+        using var word = WordprocessingDocument.Open(stream, false);
+        var main = word.MainDocumentPart!;
+        var section = main.Document!.Body!.Elements<SectionProperties>().Single();
+
+        // A distinct first page whose header is empty; every other page's header holds a centred PAGE field.
+        Assert.NotNull(section.GetFirstChild<TitlePage>());
+        var references = section.Elements<HeaderReference>().ToDictionary(r => r.Type!.Value, r => (HeaderPart)main.GetPartById(r.Id!.Value!));
+        Assert.Equal(string.Empty, references[HeaderFooterValues.First].Header!.InnerText);
+        Assert.Empty(references[HeaderFooterValues.First].Header!.Descendants<FieldCode>());
+        var header = references[HeaderFooterValues.Default].Header!;
+        Assert.Equal("PAGE", Assert.Single(header.Descendants<FieldCode>()).Text.Trim());
+        Assert.Equal([FieldCharValues.Begin, FieldCharValues.Separate, FieldCharValues.End], header.Descendants<FieldChar>().Select(f => f.FieldCharType!.Value));
+        Assert.Equal(JustificationValues.Center, header.Descendants<Paragraph>().Single().ParagraphProperties!.Justification!.Val!.Value);
+        Assert.Contains(header.Descendants<RunFonts>(), f => f.Ascii == "Times New Roman");
+
+        // The file is valid against the schema Word checks (a misplaced section child makes Word refuse it).
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    [Fact]
     public async Task The_PDF_starts_a_line_for_each_paragraph_and_prints_Kinh_gui_beside_the_first_recipient()
     {
         var pdf = await DirectivePdfTests.Writer().RenderAsync(WithBreaks(), null, new DateTime(2026, 11, 20, 2, 0, 0, DateTimeKind.Utc), TestContext.Current.CancellationToken);

@@ -107,10 +107,22 @@ public static class DirectiveDocx
 
             body.Append(footer);
 
+            // Pages are numbered from page 2 on, centred at the top (the format guide, as the print view and the PDF):
+            // a header with a PAGE field on every page, and an empty one on the first (a distinct title page).
+            var numbered = main.AddNewPart<HeaderPart>();
+            numbered.Header = PageNumberHeader();
+            numbered.Header.Save();
+            var first = main.AddNewPart<HeaderPart>();
+            first.Header = new Header(new Paragraph());
+            first.Header.Save();
+
             // A4 with the guide's margins: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56.7 twips).
             body.Append(new SectionProperties(
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(numbered) },
+                new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(first) },
                 new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 851U, Header = 720U, Footer = 720U, Gutter = 0U }));
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 851U, Header = 720U, Footer = 720U, Gutter = 0U },
+                new TitlePage()));
             main.Document = new Document(body);
             main.Document.Save();
         }
@@ -118,17 +130,37 @@ public static class DirectiveDocx
         return stream.ToArray();
     }
 
+    /// <summary>The page number, centred, in the body's font at 13 pt (print.css's @top-center): a PAGE field Word and LibreOffice update as they lay out.</summary>
+    private static Header PageNumberHeader()
+    {
+        var size = new FontSize { Val = "26" };
+        RunProperties Properties() => new(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font }, (FontSize)size.CloneNode(true));
+        return new Header(new Paragraph(
+            new ParagraphProperties { Justification = new Justification { Val = JustificationValues.Center } },
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(Properties(), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(Properties(), new DocumentFormat.OpenXml.Wordprocessing.Text("2")),
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.End })));
+    }
+
     private static Table TwoColumns(IEnumerable<Paragraph> left, IEnumerable<Paragraph> right, int leftPercent)
     {
         var table = new Table(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            // The schema's order (top, left, bottom, right): Word's validator rejects another.
             new TableBorders(
                 new TopBorder { Val = BorderValues.None },
-                new BottomBorder { Val = BorderValues.None },
                 new LeftBorder { Val = BorderValues.None },
+                new BottomBorder { Val = BorderValues.None },
                 new RightBorder { Val = BorderValues.None },
                 new InsideHorizontalBorder { Val = BorderValues.None },
                 new InsideVerticalBorder { Val = BorderValues.None })));
+        // The grid the schema requires before the rows: the text width (A4 less the margins) split as the cells are.
+        const int textWidth = 11906 - 1701 - 851;
+        table.Append(new TableGrid(
+            new GridColumn { Width = (textWidth * leftPercent / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new GridColumn { Width = (textWidth * (100 - leftPercent) / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         table.Append(new TableRow(
             Cell(left, leftPercent * 50),
             Cell(right, (100 - leftPercent) * 50)));
@@ -174,11 +206,13 @@ public static class DirectiveDocx
         var properties = new ParagraphProperties(
             new Tabs(new TabStop { Val = TabStopValues.Left, Position = RecipientColumnTwips }),
             new SpacingBetweenLines { After = "0" },
-            new Indentation
-            {
-                Left = RecipientColumnTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Hanging = label is null ? null : RecipientLabelTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
+            label is null
+                ? new Indentation { Left = RecipientColumnTwips.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : new Indentation
+                {
+                    Left = RecipientColumnTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Hanging = RecipientLabelTwips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
         var paragraph = new Paragraph(properties);
         if (label is not null)
         {
@@ -235,12 +269,13 @@ public static class DirectiveDocx
             properties.Append(new Italic());
         }
 
+        // The schema puts the size before the underline.
+        properties.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (underline)
         {
             properties.Append(new Underline { Val = UnderlineValues.Single });
         }
 
-        properties.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 }
