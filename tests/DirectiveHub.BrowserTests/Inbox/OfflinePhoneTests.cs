@@ -132,6 +132,7 @@ public sealed partial class OfflinePhoneTests(BrowserApp app) : IClassFixture<Br
         // Sign out: the next person on this phone finds none of this officer's copies or queue.
         Assert.NotEmpty(await page.EvaluateAsync<string[]>(UserCaches));
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở/đóng menu" }).ClickAsync();
+        await page.GetByTestId("account-menu").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(await page.EvaluateAsync<string[]>(UserCaches));
