@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace DirectiveHub.BrowserTests.Accessibility;
 
 /// <summary>
-/// Layout as people meet it (#14 item 15, #17 item 1): the menu at 1024 px, empty lists, text enlarged to 200% on a
-/// phone, and the dashboards and notifications as cards with finger-sized targets.
+/// Layout as people meet it (#14 item 15, #17 item 1): the menu at 1024 px, empty lists, and on a
+/// phone the dashboards and notifications as cards with finger-sized targets.
 /// </summary>
 public sealed class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
