@@ -60,10 +60,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                              flag overdue task assignments now (or as of that Vietnam date) and notify
               bench-sweep [--task-assignments N] [--overdue M]
                              fill an empty PostgreSQL database and time one sweep and an idle one
-              generate [--organizations N] [--directives M] [--seed S] [--password P]
+              generate [--organizations N] [--directives M] [--shape post-reform|pre-reform] [--seed S] [--password P]
                              fill an empty PostgreSQL database with a realistic province (benchmarks)
-              bench-http [--url U] [--duration S] [--concurrency N]
-                             drive a running app over generated data; print latency and throughput per page
+              bench-http [--url U] [--duration S] [--concurrency N] [--no-cache] [--compression br|gzip|none]
+                         [--only PAGES] [--stale-cookie]
+                             drive a running app over generated data; print latency, throughput and load per page
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;

@@ -16,12 +16,16 @@ using NpgsqlTypes;
 namespace DirectiveHub.Cli.Commands;
 
 /// <summary>
-/// <c>directivehub generate [--organizations 1000] [--directives 100000] [--seed 1] [--password P]</c>: fills an empty
-/// PostgreSQL database with a realistic province for benchmarks: a four-level tree (province, districts, communes,
-/// cells, with the committees' boards), ten years of directives up to today with 3–8 tasks and 5–60 recipients each,
-/// about ten task assignments per directive, acknowledgments and reports with realistic delays, a share overdue, and
-/// documents that carry out the province's. Rows go in by binary COPY in one transaction (all or nothing); the same
-/// seed on the same day gives the same tree, directives, tasks and figures (dates run back from today). Accounts for the benchmark are printed at the end.
+/// <c>directivehub generate [--organizations 1000] [--directives 100000] [--shape post-reform|pre-reform] [--seed 1] [--password P]</c>:
+/// fills an empty PostgreSQL database with a realistic province for benchmarks. The post-reform shape (the default;
+/// Kết luận 127-KL/TW, 2025) is a province committee with its boards, its state bodies and mass organisations, about
+/// one commune or ward per 50 units, each with its own state bodies and front, and the chi bộ under each commune; the
+/// province and its boards write to the communes, each commune to its chi bộ. The pre-reform shape is the four-level
+/// tree (province, districts, communes, cells, with the committees' boards) of earlier benchmarks, drawn exactly as
+/// before. Ten years of directives up to today with 3–8 tasks each, about ten task assignments per directive,
+/// acknowledgments and reports with realistic delays, a share overdue, and documents that carry out the province's.
+/// Rows go in by binary COPY in one transaction (all or nothing); the same seed on the same day gives the same tree,
+/// directives, tasks and figures (dates run back from today). Accounts for the benchmark are printed at the end.
 /// </summary>
 public static class GenerateCommand
 {
@@ -46,6 +50,19 @@ public static class GenerateCommand
 
     private static readonly (string Code, int Weight)[] Types = [("CV", 55), ("KH", 15), ("TB", 15), ("CT", 10), ("HD", 5)];
 
+    private enum Shape
+    {
+        PostReform,
+        PreReform,
+    }
+
+    /// <summary>Tết (the lunar new year's first day) of each year the ten years may touch: offices all but stop around it.</summary>
+    private static readonly DateOnly[] Tet =
+    [
+        new(2015, 2, 19), new(2016, 2, 8), new(2017, 1, 28), new(2018, 2, 16), new(2019, 2, 5), new(2020, 1, 25), new(2021, 2, 12),
+        new(2022, 2, 1), new(2023, 1, 22), new(2024, 2, 10), new(2025, 1, 29), new(2026, 2, 17), new(2027, 2, 6), new(2028, 1, 26),
+    ];
+
     private sealed record Unit(Guid Id, string Code, string Name, OrganizationKind Kind, string Symbol, string Place, string? PartyBody, Unit? Parent, string Path, int Depth)
     {
         public List<Unit> Children { get; } = [];
@@ -57,9 +74,15 @@ public static class GenerateCommand
         var directives = CommandOptions.Int(options, "--directives", 100_000);
         var seed = CommandOptions.Int(options, "--seed", 1);
         var password = CommandOptions.String(options, "--password") ?? DefaultPassword;
-        if (organizations < 40 || directives < 1)
+        var shape = CommandOptions.String(options, "--shape") switch
         {
-            await app.Error.WriteLineAsync("Usage: directivehub generate [--organizations N (≥ 40)] [--directives M] [--seed S] [--password P]");
+            null or "post-reform" => Shape.PostReform,
+            "pre-reform" => Shape.PreReform,
+            _ => (Shape?)null,
+        };
+        if (organizations < 40 || directives < 1 || shape is null)
+        {
+            await app.Error.WriteLineAsync("Usage: directivehub generate [--organizations N (≥ 40)] [--directives M] [--shape post-reform|pre-reform] [--seed S] [--password P]");
             return 2;
         }
 
@@ -90,20 +113,41 @@ public static class GenerateCommand
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        var units = BuildTree(random, organizations);
+        var units = shape == Shape.PostReform ? BuildPostReformTree(random, organizations) : BuildTree(random, organizations);
         await CopyOrganizationsAsync(connection, units, cancellationToken);
 
         var province = units[0];
-        var district = units.First(u => u.Kind == OrganizationKind.DistrictCommittee);
-        var commune = district.Children.First(u => u.Kind == OrganizationKind.CommuneCommittee);
-        var accounts = new (string Email, string Role, Unit Unit, string Description)[]
+        (string Email, string Role, Unit Unit, string Description)[] accounts;
+        Unit district, commune;
+        if (shape == Shape.PostReform)
         {
-            ("admin@gen.local", Roles.Admin, province, "Quản trị, toàn tỉnh"),
-            ("leader@gen.local", Roles.Leader, province, "Lãnh đạo tỉnh (tổng hợp toàn tỉnh)"),
-            ("clerk@gen.local", Roles.Clerk, district, "Văn thư " + district.Name),
-            ("leader.district@gen.local", Roles.Leader, district, "Lãnh đạo " + district.Name),
-            ("officer@gen.local", Roles.Officer, commune, "Cán bộ " + commune.Name),
-        };
+            // The province's office drafts the biggest outgoing register; a commune both receives (its inbox) and
+            // writes to its chi bộ.
+            commune = units.First(u => u.Kind == OrganizationKind.CommuneCommittee);
+            district = province;
+            accounts =
+            [
+                ("admin@gen.local", Roles.Admin, province, "Quản trị, toàn tỉnh"),
+                ("leader@gen.local", Roles.Leader, province, "Lãnh đạo tỉnh (tổng hợp toàn tỉnh)"),
+                ("clerk@gen.local", Roles.Clerk, province, "Văn thư " + province.Name),
+                ("leader.commune@gen.local", Roles.Leader, commune, "Lãnh đạo " + commune.Name),
+                ("officer@gen.local", Roles.Officer, commune, "Cán bộ " + commune.Name),
+            ];
+        }
+        else
+        {
+            district = units.First(u => u.Kind == OrganizationKind.DistrictCommittee);
+            commune = district.Children.First(u => u.Kind == OrganizationKind.CommuneCommittee);
+            accounts =
+            [
+                ("admin@gen.local", Roles.Admin, province, "Quản trị, toàn tỉnh"),
+                ("leader@gen.local", Roles.Leader, province, "Lãnh đạo tỉnh (tổng hợp toàn tỉnh)"),
+                ("clerk@gen.local", Roles.Clerk, district, "Văn thư " + district.Name),
+                ("leader.district@gen.local", Roles.Leader, district, "Lãnh đạo " + district.Name),
+                ("officer@gen.local", Roles.Officer, commune, "Cán bộ " + commune.Name),
+            ];
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var userIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (email, role, unit, _) in accounts)
@@ -124,15 +168,20 @@ public static class GenerateCommand
             userIds[email] = user.Id;
         }
 
-        var generated = GenerateDirectives(random, units, directives, today, now);
+        var generated = GenerateDirectives(random, units, directives, today, now, shape.Value);
+        var generatedIn = total.Elapsed;
         var counts = await CopyDirectivesAsync(connection, generated, userIds["clerk@gen.local"], userIds["officer@gen.local"], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        var copiedIn = total.Elapsed;
 
         // Statistics for the planner, and the visibility map that lets the covering indexes answer alone.
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE", cancellationToken);
 
+        var kinds = string.Join(", ", units.GroupBy(u => u.Kind).OrderBy(g => g.Key).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count():N0} {g.Key}")));
         await app.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Generated {units.Count:N0} organizations, {counts.Directives:N0} directives, {counts.Recipients:N0} recipients, {counts.Tasks:N0} tasks, {counts.TaskAssignments:N0} task assignments ({counts.Overdue:N0} overdue), {counts.Reports:N0} progress reports in {total.Elapsed.TotalSeconds:F1} s (seed {seed})."));
+        await app.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Shape {(shape == Shape.PostReform ? "post-reform" : "pre-reform")}: {kinds}. Drawn in {generatedIn.TotalSeconds:F1} s, copied by {copiedIn.TotalSeconds:F1} s, analysed by {total.Elapsed.TotalSeconds:F1} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB."));
         await app.Output.WriteLineAsync($"Accounts (password {password}):");
         foreach (var (email, role, _, description) in accounts)
         {
@@ -206,6 +255,126 @@ public static class GenerateCommand
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// A province after the 2025 reform: the committee, its boards, its state bodies and mass organisations; about one
+    /// commune or ward per 50 units (100 for 5,000), each with its People's Council, People's Committee and front; the
+    /// rest are chi bộ, shared unevenly among the communes as villages and wards are.
+    /// </summary>
+    private static List<Unit> BuildPostReformTree(Random random, int size)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string Place()
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var name = Syllables[random.Next(Syllables.Length)] + " " + Syllables[random.Next(Syllables.Length)];
+                if (used.Add(name) || attempt > 20)
+                {
+                    return name;
+                }
+            }
+        }
+
+        var units = new List<Unit>(size);
+        Unit Add(string code, string name, OrganizationKind kind, string symbol, string place, string? partyBody, Unit? parent)
+        {
+            var id = NewId(random);
+            var unit = new Unit(id, code, name, kind, symbol, place, partyBody, parent, (parent?.Path ?? "/") + id.ToString("N") + "/", parent is null ? 0 : parent.Depth + 1);
+            parent?.Children.Add(unit);
+            units.Add(unit);
+            return unit;
+        }
+
+        var provincePlace = Place();
+        var upperProvince = provincePlace.ToUpperInvariant();
+        var province = Add("GEN", "TỈNH ỦY " + upperProvince, OrganizationKind.ProvincialCommittee, "TU", provincePlace, "ĐẢNG BỘ TỈNH " + upperProvince, null);
+        foreach (var (code, name, kind, symbol) in new[]
+        {
+            ("VP", "VĂN PHÒNG TỈNH ỦY", OrganizationKind.CommitteeBoard, "VPTU"),
+            ("BTC", "BAN TỔ CHỨC TỈNH ỦY", OrganizationKind.CommitteeBoard, "BTCTU"),
+            ("BTGDV", "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY", OrganizationKind.CommitteeBoard, "BTGDVTU"),
+            ("UBKT", "ỦY BAN KIỂM TRA TỈNH ỦY", OrganizationKind.CommitteeBoard, "UBKTTU"),
+            ("BNC", "BAN NỘI CHÍNH TỈNH ỦY", OrganizationKind.CommitteeBoard, "BNCTU"),
+            ("HDND", "HỘI ĐỒNG NHÂN DÂN TỈNH " + upperProvince, OrganizationKind.StateBody, "HĐND"),
+            ("UBND", "ỦY BAN NHÂN DÂN TỈNH " + upperProvince, OrganizationKind.StateBody, "UBND"),
+            ("MTTQ", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH " + upperProvince, OrganizationKind.MassOrganization, "MTTQ"),
+            ("DTN", "TỈNH ĐOÀN " + upperProvince, OrganizationKind.MassOrganization, "TĐTN"),
+            ("HPN", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH " + upperProvince, OrganizationKind.MassOrganization, "HLHPN"),
+            ("HND", "HỘI NÔNG DÂN TỈNH " + upperProvince, OrganizationKind.MassOrganization, "HND"),
+            ("HCCB", "HỘI CỰU CHIẾN BINH TỈNH " + upperProvince, OrganizationKind.MassOrganization, "HCCB"),
+            ("LDLD", "LIÊN ĐOÀN LAO ĐỘNG TỈNH " + upperProvince, OrganizationKind.MassOrganization, "LĐLĐ"),
+        })
+        {
+            Add("GEN-" + code, name, kind, symbol, provincePlace, null, province);
+        }
+
+        var communeCount = Math.Max(2, (int)Math.Round(size / 50.0));
+        var communes = new List<Unit>(communeCount);
+        for (var c = 1; c <= communeCount; c++)
+        {
+            var place = Place();
+            var upper = place.ToUpperInvariant();
+            var ward = random.NextDouble() < 0.3;
+            var commune = Add($"GEN-X{c:000}", (ward ? "ĐẢNG ỦY PHƯỜNG " : "ĐẢNG ỦY XÃ ") + upper, OrganizationKind.CommuneCommittee, "ĐU", place, "ĐẢNG BỘ TỈNH " + upperProvince, province);
+            var level = ward ? "PHƯỜNG " : "XÃ ";
+            Add($"{commune.Code}-HDND", "HỘI ĐỒNG NHÂN DÂN " + level + upper, OrganizationKind.StateBody, "HĐND", place, null, commune);
+            Add($"{commune.Code}-UBND", "ỦY BAN NHÂN DÂN " + level + upper, OrganizationKind.StateBody, "UBND", place, null, commune);
+            Add($"{commune.Code}-MTTQ", "ỦY BAN MTTQ VIỆT NAM " + level + upper, OrganizationKind.MassOrganization, "MTTQ", place, null, commune);
+            communes.Add(commune);
+        }
+
+        // Communes differ in size (a merged commune may hold three old ones): shares drawn between 0.4 and 1.6.
+        var cellCount = Math.Max(0, size - units.Count);
+        var weights = communes.Select(_ => 0.4 + (1.2 * random.NextDouble())).ToArray();
+        var sum = weights.Sum();
+        var cells = weights.Select(w => (int)Math.Floor(cellCount * w / sum)).ToArray();
+        for (var i = 0; cells.Sum() < cellCount; i = (i + 1) % cells.Length)
+        {
+            cells[i]++;
+        }
+
+        for (var c = 0; c < communes.Count; c++)
+        {
+            var commune = communes[c];
+            var ward = commune.Name.Contains("PHƯỜNG", StringComparison.Ordinal);
+            for (var n = 1; n <= cells[c]; n++)
+            {
+                Add($"{commune.Code}-CB{n}", (ward ? "CHI BỘ KHU PHỐ " : "CHI BỘ THÔN ") + n.ToString(CultureInfo.InvariantCulture), OrganizationKind.PartyCell, "CB", commune.Place, null, commune);
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// An issue date in the ten years up to today as offices write: on working days, hardly around Tết, more in the
+    /// weeks before it and in July and December (the half-year and year reviews), and more each year as more of the
+    /// work is on file.
+    /// </summary>
+    private static DateOnly IssueDate(Random random, DateOnly today)
+    {
+        const double MaxWeight = 1.45 * 1.3 * 1.55;
+        while (true)
+        {
+            var age = random.Next(0, 3653);
+            var day = today.AddDays(-age);
+            var weight = day.DayOfWeek switch { DayOfWeek.Sunday => 0.03, DayOfWeek.Saturday => 0.15, _ => 1.0 };
+            weight *= day.Month switch { 12 => 1.45, 7 => 1.15, _ => 1.0 };
+            var tet = Tet.FirstOrDefault(t => Math.Abs(t.DayNumber - day.DayNumber) <= 30);
+            if (tet != default)
+            {
+                var offset = day.DayNumber - tet.DayNumber;
+                weight *= offset is >= -3 and <= 6 ? 0.08 : offset is >= -21 and < -3 ? 1.3 : 1.0;
+            }
+
+            weight *= 1.0 + (0.055 * (3652 - age) / 365.25);
+            if (random.NextDouble() * MaxWeight < weight)
+            {
+                return day;
+            }
+        }
     }
 
     private static async Task CopyOrganizationsAsync(NpgsqlConnection connection, List<Unit> units, CancellationToken cancellationToken)
@@ -295,25 +464,62 @@ public static class GenerateCommand
 
     private sealed record Generated(List<GeneratedDirective> Directives, List<Register> Registers);
 
-    private static Generated GenerateDirectives(Random random, List<Unit> units, int count, DateOnly today, DateTime now)
+    private static Generated GenerateDirectives(Random random, List<Unit> units, int count, DateOnly today, DateTime now, Shape shape)
     {
         var province = units[0];
-        var districts = units.Where(u => u.Kind == OrganizationKind.DistrictCommittee).ToList();
-        var candidates = new Dictionary<Guid, Unit[]>
+        var candidates = new Dictionary<Guid, Unit[]>();
+        Func<Unit> pickIssuer;
+        Func<Unit, Unit[], int> recipientCount;
+        if (shape == Shape.PostReform)
         {
-            [province.Id] = units.Where(u => u.Depth is 1 or 2).ToArray(),
-        };
-        foreach (var district in districts)
+            // The province writes to its boards, bodies and communes; a board to the communes and the province's
+            // bodies; a commune to its chi bộ and its own bodies. About half of the province's and two in five of a
+            // commune's directives go to every unit beneath ("Kính gửi: các đảng ủy xã, phường").
+            var boards = units.Where(u => u.Kind == OrganizationKind.CommitteeBoard).ToList();
+            var communes = units.Where(u => u.Kind == OrganizationKind.CommuneCommittee).ToList();
+            candidates[province.Id] = units.Where(u => u.Depth == 1).ToArray();
+            var boardPool = units.Where(u => u.Depth == 1 && u.Kind != OrganizationKind.CommitteeBoard).ToArray();
+            foreach (var board in boards)
+            {
+                candidates[board.Id] = boardPool;
+            }
+
+            foreach (var commune in communes)
+            {
+                candidates[commune.Id] = [.. commune.Children];
+            }
+
+            pickIssuer = () => random.NextDouble() switch
+            {
+                < 0.10 => province,
+                < 0.20 => boards[random.Next(boards.Count)],
+                _ => communes[random.Next(communes.Count)],
+            };
+            recipientCount = (issuer, pool) => issuer.Kind == OrganizationKind.CommuneCommittee
+                ? (random.NextDouble() < 0.4 ? pool.Length : Math.Min(pool.Length, random.Next(3, 16)))
+                : (random.NextDouble() < 0.4 ? pool.Length : Math.Min(pool.Length, random.Next(5, 61)));
+        }
+        else
         {
-            candidates[district.Id] = units.Where(u => u.Depth > district.Depth && u.Path.StartsWith(district.Path, StringComparison.Ordinal)).ToArray();
+            var districts = units.Where(u => u.Kind == OrganizationKind.DistrictCommittee).ToList();
+            candidates[province.Id] = units.Where(u => u.Depth is 1 or 2).ToArray();
+            foreach (var district in districts)
+            {
+                candidates[district.Id] = units.Where(u => u.Depth > district.Depth && u.Path.StartsWith(district.Path, StringComparison.Ordinal)).ToArray();
+            }
+
+            pickIssuer = () => random.NextDouble() < 0.25 ? province : districts[random.Next(districts.Count)];
+            recipientCount = (_, pool) => Math.Min(pool.Length, random.Next(5, 61));
         }
 
         var typeWeights = Types.Sum(t => t.Weight);
         var list = new List<GeneratedDirective>(count);
         for (var i = 0; i < count; i++)
         {
-            var issuer = random.NextDouble() < 0.25 ? province : districts[random.Next(districts.Count)];
-            var issuedOn = today.AddDays(-random.Next(0, 3653));
+            var issuer = pickIssuer();
+
+            // The pre-reform shape keeps its uniform dates, so that a seed gives the database earlier figures came from.
+            var issuedOn = shape == Shape.PostReform ? IssueDate(random, today) : today.AddDays(-random.Next(0, 3653));
             var pick = random.Next(typeWeights);
             var type = Types.First(t => (pick -= t.Weight) < 0).Code;
             var publishedAt = TimeZoneInfo.ConvertTimeToUtc(issuedOn.ToDateTime(new TimeOnly(8 + random.Next(9), random.Next(60))), VietnamTime.Zone);
@@ -356,12 +562,11 @@ public static class GenerateCommand
         foreach (var d in list)
         {
             var pool = candidates[d.Issuer.Id];
-            var wanted = Math.Min(pool.Length, random.Next(5, 61));
-            d.Recipients = Sample(random, pool, wanted);
+            d.Recipients = Sample(random, pool, recipientCount(d.Issuer, pool));
             d.Acknowledged = d.Recipients.Select(_ => Acknowledgment(random, d.PublishedAt, now)).ToArray();
-            if (d.Issuer != province && random.NextDouble() < 0.3)
+            if (d.Issuer != province && d.Issuer.Kind != OrganizationKind.CommitteeBoard && random.NextDouble() < 0.3)
             {
-                // A district's directive carrying out one of the province's from the previous two months.
+                // A district's (or, after the reform, a commune's) directive carrying out one of the province's from the previous two months.
                 while (carried < provinceDirectives.Count && provinceDirectives[carried].PublishedAt < d.PublishedAt.AddDays(-60))
                 {
                     carried++;

@@ -20,7 +20,25 @@ public static class SessionChecks
                 return;
             }
 
+            // Identity re-checks the stamp once a cookie is older than its interval and re-issues the cookie. A
+            // browser stores the new one; a client that does not would pay the whole check on every request, so a
+            // principal refreshed for this session in the last 30 s (the guard's own window) is re-issued as is.
+            var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+            var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+            var due = context.Properties.IssuedUtc is not { } issued || clock.GetUtcNow() - issued > options.ValidationInterval;
+            if (due && guard.RecentlyRefreshed(context.Principal) is { } refreshed)
+            {
+                context.ReplacePrincipal(refreshed);
+                context.ShouldRenew = true;
+                return;
+            }
+
+            var original = context.Principal;
             await stampCheck(context);
+            if (due && context.ShouldRenew && context.Principal is { } renewed && !ReferenceEquals(renewed, original))
+            {
+                guard.RememberRefreshed(original, renewed);
+            }
         };
 
     /// <summary>The bearer handler has no validation event of its own, so the token is read here and checked first.</summary>

@@ -18,6 +18,8 @@ public sealed class SessionGuard(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _confirmed = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset Until)> _refreshed = new(StringComparer.Ordinal);
+
     public async Task<bool> IsValidAsync(HttpContext context, ClaimsPrincipal principal)
     {
         var key = Key(principal);
@@ -52,7 +54,40 @@ public sealed class SessionGuard(TimeProvider clock)
         }
     }
 
-    public void Forget(Guid userId, string sessionId) => _confirmed.TryRemove(userId + ":" + sessionId, out _);
+    /// <summary>
+    /// The principal Identity's stamp check built for this session within the last 30 seconds, if any (a copy). A
+    /// client that never stores the re-issued cookie sends the old one again and again; it gets the same fresh
+    /// principal in a re-issued cookie without the user, stamp, session, role and claim queries being run again.
+    /// </summary>
+    public ClaimsPrincipal? RecentlyRefreshed(ClaimsPrincipal principal) =>
+        Key(principal) is { } key && _refreshed.TryGetValue(key, out var entry) && entry.Until > clock.GetUtcNow()
+            ? entry.Principal.Clone()
+            : null;
+
+    public void RememberRefreshed(ClaimsPrincipal original, ClaimsPrincipal refreshed)
+    {
+        if (Key(original) is not { } key)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (_refreshed.Count > 50_000)
+        {
+            foreach (var (stale, _) in _refreshed.Where(e => e.Value.Until <= now))
+            {
+                _refreshed.TryRemove(stale, out _);
+            }
+        }
+
+        _refreshed[key] = (refreshed.Clone(), now + Fresh);
+    }
+
+    public void Forget(Guid userId, string sessionId)
+    {
+        _confirmed.TryRemove(userId + ":" + sessionId, out _);
+        _refreshed.TryRemove(userId + ":" + sessionId, out _);
+    }
 
     public void ForgetUser(Guid userId)
     {
@@ -60,6 +95,11 @@ public sealed class SessionGuard(TimeProvider clock)
         foreach (var key in _confirmed.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
         {
             _confirmed.TryRemove(key, out _);
+        }
+
+        foreach (var key in _refreshed.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            _refreshed.TryRemove(key, out _);
         }
     }
 

@@ -56,6 +56,7 @@ public static class WebPipeline
             app.UseMiddleware<HttpsRequired>();
         }
 
+        app.UseDirectiveHubCompression();
         app.UseSecurityHeaders();
         app.UseMiddleware<InputSanitizer>();
         app.UseDirectiveHubMetrics();

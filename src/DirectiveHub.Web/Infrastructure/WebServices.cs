@@ -18,6 +18,7 @@ public static class WebServices
     {
         services.AddDirectiveHubCore(configuration);
         services.AddHttpContextAccessor();
+        services.AddDirectiveHubCompression();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<NotificationBell>();

@@ -29,6 +29,9 @@ public sealed class DashboardCache(HybridCache cache, IServiceScopeFactory scope
 
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Dashboard:CacheSeconds", 60));
 
+    /// <summary>How long figures are kept (zero: computed on every request); the baseline page shows it to the load benchmark.</summary>
+    public TimeSpan Lifetime => _lifetime;
+
     public async Task<DashboardView?> GetAsync(AppDbContext db, Viewer viewer, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         if (_lifetime <= TimeSpan.Zero)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace DirectiveHub.Tests.Dashboard;
 
@@ -100,5 +101,21 @@ public sealed class LifecycleDashboardTests(PostgresAppFixture app) : IClassFixt
         var statuses = tracking.GetProperty("tasks").EnumerateArray().SelectMany(t => t.GetProperty("assignments").EnumerateArray())
             .Select(a => a.GetProperty("status").GetString()).Order().ToList();
         Assert.Equal(["AwaitingConfirmation", "Cancelled", "Done", "InProgress", "NotStarted", "NotStarted", "NotStarted", "Refused", "Returned"], statuses);
+
+        // The workbook and the CSV carry the same figures as the page and the API.
+        var browser = app.Factory.CreateBrowserLikeClient();
+        await browser.SignInOrFailAsync(DemoAccounts.Leader);
+        var xlsx = await browser.GetAsync(new Uri("/Dashboard?handler=Xlsx&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Cancel));
+        var sheet = stream.Query(useHeaderRow: true, sheetName: "Xác nhận và đôn đốc", startCell: "A3").Cast<IDictionary<string, object>>().ToList();
+        var row = sheet.Single(r => (string)r["Đơn vị"] == s.GetProperty("name").GetString());
+        double Cell(string column) => Convert.ToDouble(row[column], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            (1d, 1d, 1d, 1d, 1d, 1d, 1d, 1d, 0d, 1d),
+            (Cell("Chờ cấp ủy xác nhận"), Cell("Bị trả lại"), Cell("Đã hủy"), Cell("Không có hạn"), Cell("Sắp đến hạn"), Cell("Số lần gia hạn"), Cell("Nhắc nhở"), Cell("Phê bình"), Cell("Yêu cầu kiểm điểm"), Cell("Đạt")));
+        var csv = await browser.GetStringAsync(new Uri("/Dashboard?handler=Csv&table=lifecycle&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
+        Assert.Contains("Chờ cấp ủy xác nhận", csv, StringComparison.Ordinal);
+        Assert.Contains(s.GetProperty("name").GetString()!, csv, StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public string? TrendBy { get; set; }
 
-    /// <summary>Which table a CSV export is of: units (default), tree, overdue or heatmap.</summary>
+    /// <summary>Which table a CSV export is of: units (default), tree, overdue, lifecycle or heatmap.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Table { get; set; }
 
@@ -35,6 +35,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             "tree" => TreeSheet(),
             "overdue" => OverdueSheet(),
             "heatmap" => HeatMapSheet(),
+            "lifecycle" => LifecycleSheet(),
             _ => UnitSheet(),
         };
         var table = Table switch
@@ -42,6 +43,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             "tree" => "Tổng hợp theo cây tổ chức",
             "overdue" => "Nhiệm vụ quá hạn lâu nhất",
             "heatmap" => "Bản đồ nhiệt theo văn bản",
+            "lifecycle" => "Xác nhận, trả lại, gia hạn, đôn đốc và chất lượng kết quả",
             _ => "Tổng hợp theo đơn vị",
         };
         return CsvFile(rows, FileName("csv", Table), ExportTitle(table, View.OrganizationName));
@@ -60,6 +62,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
             ["Theo đơn vị"] = UnitSheet(),
             ["Theo cây tổ chức"] = TreeSheet(),
             ["Quá hạn lâu nhất"] = OverdueSheet(),
+            ["Xác nhận và đôn đốc"] = LifecycleSheet(),
             ["Bản đồ nhiệt"] = HeatMapSheet(),
         };
         return await XlsxFileAsync(sheets, ExportTitle("Tổng hợp tình hình thực hiện", View.OrganizationName), FileName("xlsx", null), cancellationToken);
@@ -86,6 +89,25 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
         ["Hoàn thành trễ hạn"] = u.DoneLate,
         ["Quá hạn"] = u.Overdue,
         ["Tỷ lệ đúng hạn"] = u.OnTimeRate,
+    }).ToList();
+
+    private List<Dictionary<string, object?>> LifecycleSheet() => View.Lifecycle.Select(r => new Dictionary<string, object?>
+    {
+        ["Đơn vị"] = r.Name,
+        ["Chờ cấp ủy xác nhận"] = r.AwaitingConfirmation,
+        ["Chờ lâu nhất (ngày)"] = r.OldestAwaitingDays,
+        ["Bị trả lại"] = r.Returned,
+        ["Đã hủy"] = r.Cancelled,
+        ["Không có hạn"] = r.NoDeadline,
+        ["Sắp đến hạn"] = r.DueSoon,
+        ["Số lần gia hạn"] = r.Extensions,
+        ["Nhắc nhở"] = r.NhacNho,
+        ["Phê bình"] = r.PheBinh,
+        ["Yêu cầu kiểm điểm"] = r.KiemDiem,
+        ["Xuất sắc"] = r.XuatSac,
+        ["Đạt tốt"] = r.DatTot,
+        ["Đạt"] = r.Dat,
+        ["Không đạt"] = r.KhongDat,
     }).ToList();
 
     private List<Dictionary<string, object?>> OverdueSheet() => View.OldestOverdue.Select(o => new Dictionary<string, object?>

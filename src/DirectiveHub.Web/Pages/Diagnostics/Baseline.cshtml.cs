@@ -10,8 +10,11 @@ namespace DirectiveHub.Web.Pages.Diagnostics;
 /// in the normal layout. Other pages' throughput is reported as a share of this page's on the same run, a figure that
 /// survives machine noise (docs/benchmarks.md).
 /// </summary>
-public sealed class BaselineModel(AppDbContext db, CurrentUser user) : PageModel
+public sealed class BaselineModel(AppDbContext db, CurrentUser user, DirectiveHub.Dashboards.DashboardCache dashboards) : PageModel
 {
+    /// <summary>Dashboard:CacheSeconds, so that bench-http can tell a cache-off run from a cached one.</summary>
+    public int DashboardCacheSeconds => (int)dashboards.Lifetime.TotalSeconds;
+
     public IReadOnlyList<Row> Units { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
