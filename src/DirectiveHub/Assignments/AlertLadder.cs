@@ -41,10 +41,13 @@ public sealed class AlertLadder(WorkingCalendar calendar, int yellowWorkingDays,
     /// The latest deadline that is special red on <paramref name="today"/>: the days after it up to today hold the
     /// threshold's number of working days. Lets a query count special-red items with a plain date comparison.
     /// </summary>
-    public DateOnly SpecialRedOnOrBefore(DateOnly today)
+    public DateOnly SpecialRedOnOrBefore(DateOnly today) => LateOnOrBefore(today, SpecialRedWorkingDays);
+
+    /// <summary>The latest deadline that is at least <paramref name="workingDays"/> working days late on <paramref name="today"/>.</summary>
+    public DateOnly LateOnOrBefore(DateOnly today, int workingDays)
     {
         var date = today;
-        for (var counted = 0; counted < SpecialRedWorkingDays; date = date.AddDays(-1))
+        for (var counted = 0; counted < workingDays; date = date.AddDays(-1))
         {
             if (today.DayNumber - date.DayNumber > 366 * 20)
             {

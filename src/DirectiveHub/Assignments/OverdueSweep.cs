@@ -104,7 +104,9 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             // A result waiting for the issuer is never overdue (TaskAssignmentState): nothing to chase the unit for.
             .Where(t => t.Status != ProgressStatus.AwaitingConfirmation)
             .Where(t => t.Deadline != null && t.Deadline <= horizon)
-            .Where(t => t.AlertedLevel == null || t.AlertedLevel != AlertLevel.SpecialRed || t.AlertedDeadline != t.Deadline)
+            // Moving a deadline clears the rung reached (TaskAssignment.MoveDeadline), so a special red recorded is always
+            // for the deadline in force. Kept in the shape of IX_TaskAssignments_Deadline_Alerting's filter.
+            .Where(t => t.AlertedLevel == null || t.AlertedLevel != AlertLevel.SpecialRed)
             .Select(t => new
             {
                 Task = t,
@@ -119,6 +121,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             .ToListAsync(cancellationToken);
 
         var alerts = new List<Alert>();
+        var stale = new List<Alert>();
+        var catchUpBy = options.CatchUpWorkingDays > 0 ? ladder.LateOnOrBefore(today, options.CatchUpWorkingDays + 1) : DateOnly.MinValue;
         foreach (var item in candidates)
         {
             var task = item.Task;
@@ -129,6 +133,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                 continue;
             }
 
+            // Late long before the ladder first saw it: counted into one notice per recipient below, not one per task.
+            var into = task.AlertedLevel is null && deadline <= catchUpBy ? stale : alerts;
             var due = VietnamTime.ShortDate(deadline);
             var number = item.Number ?? string.Empty;
             var what = $"nhiệm vụ {item.TaskLabel} của văn bản số {number}";
@@ -140,9 +146,10 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                     case AlertLevel.Yellow:
                         var left = ladder.DaysLate(today, deadline);
                         var when = left == 0 ? "đến hạn hôm nay" : $"còn {left} ngày làm việc đến hạn";
-                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
-                        // Yellow goes to the unit and to the officer it named to handle the task, in person.
-                        foreach (var person in new[] { task.HandlerUserId, item.Substitute }.OfType<Guid>().Distinct())
+                        into.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        // Yellow goes to the unit and to the officer it named to handle the task, in person (and to their
+                        // stand-in while they are away). Work found long late is counted per unit instead, not per person.
+                        foreach (var person in new[] { task.HandlerUserId, item.Substitute }.OfType<Guid>().Distinct().Where(_ => into == alerts))
                         {
                             var yours = person == task.HandlerUserId ? "bạn xử lý" : "bạn xử lý thay";
                             alerts.Add(new(level, Recipient.Handler, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng ({yours}): {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:user:{person:N}", person)));
@@ -151,17 +158,17 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                         break;
                     case AlertLevel.Red:
                         var red = $"Cảnh báo đỏ: quá hạn {due} – {what} giao {item.Unit.Name}";
-                        alerts.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        into.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         if (item.Unit.ParentId is { } superior)
                         {
-                            alerts.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:superior")));
+                            into.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:superior")));
                         }
 
                         break;
                     default:
                         var late = ladder.DaysLate(deadline, today);
                         var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – {what}; cấp giao nhiệm vụ cần chỉ đạo";
-                        alerts.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
+                        into.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
                         break;
                 }
             }
@@ -172,6 +179,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             }
         }
 
+        alerts.AddRange(CatchUpNotices(stale, now, today));
+
         var existing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in alerts.Select(a => a.Notice.DedupKey!).Chunk(500))
         {
@@ -180,6 +189,21 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
         return alerts.Where(a => !existing.Contains(a.Notice.DedupKey!)).ToList();
     }
+
+    /// <summary>
+    /// The long-late items a sweep found unalerted, one notice per recipient and rung with their number: the exception
+    /// view holds the list, and the leaders' digest counts them as every week.
+    /// </summary>
+    private static IEnumerable<Alert> CatchUpNotices(List<Alert> stale, DateTime now, DateOnly today) =>
+        stale.GroupBy(a => (a.Notice.OrganizationId, a.To, a.Level, a.Notice.Target))
+            .Select(g =>
+            {
+                var (organizationId, to, level, target) = g.Key;
+                var whose = to == Recipient.Officers ? "của đơn vị" : level == AlertLevel.SpecialRed ? "do cấp mình giao" : "của đơn vị trực thuộc";
+                var title = $"{AlertLadder.Text(level)}: {g.Count()} nhiệm vụ {whose} đã trễ hạn từ lâu, chưa từng được cảnh báo – xem danh sách";
+                var key = $"alert:catch-up:{organizationId:N}:{today:yyyyMMdd}:{level}:{to}";
+                return new Alert(level, to, new Notification(organizationId, g.First().Notice.Kind, title, target == NoticeTarget.ReceivedDirective ? NoticeTarget.Inbox : target, null, null, now, key));
+            });
 
     /// <summary>
     /// One email per person and sweep: a notice for a unit goes to its active users, one for a superior or assigning

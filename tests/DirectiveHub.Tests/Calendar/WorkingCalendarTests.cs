@@ -9,6 +9,28 @@ public sealed class WorkingCalendarTests
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     [Fact]
+    public void Counting_working_days_over_years_agrees_with_walking_the_days_one_by_one()
+    {
+        // The count is arithmetic (a plain week plus the calendar's changes) so that years of overdue history cost
+        // nothing; it must agree with the definition, day by day, across every seeded year and beyond them.
+        var random = new Random(20261201);
+        for (var i = 0; i < 400; i++)
+        {
+            var from = D(2019, 1, 1).AddDays(random.Next(0, 365 * 10));
+            var to = from.AddDays(random.Next(-5, i % 4 == 0 ? 3000 : 40));
+            var walked = 0;
+            for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            {
+                walked += Seeded.IsWorkingDay(day) ? 1 : 0;
+            }
+
+            Assert.True(walked == Seeded.WorkingDaysBetween(from, to), $"{from:yyyy-MM-dd} → {to:yyyy-MM-dd}: walked {walked}, counted {Seeded.WorkingDaysBetween(from, to)}");
+        }
+
+        Assert.Equal(5, WorkingCalendar.PlainWeek.WorkingDaysBetween(D(1, 1, 1), D(1, 1, 8)));
+    }
+
+    [Fact]
     public void One_working_day_after_a_Friday_is_the_Monday()
     {
         Assert.Equal(D(2021, 11, 1), Seeded.AddWorkingDays(D(2021, 10, 29), 1));

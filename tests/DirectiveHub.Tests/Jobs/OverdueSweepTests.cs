@@ -294,6 +294,40 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Contains(titles, t => t.Contains("nhiệm vụ 2 của văn bản số", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Work_already_long_late_when_the_ladder_first_sees_it_is_counted_in_one_notice_per_recipient()
+    {
+        // The first sweep after an upgrade finds years of old overdue work: one notice per recipient and rung says how
+        // many, instead of one per task (the exception view lists them). Work late a few days is alerted task by task.
+        app.Require();
+        var stale = await PublishTaskDueAsync(new DateOnly(2030, 4, 1), "HN-QO-PC");
+        var fresh = await PublishTaskDueAsync(new DateOnly(2030, 6, 7), "HN-QO-PC");
+        var (unit, issuer) = await app.QueryAsync(async db => (
+            await db.Organizations.Where(o => o.Code == "HN-QO-PC").Select(o => o.Id).SingleAsync(Cancel),
+            await db.Organizations.Where(o => o.Code == "HN-QO").Select(o => o.Id).SingleAsync(Cancel)));
+
+        var result = await SweepAsync(new DateTime(2030, 6, 14, 3, 0, 0, DateTimeKind.Utc));
+
+        Assert.Empty(await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == stale).ToListAsync(Cancel)));
+        Assert.Equal(AlertLevel.SpecialRed, await app.QueryAsync(db => db.TaskAssignments.Where(t => t.Id == stale).Select(t => t.AlertedLevel).SingleAsync(Cancel)));
+        Assert.Equal(
+            [Key(fresh, new DateOnly(2030, 6, 7), AlertLevel.Red, "superior"), Key(fresh, new DateOnly(2030, 6, 7), AlertLevel.Red, "unit")],
+            await KeysAsync(fresh, NotificationKind.Overdue));
+        Assert.Single(await KeysAsync(fresh, NotificationKind.SpecialRed));
+
+        var catchUp = await app.QueryAsync(db => db.Notifications.Where(n => n.DedupKey!.StartsWith("alert:catch-up:") && n.DedupKey.Contains(":20300614:")).ToListAsync(Cancel));
+        var toUnit = Assert.Single(catchUp, n => n.OrganizationId == unit);
+        Assert.Equal((NotificationKind.Overdue, NoticeTarget.Inbox), (toUnit.Kind, toUnit.Target));
+        Assert.Matches("^Cảnh báo đỏ: [0-9]+ nhiệm vụ của đơn vị đã trễ hạn từ lâu", toUnit.Title);
+        Assert.Contains(catchUp, n => n.OrganizationId == issuer && n.Kind == NotificationKind.SpecialRed && n.Target == NoticeTarget.Exceptions);
+        Assert.True(result.SpecialRed >= 2);
+
+        // The old work is recorded as alerted: the next day says nothing more about it.
+        await SweepAsync(new DateTime(2030, 6, 17, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Empty(await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == stale).ToListAsync(Cancel)));
+        Assert.Empty(await app.QueryAsync(db => db.Notifications.Where(n => n.OrganizationId == unit && n.DedupKey!.StartsWith("alert:catch-up:") && n.DedupKey.Contains(":20300617:")).ToListAsync(Cancel)));
+    }
+
     private async Task<Guid> PublishTaskDueAsync(DateOnly deadline, string unitCode = "HN-QO-NL") =>
         (await PublishTaskDueAsync(deadline, unitCode, 1)).Single();
 

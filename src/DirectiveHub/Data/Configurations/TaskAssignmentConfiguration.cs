@@ -18,6 +18,11 @@ public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskA
         builder.HasIndex(a => a.Deadline)
             .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')")
             .HasDatabaseName("IX_TaskAssignments_Deadline_Open");
+        // The alert ladder reads outstanding assignments by deadline that have not reached special red: without this
+        // index every sweep rereads years of old overdue work that has nothing more to be told. Its filter repeats the
+        // sweep's own conditions (OverdueSweep) so that PostgreSQL can prove the index applies.
+        builder.HasIndex(a => a.Deadline, "IX_TaskAssignments_Deadline_Alerting")
+            .HasFilter("\"Deadline\" IS NOT NULL AND \"Status\" NOT IN ('Done', 'DoneLate', 'Cancelled', 'AwaitingConfirmation') AND (\"AlertedLevel\" IS NULL OR \"AlertedLevel\" <> 'SpecialRed')");
         // The receipt-deadline step reads only the assignments still waiting for their unit's receipt.
         builder.HasIndex(a => a.ReceivedOn, "IX_TaskAssignments_ReceiptPending")
             .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");

@@ -451,6 +451,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Deadline" }, "IX_TaskAssignments_Deadline_Alerting")
+                        .HasFilter("\"Deadline\" IS NOT NULL AND \"Status\" NOT IN ('Done', 'DoneLate', 'Cancelled', 'AwaitingConfirmation') AND (\"AlertedLevel\" IS NULL OR \"AlertedLevel\" <> 'SpecialRed')");
+
                     b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DirectiveHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201190951_HandlersAndSubstitutes")]
-    partial class HandlersAndSubstitutes
+    [Migration("20261201190627_AlertLadderIndex")]
+    partial class AlertLadderIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -141,44 +141,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("ExtensionRequests");
                 });
 
-            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("AssignedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("FollowerUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("HandlerUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("OnBehalfOfUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("TaskAssignmentId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssignedById");
-
-                    b.HasIndex("FollowerUserId");
-
-                    b.HasIndex("HandlerUserId");
-
-                    b.HasIndex("OnBehalfOfUserId");
-
-                    b.HasIndex("TaskAssignmentId", "AssignedAt");
-
-                    b.ToTable("HandlerChanges");
-                });
-
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -190,9 +152,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
-
-                    b.Property<Guid?>("OnBehalfOfUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Quality")
                         .HasMaxLength(16)
@@ -237,8 +196,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("OnBehalfOfUserId");
 
                     b.HasIndex("ReportedById");
 
@@ -376,15 +333,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("FollowerUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("HandlerAssignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("HandlerUserId")
-                        .HasColumnType("uuid");
-
                     b.Property<bool>("HasPendingExtension")
                         .HasColumnType("boolean");
 
@@ -457,16 +405,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId"), new[] { "OrganizationId", "Status", "Deadline" });
 
-                    b.HasIndex("FollowerUserId");
-
-                    b.HasIndex("HandlerUserId");
-
                     b.HasIndex("ReassignedToId");
 
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Deadline" }, "IX_TaskAssignments_Deadline_Alerting")
+                        .HasFilter("\"Deadline\" IS NOT NULL AND \"Status\" NOT IN ('Done', 'DoneLate', 'Cancelled', 'AwaitingConfirmation') AND (\"AlertedLevel\" IS NULL OR \"AlertedLevel\" <> 'SpecialRed')");
 
                     b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
@@ -546,13 +493,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OnBehalfOfName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid?>("OnBehalfOfUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
@@ -1906,17 +1846,12 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
-
-                    b.HasIndex("UserId");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
@@ -2503,43 +2438,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AbsentUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("SubstituteUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("AbsentUserId", "To");
-
-                    b.HasIndex("SubstituteUserId", "To");
-
-                    b.ToTable("Substitutions");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2728,44 +2626,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
-                {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AssignedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("FollowerUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("HandlerUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OnBehalfOfUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
-                        .WithMany("HandlerChanges")
-                        .HasForeignKey("TaskAssignmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OnBehalfOfUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("DirectiveHub.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReportedById")
@@ -2810,16 +2672,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("FollowerUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("HandlerUserId")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()
@@ -3009,11 +2861,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DirectiveHub.Notifications.NotificationRead", b =>
@@ -3120,27 +2967,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
-            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
-                {
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AbsentUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("DirectiveHub.Users.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("SubstituteUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -3195,8 +3021,6 @@ namespace DirectiveHub.Data.Migrations.Postgres
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
                     b.Navigation("ExtensionRequests");
-
-                    b.Navigation("HandlerChanges");
 
                     b.Navigation("Reports");
 

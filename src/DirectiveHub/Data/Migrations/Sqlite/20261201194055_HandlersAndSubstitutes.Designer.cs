@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DirectiveHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201191336_HandlersAndSubstitutes")]
+    [Migration("20261201194055_HandlersAndSubstitutes")]
     partial class HandlersAndSubstitutes
     {
         /// <inheritdoc />
@@ -453,6 +453,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId", "OrganizationId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Deadline" }, "IX_TaskAssignments_Deadline_Alerting")
+                        .HasFilter("\"Deadline\" IS NOT NULL AND \"Status\" NOT IN ('Done', 'DoneLate', 'Cancelled', 'AwaitingConfirmation') AND (\"AlertedLevel\" IS NULL OR \"AlertedLevel\" <> 'SpecialRed')");
 
                     b.HasIndex(new[] { "ReceivedOn" }, "IX_TaskAssignments_ReceiptPending")
                         .HasFilter("\"DaysAfterReceipt\" IS NOT NULL AND \"ReceivedOn\" IS NULL");
