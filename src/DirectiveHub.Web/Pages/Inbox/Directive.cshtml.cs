@@ -312,14 +312,14 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                     x.t.Timing,
                     x.t.CancellationReason,
                     x.t.Urgings.OrderByDescending(u => u.SentAt).Select(u => new UrgingRow(u.SentAt, u.Kind, u.Text, u.ReportBy)).ToList()))
-            {
-                Handling = new MyHandling(
+        {
+            Handling = new MyHandling(
                     x.t.HandlerUserId,
                     Name(x.t.HandlerUserId),
                     x.t.FollowerUserId,
                     Name(x.t.FollowerUserId),
                     x.t.HandlerChanges.OrderByDescending(c => c.AssignedAt).Select(c => new HandlerChangeRow(c.AssignedAt, Name(c.HandlerUserId) ?? "", Name(c.FollowerUserId), Name(c.AssignedById), Name(c.OnBehalfOfUserId))).ToList()),
-            })
+        })
             .ToList();
         CanAssignHandlers = viewer.SeesSubtree && viewer.OrganizationId == user.OrganizationId;
         if (CanAssignHandlers)
