@@ -10,6 +10,7 @@ public sealed class HandlerAndSubstituteTests
     private static readonly DateOnly Today = new(2026, 11, 20);
     private readonly TreeBuilder _tree = new();
     private readonly Guid _clerk = Guid.NewGuid();
+    private Assignment? _receipt;
 
     private Guid Unit => _tree.CommuneA.Id;
 
@@ -118,9 +119,8 @@ public sealed class HandlerAndSubstituteTests
         Assert.Equal(absent, report.OnBehalfOfUserId);
     }
 
-    private Assignment? _receipt;
 
-    private DomainException Refused(UnitMember absent, UnitMember substitute, DateOnly from, DateOnly to) =>
+    private static DomainException Refused(UnitMember absent, UnitMember substitute, DateOnly from, DateOnly to) =>
         Assert.Throws<DomainException>(() => Substitution.Name(absent, substitute, from, to, Today, [], PublishedAt));
 
     private TaskAssignment Published()
