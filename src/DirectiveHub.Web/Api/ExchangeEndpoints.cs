@@ -88,40 +88,35 @@ public static class ExchangeEndpoints
         return TypedResults.Ok(new ExchangeCodeSet(id, code));
     }
 
-    private static async Task<IResult> ReceivePackageAsync(HttpContext http, PackageImport import, ExchangeOptions options, CurrentUser user, CancellationToken cancellationToken)
-    {
-        var body = await ReadBodyAsync(http, options.MaxPackageBytes, cancellationToken);
-        if (body is null)
+    private static Task<IResult> ReceivePackageAsync(HttpContext http, PackageImport import, ExchangeOptions options, CurrentUser user, CancellationToken cancellationToken) =>
+        ReceiveAsync(http, options, user, options.MaxPackageBytes, $"Gói tin vượt quá {options.MaxPackageBytes / (1024 * 1024)} MB.", async (body, caller) =>
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "body", $"Gói tin vượt quá {options.MaxPackageBytes / (1024 * 1024)} MB.");
-        }
-
-        try
-        {
-            var result = await import.ImportAsync(body, await CallerAsync(http, options, user, cancellationToken), cancellationToken);
+            var result = await import.ImportAsync(body, caller, cancellationToken);
             var imported = new Imported(result.DirectiveId, result.Number, result.Created, result.SignatureSummary);
             return result.Created ? TypedResults.Created($"/api/directives/{result.DirectiveId}", imported) : TypedResults.Ok(imported);
-        }
-        catch (DomainException exception)
-        {
-            return Refusal(exception);
-        }
-    }
+        }, cancellationToken);
 
-    private static async Task<IResult> ReceiveStatusAsync(HttpContext http, StatusIntake intake, ExchangeOptions options, CurrentUser user, CancellationToken cancellationToken)
-    {
-        var body = await ReadBodyAsync(http, options.MaxStatusBytes, cancellationToken);
-        if (body is null)
+    private static Task<IResult> ReceiveStatusAsync(HttpContext http, StatusIntake intake, ExchangeOptions options, CurrentUser user, CancellationToken cancellationToken) =>
+        ReceiveAsync(http, options, user, options.MaxStatusBytes, $"Thông điệp trạng thái vượt quá {options.MaxStatusBytes / 1024} KB.", async (body, caller) =>
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "body", $"Thông điệp trạng thái vượt quá {options.MaxStatusBytes / 1024} KB.");
-        }
-
-        try
-        {
-            var result = await intake.ApplyAsync(body, await CallerAsync(http, options, user, cancellationToken), cancellationToken);
+            var result = await intake.ApplyAsync(body, caller, cancellationToken);
             return result is null
                 ? Problem(StatusCodes.Status404NotFound, "ResponseFor", "Không có văn bản nào của hệ thống này khớp với ResponseFor của thông điệp.")
                 : TypedResults.Ok(new Applied(result.DirectiveId, result.UnitCode, result.StatusCode, ExchangeStatusText.Of(result.StatusCode), result.Applied));
+        }, cancellationToken);
+
+    /// <summary>Both deliveries: a bounded body, the caller (a peer by its key or a user), and the domain's refusals as ProblemDetails.</summary>
+    private static async Task<IResult> ReceiveAsync(HttpContext http, ExchangeOptions options, CurrentUser user, long limit, string tooBig, Func<byte[], ExchangeCaller, Task<IResult>> handle, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(http, limit, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "body", tooBig);
+        }
+
+        try
+        {
+            return await handle(body, await CallerAsync(http, options, user, cancellationToken));
         }
         catch (DomainException exception)
         {

@@ -19,37 +19,14 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
     /// <returns>The items, or null when the viewer may not follow <see cref="ExceptionFilter.OrganizationId"/>'s subtree.</returns>
     public async Task<IReadOnlyList<ExceptionItem>?> LoadAsync(Viewer viewer, ExceptionFilter filter, CancellationToken cancellationToken)
     {
-        if (!viewer.SeesSubtree)
-        {
-            return null;
-        }
-
-        var root = await db.Organizations.AsNoTracking().VisibleTo(viewer)
-            .Where(o => o.Id == filter.OrganizationId)
-            .Select(o => o.Path)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (root is null)
-        {
-            return null;
-        }
-
         var today = VietnamTime.Today(clock);
-
-        // "Late" is the one overdue rule every page shows; a deadline still waiting for the unit's receipt is not late.
-        var late = db.TaskAssignments.AsNoTracking()
-            .Where(TaskAssignmentState.IsOverdue(today))
-            .Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(root)));
-        if (filter.DirectiveId is { } directiveId)
+        var late = await LateAsync(viewer, filter, today, cancellationToken);
+        if (late is null)
         {
-            late = late.Where(t => t.DirectiveId == directiveId);
+            return null;
         }
 
-        if (filter.UnitId is { } unitId)
-        {
-            late = late.Where(t => t.OrganizationId == unitId);
-        }
-
-        var directives = db.Directives.AsNoTracking().VisibleTo(db, viewer).Where(d => d.Status == DirectiveStatus.Published);
+        var directives = VisibleDirectives(viewer);
         var rows = await (
                 from t in late
                 join d in directives on t.DirectiveId equals d.Id
@@ -111,6 +88,63 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
             .ThenBy(i => i.OrganizationName, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>
+    /// How many special-red items of the subtree the committee itself must decide (it assigned them): the figure on a
+    /// leader's home page, counted in the database with the same selection as the list, without loading it.
+    /// </summary>
+    public async Task<int?> CountToDecideAsync(Viewer viewer, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        var late = await LateAsync(viewer, new ExceptionFilter(organizationId), today, cancellationToken);
+        if (late is null)
+        {
+            return null;
+        }
+
+        var calendar = await calendars.LoadAsync(cancellationToken);
+        var specialRedBy = new AlertLadder(calendar, 0, options.SpecialRedWorkingDays).SpecialRedOnOrBefore(today);
+        return await late
+            .Where(t => t.Deadline <= specialRedBy)
+            .Join(VisibleDirectives(viewer).Where(d => d.IssuerId == organizationId), t => t.DirectiveId, d => d.Id, (t, d) => t.Id)
+            .CountAsync(cancellationToken);
+    }
+
+    // "Late" is the one overdue rule every page shows; a deadline still waiting for the unit's receipt is not late.
+    private async Task<IQueryable<TaskAssignment>?> LateAsync(Viewer viewer, ExceptionFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (!viewer.SeesSubtree)
+        {
+            return null;
+        }
+
+        var root = await db.Organizations.AsNoTracking().VisibleTo(viewer)
+            .Where(o => o.Id == filter.OrganizationId)
+            .Select(o => o.Path)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var late = db.TaskAssignments.AsNoTracking()
+            .Where(TaskAssignmentState.IsOverdue(today))
+            .Where(t => db.Organizations.Any(o => o.Id == t.OrganizationId && o.Path.StartsWith(root)));
+        if (filter.DirectiveId is { } directiveId)
+        {
+            late = late.Where(t => t.DirectiveId == directiveId);
+        }
+
+        if (filter.UnitId is { } unitId)
+        {
+            late = late.Where(t => t.OrganizationId == unitId);
+        }
+
+        return late;
+    }
+
+    private IQueryable<Directive> VisibleDirectives(Viewer viewer) =>
+        db.Directives.AsNoTracking().VisibleTo(db, viewer).Where(d => d.Status == DirectiveStatus.Published);
 
     public static string MissingText(ExceptionMissing missing) => missing switch
     {

@@ -47,6 +47,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             task.ReturnCount,
         });
         await SaveAsync(cancellationToken);
+        Telemetry.DirectiveHubMetrics.ResultsReviewed.Add(1, new("outcome", accepted ? "accepted" : "returned"), new("quality", task.Quality?.ToString() ?? "none"));
         return new LifecycleOutcome(LifecycleStatus.Done, task.Id);
     }
 

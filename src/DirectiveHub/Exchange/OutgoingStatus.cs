@@ -52,11 +52,11 @@ public sealed class OutgoingStatus
         LastError = null;
     }
 
-    /// <summary>Backs off like the mail outbox (1, 2, 4 … minutes, at most 6 hours) and keeps the message.</summary>
+    /// <summary>Keeps the message for a later attempt, as the mail outbox does (<see cref="Notifications.DeliveryRetry"/>).</summary>
     public void Failed(string error, DateTime nowUtc)
     {
         Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
-        NextAttemptAt = nowUtc + TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(Attempts - 1, 9))));
+        LastError = Notifications.DeliveryRetry.Kept(error);
+        NextAttemptAt = Notifications.DeliveryRetry.NextAttemptAt(Attempts, nowUtc);
     }
 }

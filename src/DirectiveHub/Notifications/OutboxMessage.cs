@@ -63,11 +63,11 @@ public sealed class OutboxMessage
         LastError = null;
     }
 
-    /// <summary>Backs off exponentially (1, 2, 4 … minutes, at most 6 hours) and keeps the message.</summary>
+    /// <summary>Keeps the message for a later attempt (<see cref="DeliveryRetry"/>).</summary>
     public void Failed(string error, DateTime nowUtc)
     {
         Attempts++;
-        LastError = error.Length > 1000 ? error[..1000] : error;
-        NextAttemptAt = nowUtc + TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Min(Attempts - 1, 9))));
+        LastError = DeliveryRetry.Kept(error);
+        NextAttemptAt = DeliveryRetry.NextAttemptAt(Attempts, nowUtc);
     }
 }

@@ -5,10 +5,8 @@ namespace DirectiveHub.Telemetry;
 /// <summary>
 /// The domain's metrics, one meter (<see cref="MeterName"/>) that the web app exports to Prometheus as
 /// <c>directivehub_…</c> (dots become underscores, counters end in <c>_total</c>, the histogram in <c>_seconds</c>).
-/// To add one (results accepted and returned, say), declare it here beside the others with a
-/// <c>directivehub.</c> name and call it from the domain method that makes the change, after its SaveChanges:
-/// <code>public static Counter&lt;long&gt; ResultsReviewed { get; } = Meter.CreateCounter&lt;long&gt;("directivehub.results.reviewed", description: "…");</code>
-/// with a tag for the outcome (<c>new("outcome", "accepted")</c>). Static, like the meters of the .NET libraries, so
+/// To add one, declare it here beside the others with a <c>directivehub.</c> name and call it from the domain method
+/// that makes the change, after its SaveChanges, with tags for what an operator would split it by. Static, like the meters of the .NET libraries, so
 /// domain services record without a constructor parameter and tests that build them by hand need nothing new.
 /// </summary>
 public static class DirectiveHubMetrics
@@ -31,6 +29,8 @@ public static class DirectiveHubMetrics
 
     /// <summary>Tagged <c>status</c> with the reported progress (InProgress, Done, Blocked…).</summary>
     public static Counter<long> Reports { get; } = Meter.CreateCounter<long>("directivehub.reports", description: "Progress reports submitted.");
+
+    public static Counter<long> ResultsReviewed { get; } = Meter.CreateCounter<long>("directivehub.results.reviewed", description: "Results the issuer accepted or returned (tags: outcome, quality).");
 
     public static Histogram<double> SweepDuration { get; } = Meter.CreateHistogram<double>("directivehub.sweep.duration", unit: "s", description: "Duration of overdue sweeps that ran (not those skipped for another instance's lock).");
 

@@ -72,13 +72,12 @@ public sealed class TodoQuery(AppDbContext db, ExceptionList exceptions)
             var tasks = DashboardQuery.Directives(db, viewer.OrganizationPath, new DashboardFilter(org, Beginning, today))
                 .SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
                 .Where(TaskAssignmentState.IsOverdue(today));
-            var late = await exceptions.LoadAsync(viewer, new ExceptionFilter(org), cancellationToken) ?? [];
             list = list with
             {
                 Subtree = new SubtreeFigures(
                     await tasks.CountAsync(cancellationToken),
                     await tasks.Select(t => t.OrganizationId).Distinct().CountAsync(cancellationToken),
-                    late.Count(i => i.Level == ExceptionLevel.SpecialRed && i.DecidingOrganizationId == org)),
+                    await exceptions.CountToDecideAsync(viewer, org, cancellationToken) ?? 0),
             };
         }
 

@@ -31,6 +31,11 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Settings over the test defaults, for a fixture that needs the app configured otherwise.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services over the app's, for a fixture that must change one (a database that can be made to fail).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task<Guid> OrganizationIdAsync(string code)
     {
         await using var db = DatabaseSetup.Create(DatabaseProvider.Postgres, ConnectionString);
@@ -45,7 +50,7 @@ public class BrowserApp : IAsyncLifetime
         }
 
         _database = await PostgresDatabase.CreateAsync();
-        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString, Settings);
+        Factory = new DirectiveHubFactory(DatabaseProvider.Postgres, _database.ConnectionString, Settings, configureServices: ConfigureServices);
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

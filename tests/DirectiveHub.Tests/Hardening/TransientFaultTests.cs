@@ -78,4 +78,31 @@ public sealed class TransientFaultTests(TransientFaultAppFixture app) : IClassFi
         var message = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.DedupKey == key).Select(m => new { m.SentAt, m.Attempts }).SingleAsync(Cancel));
         Assert.NotNull(message.SentAt);
     }
+
+    [Fact]
+    public async Task An_invitation_whose_connection_drops_after_the_user_is_saved_makes_one_account_with_its_roles_and_one_mail()
+    {
+        app.Require();
+        var email = $"moi.{Guid.NewGuid():N}@demo.local";
+        var unit = await app.OrganizationAsync("HN-QO-PC");
+        var admin = await app.QueryAsync(db => db.Users.Where(u => u.Email == "admin@demo.local").Select(u => new { u.Id, u.OrganizationId, Path = db.Organizations.Where(o => o.Id == u.OrganizationId).Select(o => o.Path).First() }).SingleAsync(Cancel));
+
+        // Identity saves the user, then its roles: the failure falls between the two, inside one unit of work.
+        var failures = app.Failures;
+        app.FailNext("INSERT INTO \"AspNetUserRoles\"");
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<DirectiveHub.Web.Features.Admin.UserAdministration>();
+            var viewer = new DirectiveHub.Access.Viewer(admin.Id, admin.OrganizationId, admin.Path, SeesSubtree: true, IsClerk: false);
+            var outcome = await administration.InviteAsync(viewer, new() { Email = email, FullName = "Cán bộ mới", OrganizationId = unit, Roles = [DirectiveHub.Users.Roles.Officer] }, (_, token) => $"https://dh.example/set?t={token.Length}", Cancel);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.SelectMany(e => e.Value)));
+        }
+
+        Assert.Equal(failures + 1, app.Failures);
+        var users = await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).ToListAsync(Cancel));
+        var id = Assert.Single(users);
+        Assert.Equal(1, await app.QueryAsync(db => db.UserRoles.CountAsync(r => r.UserId == id, Cancel)));
+        Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == email, Cancel)));
+        Assert.Equal(1, await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.EntityId == id.ToString() && e.Action == Auditing.AuditActions.Created, Cancel)));
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
 using DirectiveHub.Tests.Security;
@@ -23,5 +25,24 @@ public sealed class TodoPageTests(LoggingAppFixture app) : IClassFixture<Logging
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join('\n', app.Log.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal))));
         var page = await PageClient.ParseAsync(response);
         Assert.NotNull(page.QuerySelector($"[aria-labelledby={section}]"));
+    }
+
+    [Fact]
+    public async Task The_leaders_figure_is_the_number_of_special_red_items_the_exception_view_gives_their_level_to_decide()
+    {
+        app.Require();
+        var cancel = TestContext.Current.CancellationToken;
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Leader);
+        var page = await PageClient.ParseAsync(await client.GetAsync(new Uri("/", UriKind.Relative), cancel));
+        var shown = int.Parse(page.QuerySelector("[aria-labelledby=todo-special-red] .fs-4")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var api = await app.Factory.ApiClientAsync(DemoAccounts.Leader);
+        var me = await api.GetFromJsonAsync<JsonElement>("/api/me", cancel);
+        var organization = me.GetProperty("organizationId").GetGuid();
+        var items = (await api.GetFromJsonAsync<JsonElement>($"/api/exceptions?organizationId={organization}", cancel)).EnumerateArray().ToList();
+
+        Assert.True(shown > 0);
+        Assert.Equal(items.Count(i => i.GetProperty("level").GetString() == "SpecialRed" && i.GetProperty("decidingOrganizationId").GetGuid() == organization), shown);
     }
 }

@@ -44,6 +44,22 @@ public sealed class MetricsTests(MetricsAppFixture app) : IClassFixture<MetricsA
     }
 
     [Fact]
+    public async Task A_result_returned_by_the_issuer_is_counted_by_outcome()
+    {
+        app.Require();
+        var issuer = await app.OrganizationAsync("HN-QO");
+        var awaiting = await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.TaskAssignments.Where(t => t.Status == Assignments.ProgressStatus.AwaitingConfirmation && t.Directive!.IssuerId == issuer).Select(t => t.Id), Cancel));
+        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+
+        var reviewed = await clerk.PostAsJsonAsync($"/api/task-assignments/{awaiting}/review", new { decision = "Return", reason = "Thiếu số liệu từng chi bộ." }, Cancel);
+        Assert.True(reviewed.IsSuccessStatusCode, await reviewed.Content.ReadAsStringAsync(Cancel));
+
+        var returned = (await ScrapeAsync()).Split('\n').Single(l => l.StartsWith("directivehub_results_reviewed_total{", StringComparison.Ordinal) && l.Contains("outcome=\"returned\"", StringComparison.Ordinal));
+        Assert.True(double.Parse(returned.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= 1, returned);
+    }
+
+    [Fact]
     public async Task Readiness_turns_degraded_when_a_worker_misses_two_intervals_and_healthy_when_it_runs_again()
     {
         app.Require();

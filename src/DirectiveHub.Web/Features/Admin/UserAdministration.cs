@@ -131,33 +131,36 @@ public sealed class UserAdministration(
             return new Outcome(null, errors);
         }
 
-        var invited = new AppUser
-        {
-            UserName = input.Email.Trim(),
-            Email = input.Email.Trim(),
-            FullName = input.FullName.Trim(),
-            OrganizationId = input.OrganizationId,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-        };
+        // Identity saves the user and its roles separately: one unit, so a failure leaves no half-made account.
+        return await db.InTransactionAsync(
+            async token =>
+            {
+                var invited = new AppUser
+                {
+                    UserName = input.Email.Trim(),
+                    Email = input.Email.Trim(),
+                    FullName = input.FullName.Trim(),
+                    OrganizationId = input.OrganizationId,
+                    EmailConfirmed = true,
+                    LockoutEnabled = true,
+                };
+                var result = await users.CreateAsync(invited);
+                if (result.Succeeded)
+                {
+                    result = await users.AddToRolesAsync(invited, input.Roles.Distinct());
+                }
 
-        // Identity saves the user and its roles separately: one transaction, so a failure leaves no half-made account.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await users.CreateAsync(invited);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(invited, input.Roles.Distinct());
-        }
+                if (!result.Succeeded)
+                {
+                    return new Outcome(null, IdentityErrors(result));
+                }
 
-        if (!result.Succeeded)
-        {
-            return new Outcome(null, IdentityErrors(result));
-        }
-
-        audit.Record(AuditActions.Created, nameof(AppUser), invited.Id.ToString(), new { invited.Email, Roles = input.Roles.Distinct(), invited.OrganizationId });
-        await SendLinkAsync(invited, linkFor, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new Outcome(invited, new Dictionary<string, string[]>());
+                audit.Record(AuditActions.Created, nameof(AppUser), invited.Id.ToString(), new { invited.Email, Roles = input.Roles.Distinct(), invited.OrganizationId });
+                await SendLinkAsync(invited, linkFor, token);
+                return new Outcome(invited, new Dictionary<string, string[]>());
+            },
+            cancellationToken,
+            commitWhen: outcome => outcome.Succeeded);
     }
 
     /// <summary>Moves a person to another unit of the subtree and sets their roles; their sessions end within a minute.</summary>
@@ -175,67 +178,74 @@ public sealed class UserAdministration(
             return new Outcome(target, errors);
         }
 
-        var before = await users.GetRolesAsync(target);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var previousUnit = target.OrganizationId;
-        target.OrganizationId = organizationId;
-        var result = await users.UpdateAsync(target);
-        if (result.Succeeded)
+        return await ChangeAsync(target, async user =>
         {
-            result = await users.RemoveFromRolesAsync(target, before.Except(roles));
-        }
+            var before = await users.GetRolesAsync(user);
+            var previousUnit = user.OrganizationId;
+            user.OrganizationId = organizationId;
+            var result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.RemoveFromRolesAsync(user, before.Except(roles));
+            }
 
-        if (result.Succeeded)
-        {
-            result = await users.AddToRolesAsync(target, roles.Except(before).Distinct());
-        }
+            if (result.Succeeded)
+            {
+                result = await users.AddToRolesAsync(user, roles.Except(before).Distinct());
+            }
 
-        if (result.Succeeded)
-        {
-            result = await users.UpdateSecurityStampAsync(target);
-        }
+            if (result.Succeeded)
+            {
+                result = await users.UpdateSecurityStampAsync(user);
+            }
 
-        if (!result.Succeeded)
-        {
-            return new Outcome(target, IdentityErrors(result));
-        }
+            if (!result.Succeeded)
+            {
+                return new Outcome(user, IdentityErrors(result));
+            }
 
-        audit.Record(AuditActions.RoleChanged, nameof(AppUser), target.Id.ToString(), new { Before = new { Roles = before, OrganizationId = previousUnit }, After = new { Roles = roles, OrganizationId = organizationId } });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new Outcome(target, new Dictionary<string, string[]>());
+            audit.Record(AuditActions.RoleChanged, nameof(AppUser), user.Id.ToString(), new { Before = new { Roles = before, OrganizationId = previousUnit }, After = new { Roles = roles, OrganizationId = organizationId } });
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(user, new Dictionary<string, string[]>());
+        }, cancellationToken);
     }
 
     /// <summary>Locks (for good, until unlocked) or unlocks; the person's sessions end within a minute.</summary>
-    public async Task SetLockedAsync(AppUser target, bool locked, CancellationToken cancellationToken)
-    {
-        await users.SetLockoutEndDateAsync(target, locked ? DateTimeOffset.MaxValue : null);
-        await users.UpdateSecurityStampAsync(target);
-        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Locked = locked });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task SetLockedAsync(AppUser target, bool locked, CancellationToken cancellationToken) =>
+        ChangeAsync(target, async user =>
+        {
+            await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+            await users.UpdateSecurityStampAsync(user);
+            audit.Record(AuditActions.SettingChanged, nameof(AppUser), user.Id.ToString(), new { Locked = locked });
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(user, new Dictionary<string, string[]>());
+        }, cancellationToken);
 
     /// <summary>
     /// Deactivated, the account stays (its history names it) but can no longer sign in, and its sessions end within a
     /// minute; reactivated, it signs in again as before.
     /// </summary>
-    public async Task SetDeactivatedAsync(AppUser target, bool deactivated, CancellationToken cancellationToken)
-    {
-        target.IsDeactivated = deactivated;
-        await users.UpdateAsync(target);
-        await users.UpdateSecurityStampAsync(target);
-        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { Deactivated = deactivated });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task SetDeactivatedAsync(AppUser target, bool deactivated, CancellationToken cancellationToken) =>
+        ChangeAsync(target, async user =>
+        {
+            user.IsDeactivated = deactivated;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            audit.Record(AuditActions.SettingChanged, nameof(AppUser), user.Id.ToString(), new { Deactivated = deactivated });
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(user, new Dictionary<string, string[]>());
+        }, cancellationToken);
 
     /// <summary>For a lost phone: the person signs in with their password alone and sets up a new authenticator.</summary>
-    public async Task ResetTwoFactorAsync(AppUser target, CancellationToken cancellationToken)
-    {
-        await users.SetTwoFactorEnabledAsync(target, false);
-        await users.ResetAuthenticatorKeyAsync(target);
-        audit.Record(AuditActions.SettingChanged, nameof(AppUser), target.Id.ToString(), new { TwoFactor = "ResetByAdministrator" });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task ResetTwoFactorAsync(AppUser target, CancellationToken cancellationToken) =>
+        ChangeAsync(target, async user =>
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            audit.Record(AuditActions.SettingChanged, nameof(AppUser), user.Id.ToString(), new { TwoFactor = "ResetByAdministrator" });
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(user, new Dictionary<string, string[]>());
+        }, cancellationToken);
 
     /// <summary>
     /// The one-time link to set a password, by mail through the outbox (an installation without SMTP writes it to the
@@ -250,6 +260,21 @@ public sealed class UserAdministration(
         db.OutboxMessages.Add(new OutboxMessage(target.Email!, "DirectiveHub: đặt mật khẩu", $"Xin chào {target.FullName},\n\nĐặt mật khẩu cho tài khoản DirectiveHub của bạn tại:\n{link}\n\nLiên kết chỉ dùng được một lần.", $"password:{target.Id}:{now.Ticks}", now));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Identity saves a user, its roles and its stamp one call at a time: the whole change is one unit under the
+    /// execution strategy, on a fresh copy of the user each attempt (a retried attempt must not reuse the concurrency
+    /// stamp the failed one set), and rolled back when Identity refuses a step.
+    /// </summary>
+    private Task<Outcome> ChangeAsync(AppUser target, Func<AppUser, Task<Outcome>> change, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(
+            async _ =>
+            {
+                var user = await users.FindByIdAsync(target.Id.ToString()) ?? throw new InvalidOperationException("The user was deleted during the change.");
+                return await change(user);
+            },
+            cancellationToken,
+            commitWhen: outcome => outcome.Succeeded);
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(Viewer viewer, UserInput input, CancellationToken cancellationToken)
     {
