@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddSingleton<Import.ImportReader>();
         services.AddScoped<Assignments.Receiving>();
         services.AddScoped<Assignments.TaskLifecycle>();
+        services.AddScoped<Users.Substitutes>();
         services.AddScoped<Assignments.EvidenceIntake>();
         services.AddScoped<Calendar.WorkingCalendarService>();
         services.AddScoped<Assignments.ReceiptDeadlines>();

@@ -52,7 +52,9 @@ public static class ReceivingEndpoints
         string? Timing,
         TrackingResultDto? Result,
         TrackingExtensionDto? PendingExtension,
-        int Version);
+        int Version,
+        string? Handler = null,
+        string? Follower = null);
 
     public sealed record TrackingResultDto(string? Number, DateOnly? IssuedOn, DateTime? SubmittedAt);
 
@@ -287,7 +289,9 @@ public static class ReceivingEndpoints
             l.Timing?.ToString(),
             l.ResultNumber is null && l.SubmittedAt is null ? null : new TrackingResultDto(l.ResultNumber, l.ResultIssuedOn, l.SubmittedAt),
             l.PendingExtensionId is { } pending ? new TrackingExtensionDto(pending, l.PendingExtensionDeadline, l.PendingExtensionReason) : null,
-            l.Version);
+            l.Version,
+            a.Handler,
+            a.Follower);
     }
 
     private static ValidationProblem KeyProblem() =>

@@ -26,6 +26,8 @@ public static class TaskLifecycleEndpoints
 
     public sealed record ReassignBody(Guid? OrganizationId);
 
+    public sealed record HandlerBody(Guid? HandlerUserId, Guid? FollowerUserId);
+
     public sealed record CreatedResponse(Guid Id);
 
     public sealed record CountResponse(int Count);
@@ -41,6 +43,7 @@ public static class TaskLifecycleEndpoints
         api.MapPost("/tasks/{id:guid}/cancel", CancelTaskAsync).WithTags("Tracking");
         api.MapPost("/task-assignments/{id:guid}/refuse", RefuseAsync).WithTags("Inbox");
         api.MapPost("/task-assignments/{id:guid}/reassign", ReassignAsync).WithTags("Tracking");
+        api.MapPut("/task-assignments/{id:guid}/handler", AssignHandlerAsync).WithTags("Inbox");
         return api;
     }
 
@@ -137,6 +140,12 @@ public static class TaskLifecycleEndpoints
                 : [],
             async (actor, viewer) => await lifecycle.ReassignAsync(id, request.OrganizationId!.Value, actor, viewer, cancellationToken),
             outcome => TypedResults.Created($"/api/task-assignments/{outcome.Id}", new CreatedResponse(outcome.Id!.Value)));
+
+    private static Task<IResult> AssignHandlerAsync(Guid id, HandlerBody request, TaskLifecycle lifecycle, CurrentUser user, HttpContext http, CancellationToken cancellationToken) =>
+        RunAsync(http, user, () => request.HandlerUserId is null
+                ? new Dictionary<string, string[]>(StringComparer.Ordinal) { ["handlerUserId"] = ["Cần chọn người xử lý."] }
+                : [],
+            async (actor, viewer) => await lifecycle.AssignHandlerAsync(id, request.HandlerUserId!.Value, request.FollowerUserId, actor, viewer, cancellationToken), _ => TypedResults.NoContent());
 
     /// <summary>
     /// The shape every lifecycle call shares: edge checks (400 with the fields), then the domain, whose answers map to

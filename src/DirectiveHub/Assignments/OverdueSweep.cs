@@ -37,7 +37,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             var alerts = await AlertsAsync(ladder, nowUtc, today, record: false, cancellationToken);
             return new SweepResult(ids.Count, 0, 0, false, ids)
             {
-                DryRunAlerts = alerts.Select(a => $"{a.Level} {a.Notice.TaskAssignmentId} {a.Notice.OrganizationId}").ToList(),
+                DryRunAlerts = alerts.Where(a => a.To != Recipient.Handler).Select(a => $"{a.Level} {a.Notice.TaskAssignmentId} {a.Notice.OrganizationId}").ToList(),
             };
         }
 
@@ -76,7 +76,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
         await db.SaveChangesAsync(cancellationToken);
 
         var digests = await DigestAsync(ladder, nowUtc, today, cancellationToken);
-        return new SweepResult(flagged, fresh.Count(a => a.Level == AlertLevel.Red), fresh.Count(a => a.Level == AlertLevel.Yellow), false, [])
+        return new SweepResult(flagged, fresh.Count(a => a.Level == AlertLevel.Red), fresh.Count(a => a.Level == AlertLevel.Yellow && a.To != Recipient.Handler), false, [])
         {
             SpecialRed = fresh.Count(a => a.Level == AlertLevel.SpecialRed),
             Digests = digests,
@@ -115,6 +115,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                 // Two tasks of one directive due the same day must not read alike: each notice names its task.
                 TaskLabel = db.DirectiveTasks.Where(d => d.Id == t.TaskId).Select(d => d.Label).First(),
                 Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => new { o.Name, o.ParentId }).First(),
+                // The handler's stand-in while they are away (X thay Y) gets the handler's alerts too.
+                Substitute = db.Substitutions.Where(Users.Substitution.ActiveOn(today)).Where(s => s.AbsentUserId == t.HandlerUserId).Select(s => (Guid?)s.SubstituteUserId).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -145,6 +147,14 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                         var left = ladder.DaysLate(today, deadline);
                         var when = left == 0 ? "đến hạn hôm nay" : $"còn {left} ngày làm việc đến hạn";
                         into.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
+                        // Yellow goes to the unit and to the officer it named to handle the task, in person (and to their
+                        // stand-in while they are away). Work found long late is counted per unit instead, not per person.
+                        foreach (var person in new[] { task.HandlerUserId, item.Substitute }.OfType<Guid>().Distinct().Where(_ => into == alerts))
+                        {
+                            var yours = person == task.HandlerUserId ? "bạn xử lý" : "bạn xử lý thay";
+                            alerts.Add(new(level, Recipient.Handler, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng ({yours}): {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:user:{person:N}", person)));
+                        }
+
                         break;
                     case AlertLevel.Red:
                         var red = $"Cảnh báo đỏ: quá hạn {due} – {what} giao {item.Unit.Name}";
@@ -202,6 +212,13 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
     /// </summary>
     private async Task<int> QueueMailAsync(IReadOnlyList<Alert> alerts, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
+        if (alerts.Count == 0)
+        {
+            return 0;
+        }
+
+        // The handler is a user of the unit: the unit's mail already reaches them.
+        alerts = alerts.Where(a => a.To != Recipient.Handler).ToList();
         if (alerts.Count == 0)
         {
             return 0;
@@ -331,6 +348,9 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
         /// <summary>The leaders of a superior or assigning committee.</summary>
         Leaders,
+
+        /// <summary>The task's handler (or their substitute), in person: in-app only.</summary>
+        Handler,
     }
 
     private sealed record Alert(AlertLevel Level, Recipient To, Notification Notice);

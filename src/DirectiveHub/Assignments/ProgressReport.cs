@@ -13,8 +13,9 @@ public sealed class ProgressReport
     {
     }
 
-    internal ProgressReport(ProgressStatus status, string? note, Guid reportedById, DateTime reportedAtUtc, Guid? idempotencyKey = null, ResultDocument? result = null)
+    internal ProgressReport(ProgressStatus status, string? note, Guid reportedById, DateTime reportedAtUtc, Guid? idempotencyKey = null, ResultDocument? result = null, Guid? onBehalfOfUserId = null)
     {
+        OnBehalfOfUserId = onBehalfOfUserId;
         IdempotencyKey = idempotencyKey;
         Status = status;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -35,6 +36,9 @@ public sealed class ProgressReport
     public Guid ReportedById { get; private set; }
 
     public DateTime ReportedAt { get; private set; }
+
+    /// <summary>The absent handler the reporter stood in for ("X thay Y"), if any.</summary>
+    public Guid? OnBehalfOfUserId { get; private set; }
 
     /// <summary>The client's key for this report (a phone's queued action), unique: a retry finds it and adds nothing.</summary>
     public Guid? IdempotencyKey { get; private set; }

@@ -10,7 +10,7 @@ namespace DirectiveHub.Assignments;
 /// What a receiving unit does with a directive: acknowledge receipt and report progress on its tasks. Shared by the
 /// inbox pages and the API; both pass the caller's organization, and anything of another unit is "not found".
 /// </summary>
-public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadlines receiptDeadlines)
+public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadlines receiptDeadlines, Users.Substitutes substitutes)
 {
     /// <returns>The acknowledgment (recorded now or earlier), or null when the directive is not addressed to the unit.</returns>
     /// <param name="idempotencyKey">The client's key (a phone's queued action): recorded with the acknowledgment.</param>
@@ -86,7 +86,9 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         var receipt = await db.Assignments.SingleOrDefaultAsync(a => a.DirectiveId == taskAssignment.DirectiveId && a.OrganizationId == actor.OrganizationId, cancellationToken)
             ?? throw new DomainException("Đơn vị chưa nhận văn bản này.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now, queued.IdempotencyKey, result, evidence is { Count: > 0 });
+        // A substitute reporting on the absent handler's work reports on their behalf ("X thay Y").
+        actor = await substitutes.StandInAsync(actor, taskAssignment.HandlerUserId, cancellationToken);
+        var report = taskAssignment.Report(receipt, status, note, actor.UserId, now, queued.IdempotencyKey, result, evidence is { Count: > 0 }, actor.OnBehalfOfUserId);
         foreach (var file in evidence ?? [])
         {
             db.ReportEvidence.Add(new ReportEvidence(report.Id, file.FileName, file.ContentType, file.Length, file.StorageKey, now));
@@ -123,5 +125,5 @@ public sealed class Receiving(AppDbContext db, TimeProvider clock, ReceiptDeadli
         db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken);
 
     private void Audit(string action, string entityType, Guid entityId, object details, Actor actor, DateTime now) =>
-        db.AuditEvents.Add(new AuditEvent(action, entityType, entityId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now));
+        db.AuditEvents.Add(new AuditEvent(action, entityType, entityId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now, actor.OnBehalfOfUserId, actor.OnBehalfOfName));
 }

@@ -29,6 +29,11 @@ public sealed record StatedTaskAssignment
 
     public DateTime? LastReportAt { get; init; }
 
+    /// <summary>The officer of the unit who handles it (người xử lý), if named.</summary>
+    public Guid? HandlerUserId { get; init; }
+
+    public Guid? FollowerUserId { get; init; }
+
     public TaskState State { get; init; }
 
     public DateOnly? OriginalDeadline { get; init; }

@@ -1,5 +1,6 @@
 using DirectiveHub.Calendar;
 using DirectiveHub.Time;
+using DirectiveHub.Users;
 
 namespace DirectiveHub.Assignments;
 
@@ -12,6 +13,7 @@ public sealed class TaskAssignment
     private readonly List<ProgressReport> _reports = [];
     private readonly List<ExtensionRequest> _extensionRequests = [];
     private readonly List<Urging> _urgings = [];
+    private readonly List<HandlerChange> _handlerChanges = [];
 
     private TaskAssignment()
     {
@@ -150,6 +152,67 @@ public sealed class TaskAssignment
 
     public IReadOnlyList<Urging> Urgings => _urgings;
 
+    /// <summary>Who handled the assignment inside the unit, oldest first (lịch sử phân công xử lý).</summary>
+    public IReadOnlyList<HandlerChange> HandlerChanges => _handlerChanges;
+
+    /// <summary>The officer of the receiving unit who handles it (người xử lý); null until a clerk or leader names one.</summary>
+    public Guid? HandlerUserId { get; private set; }
+
+    /// <summary>The officer who follows it beside the handler (người theo dõi), if any.</summary>
+    public Guid? FollowerUserId { get; private set; }
+
+    public DateTime? HandlerAssignedAt { get; private set; }
+
+    /// <summary>
+    /// Phân công xử lý: a clerk or leader of the receiving unit names the officer of that unit who handles the
+    /// assignment, and optionally a follower. Reassigning is allowed while the work is open and each change is kept.
+    /// </summary>
+    /// <param name="assignerOrganizationId">The assigner's unit: only the receiving unit assigns its own officers.</param>
+    /// <param name="assignerLeadsUnit">The assigner is a clerk, leader or administrator of that unit.</param>
+    /// <param name="onBehalfOfUserId">The absent user the assigner stands in for, if any ("X thay Y").</param>
+    public HandlerChange AssignHandler(UnitMember handler, UnitMember? follower, Guid assignerId, Guid assignerOrganizationId, bool assignerLeadsUnit, DateTime nowUtc, Guid? onBehalfOfUserId = null)
+    {
+        if (assignerOrganizationId != OrganizationId || !assignerLeadsUnit)
+        {
+            throw new DomainException("Chỉ văn thư hoặc lãnh đạo của đơn vị được giao nhiệm vụ mới phân công người xử lý.");
+        }
+
+        if (IsClosed || Status == ProgressStatus.Refused)
+        {
+            throw new StateConflictException($"Không phân công được: nhiệm vụ {StatusText(Status)}.");
+        }
+
+        if (handler.OrganizationId != OrganizationId || !handler.IsActive)
+        {
+            throw new DomainException("Người xử lý phải là cán bộ đang hoạt động của đơn vị được giao nhiệm vụ.", "handlerUserId");
+        }
+
+        if (follower is not null)
+        {
+            if (follower.UserId == handler.UserId)
+            {
+                throw new DomainException("Người theo dõi phải khác người xử lý.", "followerUserId");
+            }
+
+            if (follower.OrganizationId != OrganizationId || !follower.IsActive)
+            {
+                throw new DomainException("Người theo dõi phải là cán bộ đang hoạt động của đơn vị được giao nhiệm vụ.", "followerUserId");
+            }
+        }
+
+        if (HandlerUserId == handler.UserId && FollowerUserId == follower?.UserId)
+        {
+            throw new DomainException("Nhiệm vụ đã được phân công đúng như vậy.", "handlerUserId");
+        }
+
+        var change = new HandlerChange(Id, handler.UserId, follower?.UserId, assignerId, onBehalfOfUserId, nowUtc);
+        _handlerChanges.Add(change);
+        HandlerUserId = handler.UserId;
+        FollowerUserId = follower?.UserId;
+        HandlerAssignedAt = nowUtc;
+        return change;
+    }
+
     /// <summary>
     /// Whether the deadline has passed at <paramref name="nowUtc"/> with the work still the unit's to do: a result
     /// awaiting confirmation waits on the issuer, and refused or cancelled work is nobody's to chase.
@@ -163,7 +226,7 @@ public sealed class TaskAssignment
     /// and the assignment then waits for the issuer (<see cref="ProgressStatus.AwaitingConfirmation"/>).
     /// </summary>
     /// <exception cref="StateConflictException">The assignment is not the unit's to report on now.</exception>
-    public ProgressReport Report(Assignment receipt, ProgressStatus status, string? note, Guid userId, DateTime nowUtc, Guid? idempotencyKey = null, ResultDocument? result = null, bool hasEvidence = false)
+    public ProgressReport Report(Assignment receipt, ProgressStatus status, string? note, Guid userId, DateTime nowUtc, Guid? idempotencyKey = null, ResultDocument? result = null, bool hasEvidence = false, Guid? onBehalfOfUserId = null)
     {
         CheckReceipt(receipt);
         if (!receipt.IsAcknowledged)
@@ -199,7 +262,7 @@ public sealed class TaskAssignment
             SubmittedAgainst = Deadline;
         }
 
-        var report = new ProgressReport(status, note, userId, nowUtc, idempotencyKey, status == ProgressStatus.AwaitingConfirmation ? result : null);
+        var report = new ProgressReport(status, note, userId, nowUtc, idempotencyKey, status == ProgressStatus.AwaitingConfirmation ? result : null, onBehalfOfUserId);
         _reports.Add(report);
         Status = status;
         LastReportAt = nowUtc;
@@ -366,12 +429,12 @@ public sealed class TaskAssignment
     }
 
     /// <summary>Từ chối: the unit says the task is not its remit; the issuer then reassigns or cancels it.</summary>
-    public ProgressReport Refuse(Assignment receipt, string? reason, Guid userId, DateTime nowUtc)
+    public ProgressReport Refuse(Assignment receipt, string? reason, Guid userId, DateTime nowUtc, Guid? onBehalfOfUserId = null)
     {
         CheckReceipt(receipt);
         EnsureWithUnit("từ chối");
         RequireText(reason, "reason", "Cần ghi lý do từ chối.", ExtensionRequest.MaxReasonLength);
-        var report = new ProgressReport(ProgressStatus.Refused, reason, userId, nowUtc);
+        var report = new ProgressReport(ProgressStatus.Refused, reason, userId, nowUtc, onBehalfOfUserId: onBehalfOfUserId);
         _reports.Add(report);
         Status = ProgressStatus.Refused;
         LastReportAt = nowUtc;

@@ -99,6 +99,8 @@ public static class TaskAssignmentState
             Status = t.Status,
             CompletedAt = t.CompletedAt,
             LastReportAt = t.LastReportAt,
+            HandlerUserId = t.HandlerUserId,
+            FollowerUserId = t.FollowerUserId,
             State = t.Status == ProgressStatus.Done ? TaskState.DoneOnTime
                 : t.Status == ProgressStatus.DoneLate ? TaskState.DoneLate
                 : t.Status == ProgressStatus.Cancelled || (t.Status == ProgressStatus.Refused && t.ReassignedToId != null) ? TaskState.Cancelled

@@ -17,7 +17,7 @@ namespace DirectiveHub.Assignments;
 /// assignment but is on the wrong side gets <see cref="LifecycleStatus.Forbidden"/>; anyone else "not found".
 /// The transitions themselves are <see cref="TaskAssignment"/>'s; a state that moved is a <see cref="StateConflictException"/>.
 /// </summary>
-public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCalendarService calendars)
+public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCalendarService calendars, Users.Substitutes substitutes)
 {
     private sealed record Scope(TaskAssignment Task, Guid IssuerId, string? Number, string IssuerPath, string UnitPath, string UnitName, string? TaskLabel)
     {
@@ -64,6 +64,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         var task = scope.Task;
+        actor = await substitutes.StandInAsync(actor, task.HandlerUserId, cancellationToken);
         var now = Now();
         var request = task.RequestExtension(proposedDeadline, reason, actor.UserId, now);
         db.ExtensionRequests.Add(request);
@@ -176,10 +177,11 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         var task = scope.Task;
+        actor = await substitutes.StandInAsync(actor, task.HandlerUserId, cancellationToken);
         var receipt = await db.Assignments.SingleAsync(a => a.DirectiveId == task.DirectiveId && a.OrganizationId == task.OrganizationId, cancellationToken);
         var now = Now();
         var before = task.Status;
-        var report = task.Refuse(receipt, reason, actor.UserId, now);
+        var report = task.Refuse(receipt, reason, actor.UserId, now, actor.OnBehalfOfUserId);
         db.ProgressReports.Add(report);
         Notify(scope.IssuerId, NotificationKind.Cancellation, $"{scope.UnitName} từ chối {scope.What}: {reason?.Trim()}", NoticeTarget.TrackedDirective, task, now);
         Audit(AuditActions.Refused, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
@@ -233,6 +235,67 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
 
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, taskId, count);
+    }
+
+    /// <summary>
+    /// Phân công xử lý inside the receiving unit: a clerk, leader or administrator of that unit names the officer who
+    /// handles the assignment and, optionally, a follower; both are told by a personal notice. Another unit gets "not
+    /// found" (or "forbidden" when it follows the directive from above); an officer of the unit, "forbidden".
+    /// </summary>
+    public async Task<LifecycleOutcome> AssignHandlerAsync(Guid taskAssignmentId, Guid handlerUserId, Guid? followerUserId, Actor actor, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var found = await db.TaskAssignments.Where(t => t.Id == taskAssignmentId)
+            .Select(t => new { t.OrganizationId, t.DirectiveId, t.Directive!.Number, t.Directive.Status, Label = db.DirectiveTasks.Where(d => d.Id == t.TaskId).Select(d => d.Label).First() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return LifecycleOutcome.NotFound;
+        }
+
+        if (found.OrganizationId != actor.OrganizationId)
+        {
+            return await db.Directives.VisibleTo(db, viewer).AnyAsync(d => d.Id == found.DirectiveId, cancellationToken) ? LifecycleOutcome.Forbidden : LifecycleOutcome.NotFound;
+        }
+
+        if (!viewer.SeesSubtree)
+        {
+            return LifecycleOutcome.Forbidden;
+        }
+
+        if (found.Status == DirectiveStatus.Withdrawn)
+        {
+            throw new StateConflictException($"Văn bản số {found.Number} đã bị thu hồi.");
+        }
+
+        var ids = followerUserId is { } f ? new[] { handlerUserId, f } : [handlerUserId];
+        var members = await db.Users.Where(u => ids.Contains(u.Id))
+            .Select(u => new { Member = new Users.UnitMember(u.Id, u.OrganizationId, !u.IsDeactivated), u.FullName })
+            .ToDictionaryAsync(u => u.Member.UserId, cancellationToken);
+        // A user who does not exist reads like one of another unit: the domain's message names the field.
+        var handler = members.GetValueOrDefault(handlerUserId)?.Member ?? new Users.UnitMember(handlerUserId, Guid.Empty, false);
+        var follower = followerUserId is { } fid ? members.GetValueOrDefault(fid)?.Member ?? new Users.UnitMember(fid, Guid.Empty, false) : null;
+        var task = await db.TaskAssignments.SingleAsync(t => t.Id == taskAssignmentId, cancellationToken);
+        var now = Now();
+        var before = task.HandlerUserId;
+        var change = task.AssignHandler(handler, follower, actor.UserId, actor.OrganizationId, viewer.SeesSubtree, now, actor.OnBehalfOfUserId);
+        db.HandlerChanges.Add(change);
+        var what = $"nhiệm vụ {found.Label} của văn bản số {found.Number}";
+        db.Notifications.Add(new Notification(task.OrganizationId, NotificationKind.Handling, $"Bạn được phân công xử lý {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, userId: handlerUserId));
+        if (followerUserId is { } followerId)
+        {
+            db.Notifications.Add(new Notification(task.OrganizationId, NotificationKind.Handling, $"Bạn được phân công theo dõi {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, userId: followerId));
+        }
+
+        Audit(AuditActions.HandlerAssigned, task, actor, now, new
+        {
+            From = before,
+            Handler = handlerUserId,
+            HandlerName = members[handlerUserId].FullName,
+            Follower = followerUserId,
+            FollowerName = followerUserId is { } fo ? members[fo].FullName : null,
+        });
+        await SaveAsync(cancellationToken);
+        return new LifecycleOutcome(LifecycleStatus.Done, change.Id);
     }
 
     /// <summary>Giao lại: a refused assignment passes to another unit, which receives the directive if it had not.</summary>
@@ -390,5 +453,5 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         db.Notifications.Add(new Notification(organizationId, kind, title, target, task.DirectiveId, task.Id, now));
 
     private void Audit(string action, TaskAssignment task, Actor actor, DateTime now, object details) =>
-        db.AuditEvents.Add(new AuditEvent(action, nameof(TaskAssignment), task.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now));
+        db.AuditEvents.Add(new AuditEvent(action, nameof(TaskAssignment), task.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(details), now, actor.OnBehalfOfUserId, actor.OnBehalfOfName));
 }

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string Refused = "Refused";
     public const string Cancelled = "Cancelled";
     public const string Reassigned = "Reassigned";
+    public const string HandlerAssigned = "HandlerAssigned";
+    public const string SubstituteNamed = "SubstituteNamed";
+    public const string SubstituteEnded = "SubstituteEnded";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
     public const string SessionsEnded = "SessionsEnded";

@@ -9,7 +9,7 @@ public sealed class AuditEvent
         EntityType = null!;
     }
 
-    public AuditEvent(string action, string entityType, string? entityId, Guid? userId, string? userName, Guid? organizationId, string? ipAddress, string? details, DateTime occurredAtUtc)
+    public AuditEvent(string action, string entityType, string? entityId, Guid? userId, string? userName, Guid? organizationId, string? ipAddress, string? details, DateTime occurredAtUtc, Guid? onBehalfOfUserId = null, string? onBehalfOfName = null)
     {
         Action = action;
         EntityType = entityType;
@@ -20,6 +20,8 @@ public sealed class AuditEvent
         IpAddress = ipAddress;
         Details = details;
         OccurredAt = occurredAtUtc;
+        OnBehalfOfUserId = onBehalfOfUserId;
+        OnBehalfOfName = onBehalfOfName;
     }
 
     public long Id { get; private set; }
@@ -39,6 +41,11 @@ public sealed class AuditEvent
     public Guid? OrganizationId { get; private set; }
 
     public string? IpAddress { get; private set; }
+
+    /// <summary>The absent user the actor stood in for ("X thay Y"), if any.</summary>
+    public Guid? OnBehalfOfUserId { get; private set; }
+
+    public string? OnBehalfOfName { get; private set; }
 
     /// <summary>What changed, as JSON.</summary>
     public string? Details { get; private set; }

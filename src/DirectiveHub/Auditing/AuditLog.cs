@@ -43,7 +43,7 @@ public static class AuditLog
         }
 
         return events.OrderByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.UserName, e.OrganizationId, e.IpAddress, e.Details));
+            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.UserName, e.OrganizationId, e.IpAddress, e.Details, e.OnBehalfOfName));
     }
 
     // A cell starting with = + - @ is a formula to a spreadsheet; a user-typed name must never run as one.
@@ -51,10 +51,10 @@ public static class AuditLog
 
     public static string Csv(IEnumerable<AuditRow> rows)
     {
-        var text = new StringBuilder("Thời điểm,Hành động,Đối tượng,Mã đối tượng,Người thực hiện,Đơn vị,Địa chỉ IP,Chi tiết\n");
+        var text = new StringBuilder("Thời điểm,Hành động,Đối tượng,Mã đối tượng,Người thực hiện,Thay cho,Đơn vị,Địa chỉ IP,Chi tiết\n");
         foreach (var r in rows)
         {
-            text.AppendLine(string.Join(',', new[] { VietnamTime.ShortDateTime(r.OccurredAt), r.Action, r.EntityType, r.EntityId ?? "", r.UserName ?? "", r.OrganizationId?.ToString() ?? "", r.IpAddress ?? "", r.Details ?? "" }.Select(NoFormula).Select(OrganizationCsv.Quote)));
+            text.AppendLine(string.Join(',', new[] { VietnamTime.ShortDateTime(r.OccurredAt), r.Action, r.EntityType, r.EntityId ?? "", r.UserName ?? "", r.OnBehalfOf ?? "", r.OrganizationId?.ToString() ?? "", r.IpAddress ?? "", r.Details ?? "" }.Select(NoFormula).Select(OrganizationCsv.Quote)));
         }
 
         return text.ToString();

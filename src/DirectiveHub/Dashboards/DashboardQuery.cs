@@ -48,13 +48,16 @@ public static class DashboardQuery
             {
                 OrganizationId = g.Key,
                 Assigned = g.Count(t => t.IssuedInPeriod),
-                Acknowledged = g.Count(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
                 Open = g.Count(t => t.State == TaskState.Open),
                 Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
                 DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
                 Overdue = g.Count(t => t.State == TaskState.Overdue),
             })
             .ToListAsync(cancellationToken);
+        var acknowledgedByUnit = await AcknowledgedIn(db, counted)
+            .GroupBy(t => t.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
         var subtree = await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(root.Path))
             .Select(o => new OrganizationNode(o.Id, o.ParentId, o.Name, o.Depth))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -69,7 +72,7 @@ public static class DashboardQuery
         }
 
         var units = byUnit
-            .Select(u => new UnitRow(u.OrganizationId, names.GetValueOrDefault(u.OrganizationId, "?"), u.Assigned, u.Acknowledged, u.Done, u.DoneLate, u.Overdue, Rate(u.Done, u.Done + u.DoneLate + u.Overdue)))
+            .Select(u => new UnitRow(u.OrganizationId, names.GetValueOrDefault(u.OrganizationId, "?"), u.Assigned, acknowledgedByUnit.GetValueOrDefault(u.OrganizationId), u.Done, u.DoneLate, u.Overdue, Rate(u.Done, u.Done + u.DoneLate + u.Overdue)))
             .OrderByDescending(u => u.Overdue)
             .ThenBy(u => u.OnTimeRate ?? 1)
             .ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -428,12 +431,13 @@ public static class DashboardQuery
 
     private static async Task<ReceivedFigures> ReceivedAsync(AppDbContext db, string rootPath, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
-        var sums = await Counted(db, ReceivedTasks(db, rootPath, filter), filter, today)
+        var received = Counted(db, ReceivedTasks(db, rootPath, filter), filter, today);
+        var acknowledged = await AcknowledgedIn(db, received).CountAsync(cancellationToken);
+        var sums = await received
             .GroupBy(_ => 1)
             .Select(g => new
             {
                 Assigned = g.Count(t => t.IssuedInPeriod),
-                Acknowledged = g.Count(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null)),
                 Open = g.Count(t => t.State == TaskState.Open),
                 Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
                 DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
@@ -442,8 +446,16 @@ public static class DashboardQuery
             .SingleOrDefaultAsync(cancellationToken);
         return sums is null
             ? new ReceivedFigures(new TaskAssignmentCounts(0, 0, 0, 0, 0), 0, null)
-            : new ReceivedFigures(new TaskAssignmentCounts(sums.Assigned, sums.Open, sums.Done, sums.DoneLate, sums.Overdue), sums.Acknowledged, Rate(sums.Done, sums.Done + sums.DoneLate + sums.Overdue));
+            : new ReceivedFigures(new TaskAssignmentCounts(sums.Assigned, sums.Open, sums.Done, sums.DoneLate, sums.Overdue), acknowledged, Rate(sums.Done, sums.Done + sums.DoneLate + sums.Overdue));
     }
+
+    /// <summary>
+    /// Of <paramref name="counted"/>, those the period issued whose unit acknowledged the directive. A query of its own:
+    /// inside the GROUP BY of the stock, the receipt lookup made EF re-read every unit's whole history per group (tens
+    /// of seconds on a province, docs/benchmarks.md); here it is a semi-join over the period's rows only.
+    /// </summary>
+    private static IQueryable<CountedTask> AcknowledgedIn(AppDbContext db, IQueryable<CountedTask> counted) =>
+        counted.Where(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null));
 
     /// <summary>The task assignments of <paramref name="directives"/> that count, with their state on <paramref name="today"/>.</summary>
     public static IQueryable<StatedTaskAssignment> Stated(AppDbContext db, IQueryable<Directive> directives, DateOnly today) =>

@@ -41,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Urging> Urgings => Set<Urging>();
 
+    public DbSet<HandlerChange> HandlerChanges => Set<HandlerChange>();
+
+    public DbSet<Users.Substitution> Substitutions => Set<Users.Substitution>();
+
     public DbSet<NumberRegister> NumberRegisters => Set<NumberRegister>();
 
     public DbSet<ArrivalRegister> ArrivalRegisters => Set<ArrivalRegister>();

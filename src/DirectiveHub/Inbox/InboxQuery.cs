@@ -65,6 +65,10 @@ public static class InboxQuery
                     AcknowledgedAt = a.AcknowledgedAt,
                     NearestDeadline = outstandingTasks.Where(t => t.DirectiveId == d.Id).Min(t => t.Deadline),
                     Overdue = overdueTasks.Any(t => t.DirectiveId == d.Id),
+                    Handler = db.TaskAssignments.Where(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.HandlerUserId != null)
+                        .OrderBy(t => t.Role)
+                        .Select(t => db.Users.Where(u => u.Id == t.HandlerUserId).Select(u => u.FullName).FirstOrDefault())
+                        .FirstOrDefault(),
                 })
             .ToListAsync(cancellationToken);
         return (InInboxOrder(rows), total);

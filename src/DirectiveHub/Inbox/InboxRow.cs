@@ -24,4 +24,7 @@ public sealed record InboxRow
     public DateOnly? NearestDeadline { get; init; }
 
     public bool Overdue { get; init; }
+
+    /// <summary>The officer named to handle the unit's (first) task of it (người xử lý), if any.</summary>
+    public string? Handler { get; init; }
 }

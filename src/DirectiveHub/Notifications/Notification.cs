@@ -11,8 +11,9 @@ public sealed class Notification
         Title = null!;
     }
 
-    public Notification(Guid organizationId, NotificationKind kind, string title, NoticeTarget target, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc, string? dedupKey = null)
+    public Notification(Guid organizationId, NotificationKind kind, string title, NoticeTarget target, Guid? directiveId, Guid? taskAssignmentId, DateTime createdAtUtc, string? dedupKey = null, Guid? userId = null)
     {
+        UserId = userId;
         DedupKey = dedupKey;
         OrganizationId = organizationId;
         Kind = kind;
@@ -26,6 +27,16 @@ public sealed class Notification
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public Guid OrganizationId { get; private set; }
+
+    /// <summary>
+    /// A personal notice (to a task's handler, or their substitute) is seen by that user of the unit only; null: the
+    /// whole unit sees it.
+    /// </summary>
+    public Guid? UserId { get; private set; }
+
+    /// <summary>The notices <paramref name="userId"/> of <paramref name="organizationId"/> sees: the unit's and their own.</summary>
+    public static System.Linq.Expressions.Expression<Func<Notification, bool>> SeenBy(Guid organizationId, Guid userId) =>
+        n => n.OrganizationId == organizationId && (n.UserId == null || n.UserId == userId);
 
     public NotificationKind Kind { get; private set; }
 

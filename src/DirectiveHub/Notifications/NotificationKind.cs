@@ -31,4 +31,7 @@ public enum NotificationKind
 
     /// <summary>The issuer cancelled the unit's task, or the unit refused it (to the issuer).</summary>
     Cancellation,
+
+    /// <summary>A clerk or leader of the unit named the user to handle or follow a task (phân công xử lý).</summary>
+    Handling,
 }

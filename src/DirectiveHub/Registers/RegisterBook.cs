@@ -180,6 +180,7 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
                 LastNote = x.Task.Reports.OrderByDescending(r => r.ReportedAt).Select(r => r.Note).FirstOrDefault(),
                 Reporter = x.Task.Reports.OrderByDescending(r => r.ReportedAt).Select(r => db.Users.Where(u => u.Id == r.ReportedById).Select(u => u.FullName).FirstOrDefault()).FirstOrDefault(),
                 Acknowledger = db.Users.Where(u => u.Id == x.Arrival.AcknowledgedById).Select(u => u.FullName).FirstOrDefault(),
+                HandlerName = db.Users.Where(u => u.Id == x.Task.HandlerUserId).Select(u => u.FullName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var results = await AcceptedResults.ForAsync(db, rows.Select(r => r.TaskAssignmentId).ToList(), cancellationToken);
@@ -188,7 +189,9 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
             rows.Select(r =>
             {
                 var state = TaskStateText(r.Status, r.Deadline, r.DirectiveStatus, today);
-                var person = r.Reporter ?? r.Acknowledger;
+                // The officer the unit named to handle it (người xử lý) is the register's "person assigned"; until one
+                // is named, whoever last reported or received it.
+                var person = r.HandlerName ?? r.Reporter ?? r.Acknowledger;
                 var role = r.Role == AssignmentRole.Lead ? "Chủ trì" : "Phối hợp";
                 var result = results.TryGetValue(r.TaskAssignmentId, out var found) ? found : ((string?)null, (DateOnly?)null);
                 return new FollowUpRegisterRow(

@@ -44,6 +44,8 @@ public static class TrackingQuery
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new
             {
                 a.TaskId,
+                Handler = db.Users.Where(u => u.Id == a.HandlerUserId).Select(u => u.FullName).FirstOrDefault(),
+                Follower = db.Users.Where(u => u.Id == a.FollowerUserId).Select(u => u.FullName).FirstOrDefault(),
                 Unit = new TrackingUnit(
                     a.Id,
                     o.Id,
@@ -102,7 +104,7 @@ public static class TrackingQuery
                 t.Label,
                 t.Text,
                 t.Deadline,
-                units.Where(u => u.TaskId == t.Id).Select(u => evidence.Contains(u.Unit.TaskAssignmentId) ? u.Unit with { Evidence = evidence[u.Unit.TaskAssignmentId].ToList() } : u.Unit).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
+                units.Where(u => u.TaskId == t.Id).Select(u => (evidence.Contains(u.Unit.TaskAssignmentId) ? u.Unit with { Evidence = evidence[u.Unit.TaskAssignmentId].ToList() } : u.Unit) with { Handler = u.Handler, Follower = u.Follower }).OrderBy(u => u.Role).ThenBy(u => u.Name, StringComparer.Ordinal).ToList(),
                 t.DaysAfterReceipt is { } days ? new DirectiveHub.Calendar.ReceiptDeadline(days, t.CountsWorkingDays) : null)).ToList(),
             (await CascadeByParentAsync(db, [id], today, CascadeDepth, cancellationToken)).GetValueOrDefault(id) ?? [],
             directive.IssuerId);

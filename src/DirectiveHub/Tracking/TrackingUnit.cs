@@ -7,4 +7,10 @@ public sealed record TrackingUnit(Guid TaskAssignmentId, Guid OrganizationId, st
 {
     /// <summary>The evidence of every report of the assignment, newest report first.</summary>
     public IReadOnlyList<TrackingEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The name of the officer of the unit who handles it (người xử lý), if one is named.</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>The name of the officer who follows it (người theo dõi), if any.</summary>
+    public string? Follower { get; init; }
 }

@@ -52,6 +52,15 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     [BindProperty]
     public RefusalInput Refusal { get; set; } = new();
 
+    [BindProperty]
+    public HandlerInput Handler { get; set; } = new();
+
+    /// <summary>A clerk, leader or administrator of the unit assigns its officers to the tasks (phân công xử lý).</summary>
+    public bool CanAssignHandlers { get; private set; }
+
+    /// <summary>The unit's active users, for the handler and follower choices.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Members { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -193,6 +202,43 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostHandlerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || Tasks.All(t => t.Id != Handler.TaskAssignmentId))
+        {
+            return NotFound();
+        }
+
+        (ErrorTaskId, ErrorForm) = (Handler.TaskAssignmentId, "handler");
+        if (Handler.HandlerUserId is not { } handler)
+        {
+            Error = localizer["HandlerRequired"];
+            return Page();
+        }
+
+        try
+        {
+            var outcome = await lifecycle.AssignHandlerAsync(Handler.TaskAssignmentId, handler, Handler.FollowerUserId, Actor(), await user.GetViewerAsync(cancellationToken), cancellationToken);
+            if (outcome.Status == LifecycleStatus.Forbidden)
+            {
+                return Forbid();
+            }
+
+            if (outcome.Status != LifecycleStatus.Done)
+            {
+                return NotFound();
+            }
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Message;
+            return Page();
+        }
+
+        Message = localizer["HandlerAssignedMessage"].Value;
+        return RedirectToPage(null, null, new { id }, $"task-{Handler.TaskAssignmentId}");
+    }
+
     // The phone's clock, trusted within reason: a time far off is ignored rather than refused.
     private DateTime? PreparedAt(DateTimeOffset now) =>
         Report.PreparedAt is { } prepared && prepared <= now.AddHours(1) && prepared >= now.AddDays(-90) ? prepared.UtcDateTime : null;
@@ -226,6 +272,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             .Include(t => t.Reports)
             .Include(t => t.ExtensionRequests)
             .Include(t => t.Urgings)
+            .Include(t => t.HandlerChanges)
             .Include(t => t.Directive)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -237,7 +284,9 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
             .Select(t => new { t, texts[t.TaskId].Label, texts[t.TaskId].Text, texts[t.TaskId].Position })
             .OrderBy(x => x.Position)
             .ToList();
-        var reporterIds = assignments.SelectMany(a => a.Reports).Select(r => r.ReportedById).Distinct().ToList();
+        var reporterIds = assignments.SelectMany(a => a.Reports).SelectMany(r => new[] { r.ReportedById, r.OnBehalfOfUserId ?? Guid.Empty })
+            .Concat(assignments.SelectMany(a => a.HandlerChanges).SelectMany(c => new[] { c.HandlerUserId, c.FollowerUserId ?? Guid.Empty, c.AssignedById, c.OnBehalfOfUserId ?? Guid.Empty }))
+            .Distinct().ToList();
         var reporters = await db.Users.AsNoTracking()
             .Where(u => reporterIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
@@ -253,7 +302,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                 x.t.Status,
                 TaskAssignmentState.Of(x.t, x.t.Directive!.Status, today) == TaskState.Overdue,
                 x.t.IsDeadlinePending ? x.t.DeadlineAfterReceipt : null,
-                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList(), r.ResultNumber, r.ResultIssuedOn, r.Review, r.ReviewNote)).ToList(),
+                x.t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportRow(r.ReportedAt, r.Status, r.Note, reporters.GetValueOrDefault(r.ReportedById), evidence[r.Id].Select(e => (e.Id, e.FileName)).ToList(), r.ResultNumber, r.ResultIssuedOn, r.Review, r.ReviewNote, Name(r.OnBehalfOfUserId))).ToList(),
                 new MyLifecycle(
                     x.t.IsWithUnit && x.t.Directive!.Status == DirectiveStatus.Published,
                     x.t.OriginalDeadline,
@@ -262,20 +311,51 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                     x.t.Quality,
                     x.t.Timing,
                     x.t.CancellationReason,
-                    x.t.Urgings.OrderByDescending(u => u.SentAt).Select(u => new UrgingRow(u.SentAt, u.Kind, u.Text, u.ReportBy)).ToList())))
+                    x.t.Urgings.OrderByDescending(u => u.SentAt).Select(u => new UrgingRow(u.SentAt, u.Kind, u.Text, u.ReportBy)).ToList()))
+        {
+            Handling = new MyHandling(
+                    x.t.HandlerUserId,
+                    Name(x.t.HandlerUserId),
+                    x.t.FollowerUserId,
+                    Name(x.t.FollowerUserId),
+                    x.t.HandlerChanges.OrderByDescending(c => c.AssignedAt).Select(c => new HandlerChangeRow(c.AssignedAt, Name(c.HandlerUserId) ?? "", Name(c.FollowerUserId), Name(c.AssignedById), Name(c.OnBehalfOfUserId))).ToList()),
+        })
             .ToList();
+        CanAssignHandlers = viewer.SeesSubtree && viewer.OrganizationId == user.OrganizationId;
+        if (CanAssignHandlers)
+        {
+            Members = (await db.Users.AsNoTracking()
+                    .Where(u => u.OrganizationId == user.OrganizationId && !u.IsDeactivated)
+                    .OrderBy(u => u.FullName)
+                    .Select(u => new { u.Id, u.FullName, u.Email })
+                    .Take(500)
+                    .ToListAsync(cancellationToken))
+                .Select(u => (u.Id, u.FullName.Length > 0 ? u.FullName : u.Email ?? "")).ToList();
+        }
+
         return true;
+
+        string? Name(Guid? userId) => userId is { } known ? reporters.GetValueOrDefault(known) : null;
     }
 
     /// <param name="PendingSpan">A deadline counted from receipt that the unit's acknowledgment has not fixed yet.</param>
-    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports, MyLifecycle Lifecycle);
+    public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports, MyLifecycle Lifecycle)
+    {
+        public MyHandling Handling { get; init; } = new(null, null, null, null, []);
+    }
+
+    /// <summary>Người xử lý and người theo dõi inside the unit, and who assigned them when (newest first).</summary>
+    public sealed record MyHandling(Guid? HandlerUserId, string? Handler, Guid? FollowerUserId, string? Follower, IReadOnlyList<HandlerChangeRow> History);
+
+    /// <param name="OnBehalfOf">The absent user the assigner stood in for ("X thay Y").</param>
+    public sealed record HandlerChangeRow(DateTime At, string Handler, string? Follower, string? By, string? OnBehalfOf);
 
     /// <param name="WithUnit">The unit may report, ask for an extension or refuse ("chờ đơn vị báo cáo").</param>
     public sealed record MyLifecycle(bool WithUnit, DateOnly? OriginalDeadline, DateOnly? PendingExtension, string? ReturnReason, ResultQuality? Quality, ResultTiming? Timing, string? CancellationReason, IReadOnlyList<UrgingRow> Urgings);
 
     public sealed record UrgingRow(DateTime At, UrgingKind Kind, string Text, DateOnly? ReportBy);
 
-    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence, string? ResultNumber = null, DateOnly? ResultIssuedOn = null, ReviewDecision? Review = null, string? ReviewNote = null);
+    public sealed record ReportRow(DateTime At, ProgressStatus Status, string? Note, string? By, IReadOnlyList<(Guid Id, string FileName)> Evidence, string? ResultNumber = null, DateOnly? ResultIssuedOn = null, ReviewDecision? Review = null, string? ReviewNote = null, string? OnBehalfOf = null);
 
     public sealed class ReportInput
     {
@@ -304,6 +384,15 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         public DateOnly? ProposedDeadline { get; set; }
 
         public string? Reason { get; set; }
+    }
+
+    public sealed class HandlerInput
+    {
+        public Guid TaskAssignmentId { get; set; }
+
+        public Guid? HandlerUserId { get; set; }
+
+        public Guid? FollowerUserId { get; set; }
     }
 
     public sealed class RefusalInput

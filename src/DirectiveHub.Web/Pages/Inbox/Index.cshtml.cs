@@ -42,6 +42,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
 
     public IReadOnlyList<InboxRow> Rows { get; private set; } = [];
 
+    /// <summary>Việc tôi xử lý: what the user handles or follows, and handles for an absent colleague.</summary>
+    public IReadOnlyList<HandlerDuty> Duties { get; private set; } = [];
+
     public int Total { get; private set; }
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -74,6 +77,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
                 organizationId = unit;
                 UnitName = name;
             }
+        }
+
+        if (UnitName is null)
+        {
+            Duties = await HandlerDuties.ForAsync(db, user.Id, user.OrganizationId, VietnamTime.Today(clock), cancellationToken);
         }
 
         (Rows, Total) = await InboxQuery.PageAsync(db, organizationId, VietnamTime.Today(clock), new InboxFilter(Acknowledged, Overdue, Type, Year, Q), PageNumber, PageSize, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Rows = await db.Notifications.AsNoTracking()
-            .Where(n => n.OrganizationId == user.OrganizationId)
+            .Where(Notification.SeenBy(user.OrganizationId, user.Id))
             .OrderByDescending(n => n.CreatedAt)
             .Take(100)
             .Select(n => new Row(n.Id, n.Kind, n.Title, n.CreatedAt, db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == user.Id)))
@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider c
     /// <summary>Opens a notification: marks it read for this user and follows its link.</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        var notification = await db.Notifications.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.OrganizationId == user.OrganizationId, cancellationToken);
+        var notification = await db.Notifications.AsNoTracking().Where(Notification.SeenBy(user.OrganizationId, user.Id)).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notification is null)
         {
             return NotFound();

@@ -16,6 +16,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.EntityId).HasMaxLength(64);
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.OnBehalfOfName).HasMaxLength(256);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => new { e.OrganizationId, e.OccurredAt });

@@ -19,5 +19,6 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         // A phone retries a queued report with the same key; the unique index settles two retries racing each other.
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReportedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OnBehalfOfUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -31,6 +31,9 @@ public sealed class TaskAssignmentConfiguration : IEntityTypeConfiguration<TaskA
         builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.ExtensionRequests).WithOne().HasForeignKey(r => r.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Urgings).WithOne().HasForeignKey(u => u.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.HandlerChanges).WithOne().HasForeignKey(c => c.TaskAssignmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.HandlerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.FollowerUserId).OnDelete(DeleteBehavior.Restrict);
 
         // Every decision (review, extension, cancellation, urging) bumps it: two clerks deciding at once, one loses.
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -138,6 +138,44 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FollowerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HandlerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("FollowerUserId");
+
+                    b.HasIndex("HandlerUserId");
+
+                    b.HasIndex("OnBehalfOfUserId");
+
+                    b.HasIndex("TaskAssignmentId", "AssignedAt");
+
+                    b.ToTable("HandlerChanges");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -149,6 +187,9 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Quality")
                         .HasMaxLength(16)
@@ -193,6 +234,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("OnBehalfOfUserId");
 
                     b.HasIndex("ReportedById");
 
@@ -330,6 +373,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("FollowerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("HandlerAssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandlerUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("HasPendingExtension")
                         .HasColumnType("boolean");
 
@@ -401,6 +453,10 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasIndex("DirectiveId");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DirectiveId"), new[] { "OrganizationId", "Status", "Deadline" });
+
+                    b.HasIndex("FollowerUserId");
+
+                    b.HasIndex("HandlerUserId");
 
                     b.HasIndex("ReassignedToId");
 
@@ -490,6 +546,13 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnBehalfOfName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
@@ -1843,12 +1906,17 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
@@ -2435,6 +2503,43 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AbsentUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubstituteUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AbsentUserId", "To");
+
+                    b.HasIndex("SubstituteUserId", "To");
+
+                    b.ToTable("Substitutions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2623,8 +2728,44 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("HandlerChanges")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReportedById")
@@ -2669,6 +2810,16 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()
@@ -2858,6 +3009,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DirectiveHub.Notifications.NotificationRead", b =>
@@ -2964,6 +3120,27 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AbsentUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -3018,6 +3195,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
                     b.Navigation("ExtensionRequests");
+
+                    b.Navigation("HandlerChanges");
 
                     b.Navigation("Reports");
 

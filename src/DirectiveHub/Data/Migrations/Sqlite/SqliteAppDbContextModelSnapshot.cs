@@ -128,6 +128,44 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HandlerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("FollowerUserId");
+
+                    b.HasIndex("HandlerUserId");
+
+                    b.HasIndex("OnBehalfOfUserId");
+
+                    b.HasIndex("TaskAssignmentId", "AssignedAt");
+
+                    b.ToTable("HandlerChanges");
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -138,6 +176,9 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Quality")
@@ -183,6 +224,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("OnBehalfOfUserId");
 
                     b.HasIndex("ReportedById");
 
@@ -318,6 +361,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FollowerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandlerAssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandlerUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasPendingExtension")
                         .HasColumnType("INTEGER");
 
@@ -387,6 +439,10 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasFilter("\"OverdueFlaggedAt\" IS NULL AND \"Status\" NOT IN ('Done', 'DoneLate')");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("FollowerUserId");
+
+                    b.HasIndex("HandlerUserId");
 
                     b.HasIndex("ReassignedToId");
 
@@ -473,6 +529,13 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnBehalfOfName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrganizationId")
@@ -1816,12 +1879,17 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
@@ -2408,6 +2476,43 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AbsentUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubstituteUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AbsentUserId", "To");
+
+                    b.HasIndex("SubstituteUserId", "To");
+
+                    b.ToTable("Substitutions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2590,8 +2695,44 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DirectiveHub.Assignments.HandlerChange", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Assignments.TaskAssignment", null)
+                        .WithMany("HandlerChanges")
+                        .HasForeignKey("TaskAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DirectiveHub.Assignments.ProgressReport", b =>
                 {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("DirectiveHub.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ReportedById")
@@ -2636,6 +2777,16 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()
@@ -2825,6 +2976,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DirectiveHub.Notifications.NotificationRead", b =>
@@ -2931,6 +3087,27 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Users.Substitution", b =>
+                {
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AbsentUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubstituteUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2985,6 +3162,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
             modelBuilder.Entity("DirectiveHub.Assignments.TaskAssignment", b =>
                 {
                     b.Navigation("ExtensionRequests");
+
+                    b.Navigation("HandlerChanges");
 
                     b.Navigation("Reports");
 
