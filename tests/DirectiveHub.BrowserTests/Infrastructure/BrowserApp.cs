@@ -55,6 +55,9 @@ public class BrowserApp : IAsyncLifetime
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
 
+        // Web-first assertions wait 5 s by default: on a loaded 2-core CI machine a form post alone can take longer, and a
+        // passing assertion does not wait for the limit, so it matches the actions' own generous timeout.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
