@@ -37,7 +37,7 @@ public sealed class MetricsTests(MetricsAppFixture app) : IClassFixture<MetricsA
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel)).StatusCode);
 
-        var text = await ScrapeAsync();
+        var text = await ScrapeUntilAsync(l => l.StartsWith("directivehub_directives_published_total", StringComparison.Ordinal));
         var published = text.Split('\n').Single(l => l.StartsWith("directivehub_directives_published_total", StringComparison.Ordinal));
         Assert.True(double.Parse(published.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= 1, published);
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
@@ -55,7 +55,8 @@ public sealed class MetricsTests(MetricsAppFixture app) : IClassFixture<MetricsA
         var reviewed = await clerk.PostAsJsonAsync($"/api/task-assignments/{awaiting}/review", new { decision = "Return", reason = "Thiếu số liệu từng chi bộ." }, Cancel);
         Assert.True(reviewed.IsSuccessStatusCode, await reviewed.Content.ReadAsStringAsync(Cancel));
 
-        var returned = (await ScrapeAsync()).Split('\n').Single(l => l.StartsWith("directivehub_results_reviewed_total{", StringComparison.Ordinal) && l.Contains("outcome=\"returned\"", StringComparison.Ordinal));
+        static bool IsReturned(string l) => l.StartsWith("directivehub_results_reviewed_total{", StringComparison.Ordinal) && l.Contains("outcome=\"returned\"", StringComparison.Ordinal);
+        var returned = (await ScrapeUntilAsync(IsReturned)).Split('\n').Single(IsReturned);
         Assert.True(double.Parse(returned.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= 1, returned);
     }
 
@@ -75,6 +76,20 @@ public sealed class MetricsTests(MetricsAppFixture app) : IClassFixture<MetricsA
 
         heartbeats.Beat("TestWorker", TimeSpan.FromMinutes(1));
         Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health/ready", UriKind.Relative), Cancel));
+    }
+
+    // The exporter serves one scrape for a few hundred milliseconds (its response cache): a scrape right after another
+    // test's may not show a counter yet, so read again until the line is there or a few seconds have passed.
+    private async Task<string> ScrapeUntilAsync(Func<string, bool> line)
+    {
+        var text = await ScrapeAsync();
+        for (var attempt = 0; attempt < 50 && !text.Split('\n').Any(line); attempt++)
+        {
+            await Task.Delay(200, Cancel);
+            text = await ScrapeAsync();
+        }
+
+        return text;
     }
 
     private async Task<string> ScrapeAsync()
