@@ -27,6 +27,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "generate" => await GenerateCommand.RunAsync(this, options, cancellationToken),
                 "bench-http" => await BenchHttpCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
+                "backfill-arrivals" => await BackfillArrivalsCommand.RunAsync(this, options, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await HelpAsync(Error, 2),
             };
@@ -65,6 +66,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
               bench-http [--url U] [--duration S] [--concurrency N] [--no-cache] [--compression br|gzip|none]
                          [--only PAGES] [--stale-cookie]
                              drive a running app over generated data; print latency, throughput and load per page
+              backfill-arrivals [--dry-run]
+                             give arrival numbers to receipts that have none (recorded before arrival numbers),
+                             per unit and year in order of arrival, after the numbers already given; safe to repeat
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;

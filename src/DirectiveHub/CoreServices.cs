@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
         services.AddScoped<Registers.RegisterBook>();
+        services.AddScoped<Registers.TaskSlipInstructions>();
         services.AddScoped<Reports.PeriodicReports>();
         // The OCR tools are found on PATH unless configured (Ocr:Tesseract, Ocr:Pdftoppm).
         services.AddSingleton(new Import.OcrText(configuration["Ocr:Tesseract"] ?? "tesseract", configuration["Ocr:Pdftoppm"] ?? "pdftoppm"));

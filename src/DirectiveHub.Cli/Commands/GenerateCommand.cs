@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Numbering;
 using DirectiveHub.Organizations;
 using DirectiveHub.Seeding;
 using DirectiveHub.Text;
@@ -747,12 +748,18 @@ public static class GenerateCommand
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (var copy = await BeginCopyAsync(connection, """COPY "Assignments" ("Id", "DirectiveId", "OrganizationId", "Position", "AcknowledgedAt", "AcknowledgedById", "IssuedOn", "Urgency") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        // Each receipt takes its unit's next arrival number for the year it arrived (on publication), as live
+        // deliveries do: the list is in order of publication, so the numbers follow the order of arrival.
+        var arrivals = new Dictionary<(Guid Unit, int Year), int>();
+        await using (var copy = await BeginCopyAsync(connection, """COPY "Assignments" ("Id", "DirectiveId", "OrganizationId", "Position", "AcknowledgedAt", "AcknowledgedById", "IssuedOn", "Urgency", "ArrivalNumber", "ArrivalYear", "ArrivedAt") FROM STDIN (FORMAT BINARY)""", cancellationToken))
         {
             foreach (var d in list)
             {
+                var year = ArrivalNumbering.YearOf(d.PublishedAt);
                 for (var i = 0; i < d.Recipients.Length; i++)
                 {
+                    var key = (d.Recipients[i].Id, year);
+                    var arrival = arrivals[key] = arrivals.GetValueOrDefault(key) + 1;
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(Guid.CreateVersion7(), cancellationToken);
                     await copy.WriteAsync(d.Id, cancellationToken);
@@ -762,7 +769,25 @@ public static class GenerateCommand
                     await WriteNullableAsync<Guid>(copy, d.Acknowledged[i] is null ? null : officerId, NpgsqlDbType.Uuid, cancellationToken);
                     await copy.WriteAsync(d.IssuedOn, NpgsqlDbType.Date, cancellationToken);
                     await copy.WriteAsync(d.Urgency, cancellationToken);
+                    await copy.WriteAsync(arrival, cancellationToken);
+                    await copy.WriteAsync(year, cancellationToken);
+                    await copy.WriteAsync(d.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (var copy = await BeginCopyAsync(connection, """COPY "ArrivalRegisters" ("Id", "OrganizationId", "Year", "LastIssued", "Version") FROM STDIN (FORMAT BINARY)""", cancellationToken))
+        {
+            foreach (var ((unit, year), last) in arrivals)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(Guid.CreateVersion7(), cancellationToken);
+                await copy.WriteAsync(unit, cancellationToken);
+                await copy.WriteAsync(year, cancellationToken);
+                await copy.WriteAsync(last, cancellationToken);
+                await copy.WriteAsync(0, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);

@@ -68,6 +68,40 @@ public sealed class Assignment
         ArrivedAt = arrivedAtUtc;
     }
 
+    /// <summary>The most characters of a leader's instruction on the task slip: a paragraph or a few, as on paper.</summary>
+    public const int MaxInstructionLength = 2000;
+
+    /// <summary>The leader's instruction on the task slip (ý kiến chỉ đạo của lãnh đạo), as last written.</summary>
+    public string? Instruction { get; private set; }
+
+    public Guid? InstructedById { get; private set; }
+
+    public DateTime? InstructedAt { get; private set; }
+
+    /// <summary>
+    /// Writes (or, with an empty text, clears) the leader's instruction on the task slip. Only the receiving unit's
+    /// clerks and leaders may, which the caller has checked (<see cref="Registers.TaskSlipInstructions"/>).
+    /// </summary>
+    /// <returns>False when the text is the same as the one recorded (nothing changes).</returns>
+    public bool RecordInstruction(string? text, Guid userId, DateTime nowUtc)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+        if (trimmed is { Length: > MaxInstructionLength })
+        {
+            throw new DomainException("Ý kiến chỉ đạo không quá 2.000 ký tự.", "instruction");
+        }
+
+        if (trimmed == Instruction)
+        {
+            return false;
+        }
+
+        Instruction = trimmed;
+        InstructedById = trimmed is null ? null : userId;
+        InstructedAt = trimmed is null ? null : nowUtc;
+        return true;
+    }
+
     /// <summary>Records who acknowledged and when, once: repeating it changes nothing.</summary>
     /// <returns>True when this call recorded the acknowledgment.</returns>
     public bool Acknowledge(Guid userId, DateTime nowUtc, Guid? idempotencyKey = null)

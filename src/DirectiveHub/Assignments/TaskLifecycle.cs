@@ -301,6 +301,13 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
     /// <summary>Giao lại: a refused assignment passes to another unit, which receives the directive if it had not.</summary>
     public async Task<LifecycleOutcome> ReassignAsync(Guid taskAssignmentId, Guid organizationId, Actor actor, Viewer viewer, CancellationToken cancellationToken)
     {
+        // A unit that had not received the directive receives it now and enters it in its incoming register: its
+        // register of the year is opened first, before anything is changed (opening it saves).
+        if (await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
+        {
+            await Numbering.ArrivalNumbering.EnsureAsync(db, [organizationId], Numbering.ArrivalNumbering.YearOf(Now()), cancellationToken);
+        }
+
         var (scope, denied) = await LoadAsync(taskAssignmentId, actor, viewer, issuerSide: true, null, cancellationToken);
         if (scope is null)
         {
@@ -325,7 +332,10 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         if (receipt is null)
         {
             var directive = await db.Directives.Where(d => d.Id == task.DirectiveId).Select(d => new { d.IssuedOn, d.Urgency }).SingleAsync(cancellationToken);
-            db.Assignments.Add(Assignment.ForSuccessor(task.DirectiveId, organizationId, directive.IssuedOn, directive.Urgency));
+            var arrived = Assignment.ForSuccessor(task.DirectiveId, organizationId, directive.IssuedOn, directive.Urgency);
+            db.Assignments.Add(arrived);
+            // Outside a transaction the register's row version turns a concurrent delivery into a conflict, not a duplicate.
+            await Numbering.ArrivalNumbering.AssignAsync(db, [arrived], now, cancellationToken);
         }
         else if (receipt.AcknowledgedAt is { } acknowledgedAt)
         {

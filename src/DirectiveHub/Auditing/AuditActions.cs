@@ -29,4 +29,5 @@ public static class AuditActions
     public const string CalendarDayRemoved = "CalendarDayRemoved";
     public const string ReportFrozen = "ReportFrozen";
     public const string ReportIssued = "ReportIssued";
+    public const string SlipInstructionRecorded = "SlipInstructionRecorded";
 }

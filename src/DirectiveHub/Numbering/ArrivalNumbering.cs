@@ -54,7 +54,7 @@ public static class ArrivalNumbering
     /// <summary>The year of the arrival the delivery at <paramref name="arrivedAtUtc"/> makes, for <see cref="EnsureAsync"/>.</summary>
     public static int YearOf(DateTime arrivedAtUtc) => VietnamTime.ToVietnam(arrivedAtUtc).Year;
 
-    private static async Task<ArrivalRegister> FindForUpdateAsync(AppDbContext db, Guid organizationId, int year, CancellationToken cancellationToken)
+    internal static async Task<ArrivalRegister> FindForUpdateAsync(AppDbContext db, Guid organizationId, int year, CancellationToken cancellationToken)
     {
         if (db.Provider != DatabaseProvider.Postgres)
         {

@@ -62,8 +62,16 @@ public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
             throw new DomainException("Đơn vị kế thừa đã giải thể.");
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (successor is not null)
+        {
+            // The successor enters what it takes over in its incoming register: the register is opened before anything changes (opening it saves).
+            await ArrivalNumbering.EnsureAsync(db, [successor.Id], ArrivalNumbering.YearOf(now), cancellationToken);
+        }
+
         unit.Dissolve(effectiveOn, successor);
         var transferred = 0;
+        var arrived = new List<Assignment>();
         if (successor is not null)
         {
             var open = await db.TaskAssignments
@@ -79,11 +87,15 @@ public sealed class OrganizationChanges(AppDbContext db, TimeProvider clock)
                 if (receipts.Add(task.DirectiveId))
                 {
                     var directive = directives[task.DirectiveId];
-                    db.Assignments.Add(Assignment.ForSuccessor(task.DirectiveId, successor.Id, directive.IssuedOn, directive.Urgency));
+                    var receipt = Assignment.ForSuccessor(task.DirectiveId, successor.Id, directive.IssuedOn, directive.Urgency);
+                    db.Assignments.Add(receipt);
+                    arrived.Add(receipt);
                 }
 
                 transferred++;
             }
+
+            await ArrivalNumbering.AssignAsync(db, arrived, now, cancellationToken);
         }
 
         var (users, registers) = successor is null ? (0, 0) : await HandOverAsync(unit, successor, effectiveOn, cancellationToken);

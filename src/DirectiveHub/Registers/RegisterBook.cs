@@ -227,7 +227,7 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(cancellationToken);
         var receipt = directive is null ? null : await db.Assignments.AsNoTracking()
             .Where(a => a.DirectiveId == directiveId && a.OrganizationId == organizationId)
-            .Select(a => new { a.ArrivalNumber, a.ArrivedAt })
+            .Select(a => new { a.ArrivalNumber, a.ArrivedAt, a.Instruction, a.InstructedAt, InstructedBy = db.Users.Where(u => u.Id == a.InstructedById).Select(u => u.FullName).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken);
         if (directive is null || receipt is null)
         {
@@ -258,7 +258,8 @@ public sealed class RegisterBook(AppDbContext db, TimeProvider clock)
         }).ToList();
         return new TaskSlip(
             directive.Id, unit.Name, unit.ParentName, place, receipt.ArrivalNumber, receipt.ArrivedAt, directive.IssuerName ?? string.Empty,
-            directive.Number ?? string.Empty, directive.IssuedOn!.Value, TypeAndSubject(directive.DocumentType, directive.Subject), lines);
+            directive.Number ?? string.Empty, directive.IssuedOn!.Value, TypeAndSubject(directive.DocumentType, directive.Subject), lines,
+            receipt.Instruction, receipt.InstructedBy, receipt.InstructedAt);
     }
 
     private IQueryable<Assignment> Arrivals(Guid organizationId, RegisterPeriod period)

@@ -2,7 +2,8 @@ namespace DirectiveHub.Registers;
 
 /// <summary>
 /// The task slip (phiếu giao việc / phiếu giải quyết văn bản đến, Phụ lục IV §VII) of a directive received by a unit:
-/// the incoming document as registered, and its tasks with their lead, coordinators and deadlines.
+/// the incoming document as registered, its tasks with their lead, coordinators and deadlines, and the leader's
+/// instruction with who wrote it and when (all null until one is written).
 /// </summary>
 public sealed record TaskSlip(
     Guid DirectiveId,
@@ -15,4 +16,7 @@ public sealed record TaskSlip(
     string Number,
     DateOnly IssuedOn,
     string Subject,
-    IReadOnlyList<TaskSlipLine> Tasks);
+    IReadOnlyList<TaskSlipLine> Tasks,
+    string? Instruction = null,
+    string? InstructedBy = null,
+    DateTime? InstructedAt = null);

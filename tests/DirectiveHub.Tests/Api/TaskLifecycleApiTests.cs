@@ -167,6 +167,12 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, reassigned.StatusCode);
         var successor = (await reassigned.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/task-assignments/{lead}/reassign", new { organizationId = ngocLiep }, Cancel)).StatusCode);
+        // Ngọc Liệp had not received the directive: it receives it now, under the next arrival number of its register.
+        var (arrival, registers) = await app.QueryAsync(async db => (
+            await db.Assignments.Where(a => a.DirectiveId == directive && a.OrganizationId == ngocLiep).Select(a => new { a.ArrivalNumber, a.ArrivalYear }).SingleAsync(Cancel),
+            await db.ArrivalRegisters.Where(r => r.OrganizationId == ngocLiep).Select(r => new { r.Year, r.LastIssued }).ToListAsync(Cancel)));
+        Assert.NotNull(arrival.ArrivalNumber);
+        Assert.Equal(arrival.ArrivalNumber, registers.Single(r => r.Year == arrival.ArrivalYear).LastIssued);
         var mine = await TrackedAsync(clerk, directive, successor);
         Assert.Equal(("Lead", "NotStarted", "01", "2026-12-05"), (mine.GetProperty("role").GetString(), mine.GetProperty("status").GetString(), mine.GetProperty("exchangeStatusCode").GetString(), mine.GetProperty("deadline").GetString()));
 

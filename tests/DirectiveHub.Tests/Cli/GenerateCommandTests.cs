@@ -56,6 +56,15 @@ public sealed class GenerateCommandTests
                 .Select(g => new { Count = g.Count(), Max = g.Max(d => d.Sequence), Distinct = g.Select(d => d.Sequence).Distinct().Count() })
                 .ToListAsync(Cancel);
             Assert.All(numbering, n => Assert.Equal((n.Count, n.Count), (n.Max!.Value, n.Distinct)));
+
+            // Every receipt has its arrival number: per unit and year from 1 without a gap, the register at the last.
+            Assert.False(await db.Assignments.AnyAsync(a => a.ArrivalNumber == null || a.ArrivedAt == null, Cancel));
+            var arrivals = await db.Assignments.GroupBy(a => new { a.OrganizationId, a.ArrivalYear })
+                .Select(g => new { g.Key.OrganizationId, g.Key.ArrivalYear, Count = g.Count(), Max = g.Max(a => a.ArrivalNumber), Distinct = g.Select(a => a.ArrivalNumber).Distinct().Count() })
+                .ToListAsync(Cancel);
+            Assert.All(arrivals, n => Assert.Equal((n.Count, n.Count), (n.Max!.Value, n.Distinct)));
+            var registers = await db.ArrivalRegisters.ToDictionaryAsync(r => (r.OrganizationId, (int?)r.Year), r => r.LastIssued, Cancel);
+            Assert.All(arrivals, n => Assert.Equal(n.Count, registers[(n.OrganizationId, n.ArrivalYear)]));
         }
 
         // The generated accounts sign in and the province dashboard renders the generated tree.

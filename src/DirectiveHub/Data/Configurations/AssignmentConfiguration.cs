@@ -19,6 +19,8 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => a.AcknowledgmentKey).IsUnique();
         // An arrival number is given once per unit and year: a second receipt with it is a numbering bug, refused here.
         builder.HasIndex(a => new { a.OrganizationId, a.ArrivalYear, a.ArrivalNumber }).IsUnique();
+        builder.Property(a => a.Instruction).HasMaxLength(Assignment.MaxInstructionLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.InstructedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AcknowledgedById).OnDelete(DeleteBehavior.Restrict);
     }

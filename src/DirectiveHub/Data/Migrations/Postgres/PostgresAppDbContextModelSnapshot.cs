@@ -51,6 +51,16 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("InstructedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("InstructedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
@@ -71,6 +81,8 @@ namespace DirectiveHub.Data.Migrations.Postgres
 
                     b.HasIndex("AcknowledgmentKey")
                         .IsUnique();
+
+                    b.HasIndex("InstructedById");
 
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
@@ -2700,6 +2712,11 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InstructedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()

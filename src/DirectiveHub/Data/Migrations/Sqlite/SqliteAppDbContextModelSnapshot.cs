@@ -45,6 +45,16 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<Guid>("DirectiveId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InstructedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstructedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -65,6 +75,8 @@ namespace DirectiveHub.Data.Migrations.Sqlite
 
                     b.HasIndex("AcknowledgmentKey")
                         .IsUnique();
+
+                    b.HasIndex("InstructedById");
 
                     b.HasIndex("DirectiveId", "OrganizationId")
                         .IsUnique();
@@ -2667,6 +2679,11 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DirectiveHub.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InstructedById")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DirectiveHub.Organizations.Organization", null)
                         .WithMany()

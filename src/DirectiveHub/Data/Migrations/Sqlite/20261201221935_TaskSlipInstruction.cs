@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DirectiveHub.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TaskSlipInstruction : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InstructedAt",
+                table: "Assignments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "InstructedById",
+                table: "Assignments",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Instruction",
+                table: "Assignments",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_InstructedById",
+                table: "Assignments",
+                column: "InstructedById");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Assignments_AspNetUsers_InstructedById",
+                table: "Assignments",
+                column: "InstructedById",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Assignments_AspNetUsers_InstructedById",
+                table: "Assignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_InstructedById",
+                table: "Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "InstructedAt",
+                table: "Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "InstructedById",
+                table: "Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "Instruction",
+                table: "Assignments");
+        }
+    }
+}
