@@ -216,6 +216,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
 
         var now = Now();
         var count = 0;
+        Scope? last = null;
         foreach (var id in ids.Where(i => i.Status is not (ProgressStatus.Done or ProgressStatus.DoneLate or ProgressStatus.Cancelled)))
         {
             var (scope, denied) = await LoadAsync(id.Id, actor, viewer, issuerSide: true, null, cancellationToken);
@@ -225,14 +226,18 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             }
 
             CancelOne(scope, reason, actor, now);
+            last = scope;
             count++;
         }
 
-        if (count == 0)
+        if (last is null)
         {
             throw new StateConflictException("Nhiệm vụ không còn phần việc nào để hủy.");
         }
 
+        // Besides each assignment's own entry, one on the directive: its history says which task was cancelled and why.
+        db.AuditEvents.Add(new AuditEvent(AuditActions.TaskCancelled, nameof(Directive), last.Task.DirectiveId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress,
+            System.Text.Json.JsonSerializer.Serialize(new { Task = last.TaskLabel, Reason = reason?.Trim(), Count = count }), now, actor.OnBehalfOfUserId, actor.OnBehalfOfName));
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, taskId, count);
     }
