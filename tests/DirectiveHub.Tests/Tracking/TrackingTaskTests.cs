@@ -57,7 +57,7 @@ public sealed class TrackingTaskTests(PostgresAppFixture app) : IClassFixture<Po
         var done = await clerk.SubmitFormAsync(url, new Dictionary<string, string> { ["Decision.Reason"] = "Nhiệm vụ không còn cần thiết", ["Decision.Confirm"] = "true" }, CancelForm);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var after = await clerk.GetDocumentAsync(url);
-        Assert.Contains("Đã hủy nhiệm vụ 1: 2 phần việc", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Đã hủy nhiệm vụ 1: 2 phần việc", after.QuerySelector(".alert-success[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Nhiệm vụ: Đã hủy", after.QuerySelector("[data-testid^=task-state]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(after.QuerySelector(CancelForm));
 
