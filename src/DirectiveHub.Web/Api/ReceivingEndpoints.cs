@@ -29,7 +29,11 @@ public static class ReceivingEndpoints
 
     public sealed record TrackingRecipientDto(Guid OrganizationId, string Name, DateTime? AcknowledgedAt);
 
-    public sealed record TrackingTaskDto(Guid TaskId, string Label, DateOnly? Deadline, IReadOnlyList<TrackingAssignmentDto> Assignments, DirectiveDto.DeadlineAfterReceiptItem? DeadlineAfterReceipt);
+    /// <param name="State">The task's own state, the lead's: done once the lead's result is accepted (Open, Overdue, DoneOnTime, DoneLate, Closed, Cancelled).</param>
+    /// <param name="CoordinatorResults">The coordinating units' latest results, which they report to the lead.</param>
+    public sealed record TrackingTaskDto(Guid TaskId, string Label, DateOnly? Deadline, IReadOnlyList<TrackingAssignmentDto> Assignments, DirectiveDto.DeadlineAfterReceiptItem? DeadlineAfterReceipt, string State, IReadOnlyList<CoordinatorResultDto> CoordinatorResults);
+
+    public sealed record CoordinatorResultDto(Guid TaskAssignmentId, Guid OrganizationId, string Status, TrackingResultDto? Result, DateTime? LastReportAt, string? LastNote);
 
     /// <param name="Status">The one state vocabulary (NotStarted … Cancelled); <paramref name="ExchangeStatusCode"/> its national exchange code.</param>
     /// <param name="Deadline">The deadline in force; <paramref name="OriginalDeadline"/> the first one when an extension moved it.</param>
@@ -263,7 +267,9 @@ public static class ReceivingEndpoints
                 t.Label,
                 t.Deadline,
                 t.Assignments.Select(ToDto).ToList(),
-                t.AfterReceipt is { } span ? new DirectiveDto.DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null)).ToList(),
+                t.AfterReceipt is { } span ? new DirectiveDto.DeadlineAfterReceiptItem(span.Days, span.WorkingDays) : null,
+                t.State.ToString(),
+                t.Coordinators.Select(c => new CoordinatorResultDto(c.TaskAssignmentId, c.OrganizationId, c.Status.ToString(), ResultOf(c.Lifecycle!), c.LastReportAt, c.LastNote)).ToList())).ToList(),
             implementedBy));
     }
 
@@ -287,12 +293,15 @@ public static class ReceivingEndpoints
             l.Returns,
             l.Quality?.ToString(),
             l.Timing?.ToString(),
-            l.ResultNumber is null && l.SubmittedAt is null ? null : new TrackingResultDto(l.ResultNumber, l.ResultIssuedOn, l.SubmittedAt),
+            ResultOf(l),
             l.PendingExtensionId is { } pending ? new TrackingExtensionDto(pending, l.PendingExtensionDeadline, l.PendingExtensionReason) : null,
             l.Version,
             a.Handler,
             a.Follower);
     }
+
+    private static TrackingResultDto? ResultOf(TrackingLifecycle l) =>
+        l.ResultNumber is null && l.SubmittedAt is null ? null : new TrackingResultDto(l.ResultNumber, l.ResultIssuedOn, l.SubmittedAt);
 
     private static ValidationProblem KeyProblem() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKeys.Header] = ["Mã Idempotency-Key phải là một GUID."] }, title: "Dữ liệu không hợp lệ.");

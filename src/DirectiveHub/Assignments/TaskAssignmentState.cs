@@ -137,6 +137,37 @@ public static class TaskAssignmentState
     };
 
     /// <summary>
+    /// A whole task's state, from its assignments' states: the lead's. Coordinating units report to the lead, so the task
+    /// is done when the lead's result is accepted (late when a lead's was late), whatever the coordinators' state; it is
+    /// cancelled when every assignment is; otherwise it is open, or overdue when a lead is.
+    /// </summary>
+    public static TaskState OfTask(IEnumerable<(AssignmentRole Role, TaskState State)> assignments)
+    {
+        var all = assignments.ToList();
+        if (all.Count > 0 && all.TrueForAll(a => a.State == TaskState.Cancelled))
+        {
+            return TaskState.Cancelled;
+        }
+
+        // A task keeps a lead while it is open (TaskAssignment.EnsureLeadRemains); should none be left, the rest decide.
+        var leads = all.Where(a => a.Role == AssignmentRole.Lead && a.State != TaskState.Cancelled).ToList();
+        var deciding = leads.Count > 0 ? leads : all.Where(a => a.State != TaskState.Cancelled).ToList();
+        if (deciding.Count == 0)
+        {
+            return TaskState.Open;
+        }
+
+        if (deciding.TrueForAll(a => a.State is TaskState.DoneOnTime or TaskState.DoneLate))
+        {
+            return deciding.Exists(a => a.State == TaskState.DoneLate) ? TaskState.DoneLate : TaskState.DoneOnTime;
+        }
+
+        return deciding.Exists(a => a.State == TaskState.Overdue) ? TaskState.Overdue
+            : deciding.Exists(a => a.State == TaskState.Closed) ? TaskState.Closed
+            : TaskState.Open;
+    }
+
+    /// <summary>
     /// The deadline as users read it beside the state: "quá hạn", "sắp đến hạn" (within <paramref name="reminderDays"/>),
     /// "không có hạn", or in time. Only work in the unit's hands is read against its deadline.
     /// </summary>

@@ -216,6 +216,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
 
         var now = Now();
         var count = 0;
+        Scope? last = null;
         foreach (var id in ids.Where(i => i.Status is not (ProgressStatus.Done or ProgressStatus.DoneLate or ProgressStatus.Cancelled)))
         {
             var (scope, denied) = await LoadAsync(id.Id, actor, viewer, issuerSide: true, null, cancellationToken);
@@ -225,20 +226,25 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             }
 
             CancelOne(scope, reason, actor, now);
+            last = scope;
             count++;
         }
 
-        if (count == 0)
+        if (last is null)
         {
             throw new StateConflictException("Nhiệm vụ không còn phần việc nào để hủy.");
         }
 
+        // Besides each assignment's own entry, one on the directive: its history says which task was cancelled and why.
+        db.AuditEvents.Add(new AuditEvent(AuditActions.TaskCancelled, nameof(Directive), last.Task.DirectiveId.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress,
+            System.Text.Json.JsonSerializer.Serialize(new { Task = last.TaskLabel, Reason = reason?.Trim(), Count = count }), now, actor.OnBehalfOfUserId, actor.OnBehalfOfName));
         await SaveAsync(cancellationToken);
         return new LifecycleOutcome(LifecycleStatus.Done, taskId, count);
     }
 
     /// <summary>
-    /// Phân công xử lý inside the receiving unit: a clerk, leader or administrator of that unit names the officer who
+    /// Phân công xử lý inside the receiving unit: a clerk, leader or administrator of that unit (or whoever stands in for
+    /// one today, <see cref="Users.Substitutes.UnitLeadStoodInForAsync"/>) names the officer who
     /// handles the assignment and, optionally, a follower; both are told by a personal notice. Another unit gets "not
     /// found" (or "forbidden" when it follows the directive from above); an officer of the unit, "forbidden".
     /// </summary>
@@ -257,7 +263,14 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             return await db.Directives.VisibleTo(db, viewer).AnyAsync(d => d.Id == found.DirectiveId, cancellationToken) ? LifecycleOutcome.Forbidden : LifecycleOutcome.NotFound;
         }
 
-        if (!viewer.SeesSubtree)
+        // An officer standing in for the unit's absent clerk or leader assigns on their behalf.
+        var leadsUnit = viewer.SeesSubtree;
+        if (!leadsUnit && await substitutes.UnitLeadStoodInForAsync(actor.UserId, actor.OrganizationId, cancellationToken) is { } absentLead)
+        {
+            (leadsUnit, actor) = (true, actor with { OnBehalfOfUserId = absentLead.UserId, OnBehalfOfName = absentLead.Name });
+        }
+
+        if (!leadsUnit)
         {
             return LifecycleOutcome.Forbidden;
         }
@@ -277,7 +290,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var task = await db.TaskAssignments.SingleAsync(t => t.Id == taskAssignmentId, cancellationToken);
         var now = Now();
         var before = task.HandlerUserId;
-        var change = task.AssignHandler(handler, follower, actor.UserId, actor.OrganizationId, viewer.SeesSubtree, now, actor.OnBehalfOfUserId);
+        var change = task.AssignHandler(handler, follower, actor.UserId, actor.OrganizationId, leadsUnit, now, actor.OnBehalfOfUserId);
         db.HandlerChanges.Add(change);
         var what = $"nhiệm vụ {found.Label} của văn bản số {found.Number}";
         db.Notifications.Add(new Notification(task.OrganizationId, NotificationKind.Handling, $"Bạn được phân công xử lý {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, userId: handlerUserId));

@@ -16,6 +16,7 @@ public static class AuditActions
     public const string Urged = "Urged";
     public const string Refused = "Refused";
     public const string Cancelled = "Cancelled";
+    public const string TaskCancelled = "TaskCancelled";
     public const string Reassigned = "Reassigned";
     public const string HandlerAssigned = "HandlerAssigned";
     public const string SubstituteNamed = "SubstituteNamed";

@@ -130,7 +130,7 @@ public static class DashboardQuery
             .ToListAsync(cancellationToken);
 
         var tree = Tree(root.Id, subtree, units);
-        var heatMap = await HeatMapAsync(db, directives, tasks, root.Id, subtree, cancellationToken);
+        var heatMap = await HeatMapAsync(db, directives, today, root.Id, subtree, cancellationToken);
 
         return new DashboardView(
             root.Id,
@@ -239,7 +239,7 @@ public static class DashboardQuery
 
     /// <summary>The period's latest directives (columns) × the root's children with their subtrees (rows), from one grouped query.</summary>
     private static async Task<HeatMap?> HeatMapAsync(
-        AppDbContext db, IQueryable<Directive> directives, IQueryable<StatedTaskAssignment> tasks, Guid rootId, Dictionary<Guid, OrganizationNode> subtree, CancellationToken cancellationToken)
+        AppDbContext db, IQueryable<Directive> directives, DateOnly today, Guid rootId, Dictionary<Guid, OrganizationNode> subtree, CancellationToken cancellationToken)
     {
         var columns = await directives
             .Where(d => db.TaskAssignments.Any(t => t.DirectiveId == d.Id))
@@ -253,15 +253,22 @@ public static class DashboardQuery
         }
 
         var columnIds = columns.Select(c => c.Id).ToList();
-        var cells = await tasks.Where(t => columnIds.Contains(t.DirectiveId))
+        // Cancelled work too (Stated leaves it out): a cell counts it beside the rate, as the lifecycle sheet does.
+        var cells = await db.TaskAssignments.Where(t => columnIds.Contains(t.DirectiveId))
+            .Select(TaskAssignmentState.On(today))
+            .Where(t => t.State != TaskState.Closed)
             .GroupBy(t => new { t.DirectiveId, t.OrganizationId })
             .Select(g => new
             {
                 g.Key.DirectiveId,
                 g.Key.OrganizationId,
-                Assigned = g.Count(),
+                // Cancelled work leaves the rates and is counted on its own, as on the lifecycle sheet.
+                Assigned = g.Count(t => t.State != TaskState.Cancelled),
                 Finished = g.Count(t => t.State == TaskState.DoneOnTime || t.State == TaskState.DoneLate),
                 Overdue = g.Count(t => t.State == TaskState.Overdue),
+                Awaiting = g.Count(t => t.Status == ProgressStatus.AwaitingConfirmation && t.State == TaskState.Open),
+                Returned = g.Count(t => t.Status == ProgressStatus.Returned),
+                Cancelled = g.Count(t => t.State == TaskState.Cancelled),
             })
             .ToListAsync(cancellationToken);
 
@@ -289,16 +296,19 @@ public static class DashboardQuery
 
             if (!sums.TryGetValue((row, cell.DirectiveId), out var sum))
             {
-                sums[(row, cell.DirectiveId)] = sum = new int[3];
+                sums[(row, cell.DirectiveId)] = sum = new int[6];
             }
 
             sum[0] += cell.Assigned;
             sum[1] += cell.Finished;
             sum[2] += cell.Overdue;
+            sum[3] += cell.Awaiting;
+            sum[4] += cell.Returned;
+            sum[5] += cell.Cancelled;
         }
 
         var rows = sums.Keys.Select(k => k.Row).Distinct()
-            .Select(row => new HeatMapRow(row, subtree[row].Name, columns.Select(c => sums.TryGetValue((row, c.Id), out var s) ? new HeatMapCell(s[0], s[1], s[2]) : null).ToList()))
+            .Select(row => new HeatMapRow(row, subtree[row].Name, columns.Select(c => sums.TryGetValue((row, c.Id), out var s) ? new HeatMapCell(s[0], s[1], s[2]) { AwaitingConfirmation = s[3], Returned = s[4], Cancelled = s[5] } : null).ToList()))
             .OrderByDescending(r => r.Cells.Sum(c => c?.Overdue ?? 0))
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
@@ -329,15 +339,19 @@ public static class DashboardQuery
         var readableIds = (await db.Directives.Where(d => ids.Contains(d.Id)).Where(readable).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var counts = await db.TaskAssignments.Where(t => ids.Contains(t.DirectiveId))
             .Select(TaskAssignmentState.On(today))
-            .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled)
+            .Where(t => t.State != TaskState.Closed)
             .GroupBy(t => t.DirectiveId)
             .Select(g => new
             {
                 DirectiveId = g.Key,
-                Assigned = g.Count(),
+                Assigned = g.Count(t => t.State != TaskState.Cancelled),
                 Done = g.Count(t => t.State == TaskState.DoneOnTime),
                 DoneLate = g.Count(t => t.State == TaskState.DoneLate),
                 Overdue = g.Count(t => t.State == TaskState.Overdue),
+                // The lifecycle sheet's definitions (LifecycleFigures), per directive instead of per unit.
+                Awaiting = g.Count(t => t.Status == ProgressStatus.AwaitingConfirmation && t.State == TaskState.Open),
+                Returned = g.Count(t => t.Status == ProgressStatus.Returned),
+                Cancelled = g.Count(t => t.State == TaskState.Cancelled),
             })
             .ToDictionaryAsync(c => c.DirectiveId, cancellationToken);
         var cascade = await TrackingQuery.CascadeByParentAsync(db, ids, today, 2, cancellationToken);
@@ -346,6 +360,11 @@ public static class DashboardQuery
                 var subject = readableIds.Contains(r.Id) ? r.Subject : VisibilityQueries.ConfidentialPlaceholder;
                 return counts.TryGetValue(r.Id, out var c)
                     ? new DirectiveProgress(r.Id, r.Number, subject, r.IssuerName, r.IssuedOn, c.Assigned, c.Done, c.DoneLate, c.Overdue, cascade.GetValueOrDefault(r.Id) ?? [])
+                    {
+                        AwaitingConfirmation = c.Awaiting,
+                        Returned = c.Returned,
+                        Cancelled = c.Cancelled,
+                    }
                     : new DirectiveProgress(r.Id, r.Number, subject, r.IssuerName, r.IssuedOn, 0, 0, 0, 0, cascade.GetValueOrDefault(r.Id) ?? []);
             })
             .ToList(), total);

@@ -65,12 +65,23 @@ public static class InboxQuery
                     AcknowledgedAt = a.AcknowledgedAt,
                     NearestDeadline = outstandingTasks.Where(t => t.DirectiveId == d.Id).Min(t => t.Deadline),
                     Overdue = overdueTasks.Any(t => t.DirectiveId == d.Id),
-                    Handler = db.TaskAssignments.Where(t => t.DirectiveId == d.Id && t.OrganizationId == organizationId && t.HandlerUserId != null)
-                        .OrderBy(t => t.Role)
-                        .Select(t => db.Users.Where(u => u.Id == t.HandlerUserId).Select(u => u.FullName).FirstOrDefault())
-                        .FirstOrDefault(),
                 })
             .ToListAsync(cancellationToken);
+
+        // Every handler the unit named on the page's directives (a unit may have several tasks in one), in task order:
+        // one query for the page, whatever its size.
+        var ids = rows.Select(r => r.DirectiveId).ToList();
+        var handlers = (await (
+                    from t in db.TaskAssignments
+                    where t.OrganizationId == organizationId && ids.Contains(t.DirectiveId) && t.HandlerUserId != null
+                    join task in db.DirectiveTasks on t.TaskId equals task.Id
+                    join u in db.Users on t.HandlerUserId equals u.Id
+                    orderby task.Position, t.Role
+                    select new { t.DirectiveId, u.FullName })
+                .AsNoTracking()
+                .ToListAsync(cancellationToken))
+            .ToLookup(h => h.DirectiveId, h => h.FullName);
+        rows = rows.Select(r => r with { Handlers = handlers[r.DirectiveId].Distinct(StringComparer.Ordinal).ToList() }).ToList();
         return (InInboxOrder(rows), total);
     }
 

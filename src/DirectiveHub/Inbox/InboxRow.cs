@@ -25,6 +25,9 @@ public sealed record InboxRow
 
     public bool Overdue { get; init; }
 
-    /// <summary>The officer named to handle the unit's (first) task of it (người xử lý), if any.</summary>
-    public string? Handler { get; init; }
+    /// <summary>The officers named to handle the unit's tasks of it (người xử lý), in task order, each once.</summary>
+    public IReadOnlyList<string> Handlers { get; init; } = [];
+
+    /// <summary>The handler of the unit's first handled task, as the API has always given it.</summary>
+    public string? Handler => Handlers.Count > 0 ? Handlers[0] : null;
 }

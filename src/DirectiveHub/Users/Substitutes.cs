@@ -118,6 +118,28 @@ public sealed class Substitutes(AppDbContext db, TimeProvider clock)
         return absent is null ? actor : actor with { OnBehalfOfUserId = handler, OnBehalfOfName = absent };
     }
 
+    /// <summary>
+    /// The clerk, leader or administrator of <paramref name="organizationId"/> whom <paramref name="userId"/> stands in
+    /// for today, if any. While they are away their substitute does their unit's lead work (naming handlers, phân công
+    /// xử lý), on their behalf ("X thay Y"). An absent user who has since lost the role, left the unit or been
+    /// deactivated lends nothing.
+    /// </summary>
+    public async Task<(Guid UserId, string Name)?> UnitLeadStoodInForAsync(Guid userId, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        string[] leading = [Roles.Clerk.ToUpperInvariant(), Roles.Leader.ToUpperInvariant(), Roles.Admin.ToUpperInvariant()];
+        var found = await db.Substitutions.AsNoTracking()
+            .Where(Substitution.ActiveOn(today))
+            .Where(s => s.SubstituteUserId == userId && s.OrganizationId == organizationId)
+            .Join(db.Users, s => s.AbsentUserId, u => u.Id, (s, u) => u)
+            .Where(u => u.OrganizationId == organizationId && !u.IsDeactivated)
+            .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && leading.Contains(x.NormalizedName!))))
+            .OrderBy(u => u.FullName)
+            .Select(u => new { u.Id, u.FullName, u.Email })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.FullName.Length > 0 ? found.FullName : found.Email ?? found.Id.ToString());
+    }
+
     private Task<UnitMember?> MemberAsync(Guid userId, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == userId).Select(u => new UnitMember(u.Id, u.OrganizationId, !u.IsDeactivated)).SingleOrDefaultAsync(cancellationToken);
 

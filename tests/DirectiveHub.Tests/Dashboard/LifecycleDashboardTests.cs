@@ -117,5 +117,21 @@ public sealed class LifecycleDashboardTests(PostgresAppFixture app) : IClassFixt
         var csv = await browser.GetStringAsync(new Uri("/Dashboard?handler=Csv&table=lifecycle&preset=custom&from=2026-11-01&to=2026-11-30", UriKind.Relative), Cancel);
         Assert.Contains("Chờ cấp ủy xác nhận", csv, StringComparison.Ordinal);
         Assert.Contains(s.GetProperty("name").GetString()!, csv, StringComparison.Ordinal);
+
+        // The by-directive view and the heat map say the same as the sheet: awaiting 1, returned 1, cancelled 2 (the
+        // cancelled one and the refused one passed on), and cancelled work is outside "assigned".
+        var sheetTotals = (
+            rows.Values.Sum(r => N(r, "awaitingConfirmation")),
+            rows.Values.Sum(r => N(r, "returned")),
+            rows.Values.Sum(r => N(r, "cancelled")));
+        Assert.Equal((1, 1, 2), sheetTotals);
+        var number = await app.QueryAsync(db => db.Directives.Where(d => d.Id == directive).Select(d => d.Number).SingleAsync(Cancel));
+        var byDirective = await browser.GetDocumentAsync("/Dashboard/Directives?preset=custom&from=2026-11-01&to=2026-11-30");
+        var item = byDirective.QuerySelectorAll("[data-testid=by-directive] > li").Single(li => li.QuerySelector("a")!.TextContent.Trim() == number);
+        Assert.Equal("Chờ cấp ủy xác nhận 1 · bị trả lại 1 · đã hủy 2", item.QuerySelector("[data-testid=directive-lifecycle]")!.TextContent.Trim());
+        Assert.Contains("7 nhiệm vụ được giao", item.TextContent, StringComparison.Ordinal);
+        var dashboard = await browser.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30");
+        var heat = dashboard.QuerySelectorAll("[data-testid=heat-lifecycle]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["XN 0 · TL 0 · H 1", "XN 1 · TL 1 · H 1"], heat.Order(StringComparer.Ordinal).ToList());
     }
 }

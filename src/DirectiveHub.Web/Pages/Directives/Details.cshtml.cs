@@ -208,12 +208,33 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
             .Where(e => e.EntityType == nameof(Directive) && e.EntityId == id.ToString())
             .OrderBy(e => e.OccurredAt)
             // The person's name, as people know them; the sign-in name only for accounts without one (or deleted).
-            .Select(e => new AuditRow(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId && u.FullName != "").Select(u => u.FullName).FirstOrDefault() ?? e.UserName, e.Details))
+            .Select(e => new AuditRow(e.OccurredAt, e.Action, db.Users.Where(u => u.Id == e.UserId && u.FullName != "").Select(u => u.FullName).FirstOrDefault() ?? e.UserName, e.Details, e.OnBehalfOfName))
             .ToListAsync(cancellationToken);
         return true;
     }
 
+    /// <summary>What a whole-task cancellation says in the history: which task and why.</summary>
+    public string? HistoryNote(AuditRow row)
+    {
+        if (row.Action != AuditActions.TaskCancelled || row.Details is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var details = System.Text.Json.JsonDocument.Parse(row.Details);
+            var root = details.RootElement;
+            return localizer["TaskCancelledHistory", root.TryGetProperty("Task", out var task) ? task.ToString() : "", root.TryGetProperty("Reason", out var reason) ? reason.ToString() : ""].Value;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public sealed record LinkedDirective(Guid? Id, string? Number, string? Subject, string? IssuerName, DateOnly? IssuedOn);
 
-    public sealed record AuditRow(DateTime At, string Action, string? UserName, string? Details);
+    /// <param name="OnBehalfOf">The absent user the actor stood in for ("X thay Y"), as the audit log records it.</param>
+    public sealed record AuditRow(DateTime At, string Action, string? UserName, string? Details, string? OnBehalfOf = null);
 }

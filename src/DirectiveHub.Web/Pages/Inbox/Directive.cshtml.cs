@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Inbox;
 
 /// <summary>A directive as the receiving unit sees it: printed, its attachments, and the tasks assigned to this unit.</summary>
-public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, TaskLifecycle lifecycle, EvidenceIntake intake, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving receiving, TaskLifecycle lifecycle, EvidenceIntake intake, TimeProvider clock, IStringLocalizer<SharedResource> localizer, DirectiveHub.Users.Substitutes substitutes) : PageModel
 {
     public PrintedDirective Document { get; private set; } = null!;
 
@@ -57,6 +57,9 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
 
     /// <summary>A clerk, leader or administrator of the unit assigns its officers to the tasks (phân công xử lý).</summary>
     public bool CanAssignHandlers { get; private set; }
+
+    /// <summary>The absent clerk or leader whose handler assignments this user makes today ("thay Y"), if any.</summary>
+    public string? StandingInFor { get; private set; }
 
     /// <summary>The unit's active users, for the handler and follower choices.</summary>
     public IReadOnlyList<(Guid Id, string Name)> Members { get; private set; } = [];
@@ -328,6 +331,11 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         })
             .ToList();
         CanAssignHandlers = viewer.SeesSubtree && viewer.OrganizationId == user.OrganizationId;
+        if (!CanAssignHandlers && await substitutes.UnitLeadStoodInForAsync(user.Id, user.OrganizationId, cancellationToken) is { } absentLead)
+        {
+            (CanAssignHandlers, StandingInFor) = (true, absentLead.Name);
+        }
+
         if (CanAssignHandlers)
         {
             Members = (await db.Users.AsNoTracking()

@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
 
     public string? Error { get; private set; }
 
-    /// <summary>The assignment (or the bulk form: <see cref="Guid.Empty"/>) whose form failed, and which form.</summary>
+    /// <summary>The assignment (or the bulk form: <see cref="Guid.Empty"/>; a whole-task cancellation: the task) whose form failed, and which form.</summary>
     public Guid? ErrorFor { get; private set; }
 
     public string? ErrorForm { get; private set; }
@@ -75,6 +75,24 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
         DecideAsync(id, "cancel", async (actor, viewer) =>
             await lifecycle.CancelAsync(Decision.TaskAssignmentId, Decision.Reason, actor, viewer, Decision.Version, cancellationToken), cancellationToken);
 
+    /// <summary>Hủy nhiệm vụ: every unfinished assignment of one task, after the clerk ticks the confirmation.</summary>
+    public Task<IActionResult> OnPostCancelTaskAsync(Guid id, CancellationToken cancellationToken) =>
+        DecideAsync(id, "cancelTask", async (actor, viewer) =>
+        {
+            if (!Decision.Confirm)
+            {
+                throw new DomainException(localizer["CancelTaskConfirmRequired"], "confirm");
+            }
+
+            var outcome = await lifecycle.CancelTaskAsync(Decision.TaskId, Decision.Reason, actor, viewer, cancellationToken);
+            if (outcome.Status == LifecycleStatus.Done)
+            {
+                Message = localizer["TaskCancelledCount", View.Tasks.First(t => t.TaskId == Decision.TaskId).Label, outcome.Count].Value;
+            }
+
+            return outcome;
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostReassignAsync(Guid id, CancellationToken cancellationToken) =>
         DecideAsync(id, "reassign", async (actor, viewer) =>
             await lifecycle.ReassignAsync(Decision.TaskAssignmentId, Decision.OrganizationId, actor, viewer, cancellationToken), cancellationToken);
@@ -95,6 +113,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
         var target = form switch
         {
             "urgeMany" => Guid.Empty,
+            "cancelTask" => View.Tasks.FirstOrDefault(t => t.TaskId == Decision.TaskId)?.TaskId,
             "extension" => assignments.FirstOrDefault(a => a.Lifecycle?.PendingExtensionId == Decision.RequestId)?.TaskAssignmentId,
             _ => assignments.FirstOrDefault(a => a.TaskAssignmentId == Decision.TaskAssignmentId)?.TaskAssignmentId,
         };
@@ -162,6 +181,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
     public sealed class DecisionInput
     {
         public Guid TaskAssignmentId { get; set; }
+
+        /// <summary>The task a whole-task cancellation is for.</summary>
+        public Guid TaskId { get; set; }
+
+        /// <summary>The "I am sure" box of a whole-task cancellation.</summary>
+        public bool Confirm { get; set; }
 
         public Guid RequestId { get; set; }
 
