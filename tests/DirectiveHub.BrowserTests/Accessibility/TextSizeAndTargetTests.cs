@@ -63,7 +63,7 @@ public sealed class TextSizeAndTargetTests(BrowserApp app) : IClassFixture<Brows
         var clerk = await app.NewPageAsync();
         await clerk.SetViewportSizeAsync(1366, 900);
         await clerk.SignInAsync(DemoAccounts.Clerk);
-        var directive = await DirectiveIdAsync(clerk, "114-CV/HU");
+        var directive = await DirectiveIdAsync(clerk, "114-CV/HU", "/Directives");
         foreach (var path in new[] { $"/Tracking/{directive}", "/Dashboard?preset=custom&from=2021-01-01&to=2021-12-31", "/Dashboard/Exceptions" })
         {
             await clerk.GotoAsync(path);
@@ -150,10 +150,10 @@ public sealed class TextSizeAndTargetTests(BrowserApp app) : IClassFixture<Brows
         return page;
     }
 
-    /// <summary>The id of a directive in the account's first list (the inbox, or the tracking link of an issued one).</summary>
-    private static async Task<string> DirectiveIdAsync(IPage page, string number)
+    /// <summary>The id of a directive from its row in a list: the inbox (received) or the outgoing list (issued).</summary>
+    private static async Task<string> DirectiveIdAsync(IPage page, string number, string list = "/Inbox")
     {
-        await page.GotoAsync("/Inbox");
+        await page.GotoAsync(list);
         var href = await page.GetByRole(AriaRole.Row).Filter(new() { HasText = number }).GetByRole(AriaRole.Link).First.GetAttributeAsync("href");
         return href!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
     }
