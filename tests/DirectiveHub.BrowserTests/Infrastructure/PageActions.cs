@@ -35,7 +35,20 @@ public static class PageActions
             await option.ClickAsync();
         }
 
-        await page.Keyboard.PressAsync("Escape");
+        // The picker may open its list again as it takes the focus back after a choice (slowly on a loaded machine):
+        // close it until it stays closed, so that it covers nothing the test clicks next.
+        var dropdown = page.Locator($"#{selectId}-ts-dropdown");
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(150);
+            if (!await dropdown.IsVisibleAsync())
+            {
+                return;
+            }
+        }
+
+        await Assertions.Expect(dropdown).ToBeHiddenAsync();
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DirectiveHub.Web.Pages.Admin;
@@ -7,8 +6,6 @@ namespace DirectiveHub.Web.Pages.Admin;
 /// <summary>The audit log in words a reader understands: Vietnamese names of what changed, and before/after values as text rather than escaped JSON.</summary>
 public static class AuditText
 {
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string EntityLabel(string entityType) => entityType switch
     {
         "Directive" => "Văn bản",
@@ -20,7 +17,56 @@ public static class AuditText
         _ => entityType,
     };
 
-    /// <summary>"Number: 114-CV/HU · Subject: tăng cường …" from the stored JSON; the text as stored when it is not JSON.</summary>
+    // The names the audit details are stored under (code's words), as an administrator reads them.
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Number"] = "Số",
+        ["DocumentType"] = "Loại văn bản",
+        ["Subject"] = "Trích yếu",
+        ["Supersedes"] = "Thay thế văn bản",
+        ["Amends"] = "Sửa đổi văn bản",
+        ["Attached"] = "Đính kèm",
+        ["Removed"] = "Gỡ bỏ",
+        ["By"] = "Do",
+        ["Email"] = "Thư điện tử",
+        ["Roles"] = "Vai trò",
+        ["OrganizationId"] = "Mã đơn vị",
+        ["Before"] = "Trước",
+        ["After"] = "Sau",
+        ["Locked"] = "Khóa",
+        ["Deactivated"] = "Ngừng hoạt động",
+        ["TwoFactor"] = "Xác thực hai lớp",
+        ["IsLockedOut"] = "Bị khóa",
+        ["IsNotAllowed"] = "Không được phép đăng nhập",
+        ["NextSequence"] = "Số tiếp theo",
+        ["Opened"] = "Mở sổ",
+        ["Period"] = "Kỳ",
+        ["Start"] = "Từ ngày",
+        ["End"] = "Đến ngày",
+        ["Confidential"] = "Mật",
+        ["ExchangeCode"] = "Mã liên thông",
+        ["Trusted"] = "Tin cậy chứng thư gốc",
+        ["Untrusted"] = "Bỏ tin cậy chứng thư gốc",
+        ["Thumbprint"] = "Dấu vân tay",
+        ["NotAfter"] = "Hết hạn",
+        ["Issued"] = "Cấp",
+        ["Revoked"] = "Thu hồi",
+    };
+
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["self"] = "chính người dùng",
+        ["administrator"] = "quản trị viên",
+        ["RecoveryCode"] = "mã khôi phục",
+        ["Authenticator"] = "ứng dụng xác thực",
+        ["ResetByAdministrator"] = "quản trị viên đặt lại",
+        ["Admin"] = "Quản trị",
+        ["Clerk"] = "Văn thư",
+        ["Officer"] = "Cán bộ",
+        ["Leader"] = "Lãnh đạo",
+    };
+
+    /// <summary>"Số: 114-CV/HU · Trích yếu: tăng cường …" from the stored JSON; the text as stored when it is not JSON.</summary>
     public static string Readable(string? details)
     {
         if (string.IsNullOrWhiteSpace(details))
@@ -36,13 +82,7 @@ public static class AuditText
                 return Value(document.RootElement);
             }
 
-            var text = new StringBuilder();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                text.Append(text.Length > 0 ? " · " : string.Empty).Append(property.Name).Append(": ").Append(Value(property.Value));
-            }
-
-            return text.ToString();
+            return Properties(document.RootElement, " · ");
         }
         catch (JsonException)
         {
@@ -50,11 +90,26 @@ public static class AuditText
         }
     }
 
+    private static string Properties(JsonElement value, string separator)
+    {
+        var text = new StringBuilder();
+        foreach (var property in value.EnumerateObject())
+        {
+            text.Append(text.Length > 0 ? separator : string.Empty)
+                .Append(Fields.GetValueOrDefault(property.Name, property.Name)).Append(": ").Append(Value(property.Value));
+        }
+
+        return text.ToString();
+    }
+
     private static string Value(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.String => value.GetString() is { } s ? Words.GetValueOrDefault(s, s) : string.Empty,
         JsonValueKind.Null => "—",
-        JsonValueKind.Object or JsonValueKind.Array => JsonSerializer.Serialize(value, Relaxed),
+        JsonValueKind.True => "có",
+        JsonValueKind.False => "không",
+        JsonValueKind.Object => "(" + Properties(value, "; ") + ")",
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Value)),
         _ => value.GetRawText(),
     };
 }

@@ -15,8 +15,11 @@ namespace DirectiveHub.Web.Pages.Shared;
 [HtmlTargetElement("input", Attributes = "[type=date]")]
 public sealed class DateInputTagHelper : TagHelper
 {
-    /// <summary>dd/mm/yyyy (one-digit day and month too), eight digits, or ISO: what the binder reads.</summary>
-    public const string Pattern = @"\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{8}|\d{4}-\d{1,2}-\d{1,2})\s*";
+    /// <summary>
+    /// dd/mm/yyyy (one-digit day and month too), eight digits, or ISO: what the binder reads. Browsers compile a pattern
+    /// with the "v" flag, where "/" and "-" inside a class must be escaped (unescaped, the whole pattern is ignored).
+    /// </summary>
+    public const string Pattern = @"\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{8}|\d{4}-\d{1,2}-\d{1,2})\s*";
 
     [ViewContext]
     [HtmlAttributeNotBound]

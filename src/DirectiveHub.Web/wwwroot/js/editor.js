@@ -206,5 +206,29 @@
         }
     }
 
+    // A deadline already past is flagged as it is typed, not only after saving (the server says the same on the page).
+    function flagPast(input) {
+        var m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(input.value.trim());
+        var past = m && (m[3] + '-' + m[2] + '-' + m[1]) < form.dataset.today;
+        var hint = null;
+        for (var el = input.nextElementSibling; el && !el.matches('input, .form-check'); el = el.nextElementSibling) {
+            if (el.classList.contains('deadline-past')) { hint = el; break; }
+        }
+        if (past && !hint) {
+            hint = document.createElement('div');
+            hint.className = 'form-text text-warning-emphasis deadline-past';
+            hint.textContent = form.dataset.pastHint;
+            input.insertAdjacentElement('afterend', hint);
+        } else if (!past && hint) {
+            hint.remove();
+        }
+    }
+
+    // date-input.js writes the date out as dd/mm/yyyy on "change" first (it listens on the document, this on the form's
+    // field in the bubbling phase after it).
+    form.addEventListener('change', function (e) {
+        if (e.target.matches && e.target.matches('input[data-date][name$=".Deadline"]')) { window.setTimeout(function () { flagPast(e.target); }, 0); }
+    });
+
     form.querySelectorAll('select[data-unit-picker]').forEach(pick);
 })();
