@@ -37,6 +37,13 @@ public sealed class ExchangeOptions
     public ExchangePeer? PeerCarrying(string unitCode) =>
         Peers.FirstOrDefault(p => p.Units.Contains(unitCode, StringComparer.Ordinal));
 
+    /// <summary>
+    /// The peer a published directive is pushed to for a receiving unit: one with an address that names the unit in its
+    /// <c>Units</c> (a peer listing no units carries replies for anyone but is never sent every directive).
+    /// </summary>
+    public ExchangePeer? PeerReaching(string unitCode) =>
+        Peers.FirstOrDefault(p => p.Url is not null && p.Units.Contains(unitCode, StringComparer.Ordinal));
+
     /// <summary>Whether <paramref name="presented"/> is the peer's key, compared in constant time.</summary>
     public static bool KeyMatches(ExchangePeer peer, string? presented)
     {

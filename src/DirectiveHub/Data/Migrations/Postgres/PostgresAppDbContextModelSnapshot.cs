@@ -1716,6 +1716,52 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("TaskCoordinator");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutgoingPackages_Due")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DirectiveId", "PeerCode")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingPackages");
+                });
+
             modelBuilder.Entity("DirectiveHub.Exchange.OutgoingStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2959,6 +3005,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany("Coordinators")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1689,6 +1689,52 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("TaskCoordinator");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutgoingPackages_Due")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DirectiveId", "PeerCode")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingPackages");
+                });
+
             modelBuilder.Entity("DirectiveHub.Exchange.OutgoingStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2926,6 +2972,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany("Coordinators")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
