@@ -148,7 +148,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
     /// </summary>
     private async Task QueuePackagesAsync(Directive directive, DateTime now, CancellationToken cancellationToken)
     {
-        if (exchange is null || exchange.Peers.Count == 0 || directive.Confidentiality != Confidentiality.None)
+        if (exchange is null || exchange.Active.Count == 0 || directive.Confidentiality != Confidentiality.None)
         {
             return;
         }
