@@ -6,6 +6,7 @@ using DirectiveHub.Directives;
 using DirectiveHub.Notifications;
 using DirectiveHub.Numbering;
 using DirectiveHub.Tests.Infrastructure;
+using DirectiveHub.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -292,6 +293,44 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Equal(2, titles.Distinct(StringComparer.Ordinal).Count());
         Assert.Contains(titles, t => t.Contains("nhiệm vụ 1 của văn bản số", StringComparison.Ordinal));
         Assert.Contains(titles, t => t.Contains("nhiệm vụ 2 của văn bản số", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_yellow_alert_reaches_the_named_handler_and_their_stand_in_in_person_once()
+    {
+        app.Require();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var task = await PublishTaskDueAsync(new DateOnly(2027, 10, 15), "HN-QO-SS");
+        var clerk = await app.CreateUserAsync($"clerk.{tag}@demo.local", "HN-QO-SS", Roles.Clerk);
+        var handler = await app.CreateUserAsync($"handler.{tag}@demo.local", "HN-QO-SS", Roles.Officer);
+        var standIn = await app.CreateUserAsync($"standin.{tag}@demo.local", "HN-QO-SS", Roles.Officer);
+        var bystander = await app.CreateUserAsync($"bystander.{tag}@demo.local", "HN-QO-SS", Roles.Officer);
+        await using (var db = app.CreateDbContext())
+        {
+            var unit = await db.Organizations.Where(o => o.Code == "HN-QO-SS").Select(o => o.Id).SingleAsync(Cancel);
+            var assignment = await db.TaskAssignments.SingleAsync(t => t.Id == task, Cancel);
+            var now = new DateTime(2027, 10, 1, 2, 0, 0, DateTimeKind.Utc);
+            db.HandlerChanges.Add(assignment.AssignHandler(new(handler, unit, true), null, clerk, unit, assignerLeadsUnit: true, now));
+            db.Substitutions.Add(Substitution.Name(new(handler, unit, true), new(standIn, unit, true), new DateOnly(2027, 10, 5), new DateOnly(2027, 10, 20), new DateOnly(2027, 10, 1), [], now));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        // 12/10/2027 is three working days before Friday 15/10: yellow to the unit, and to the handler and stand-in by name.
+        await SweepAsync(new DateTime(2027, 10, 11, 3, 0, 0, DateTimeKind.Utc));
+        Assert.Empty(await KeysAsync(task, NotificationKind.Reminder));
+        await SweepAsync(new DateTime(2027, 10, 12, 3, 0, 0, DateTimeKind.Utc));
+        await SweepAsync(new DateTime(2027, 10, 13, 3, 0, 0, DateTimeKind.Utc));
+
+        var yellow = Key(task, new DateOnly(2027, 10, 15), AlertLevel.Yellow, "unit");
+        var person = yellow[..^"unit".Length] + "user:";
+        Assert.Equal(
+            new[] { yellow, $"{person}{handler:N}", $"{person}{standIn:N}" }.Order(StringComparer.Ordinal),
+            (await KeysAsync(task, NotificationKind.Reminder)).Order(StringComparer.Ordinal));
+        var personal = await app.QueryAsync(db => db.Notifications.Where(n => n.TaskAssignmentId == task && n.UserId != null).Select(n => new { n.UserId, n.Title }).ToListAsync(Cancel));
+        Assert.Equal(2, personal.Count);
+        Assert.StartsWith("Cảnh báo vàng (bạn xử lý): còn 3 ngày làm việc đến hạn (15/10/2027)", personal.Single(n => n.UserId == handler).Title, StringComparison.Ordinal);
+        Assert.StartsWith("Cảnh báo vàng (bạn xử lý thay): còn 3 ngày làm việc", personal.Single(n => n.UserId == standIn).Title, StringComparison.Ordinal);
+        Assert.DoesNotContain(personal, n => n.UserId == bystander);
     }
 
     [Fact]
