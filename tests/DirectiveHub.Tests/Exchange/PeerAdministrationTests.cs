@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Dom;
 using DirectiveHub.Seeding;
 using DirectiveHub.Tests.Infrastructure;
 using DirectiveHub.Web.Infrastructure;
