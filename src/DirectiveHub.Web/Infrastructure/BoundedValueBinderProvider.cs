@@ -18,8 +18,9 @@ public sealed class BoundedValueBinderProvider(IReadOnlyList<IModelBinderProvide
             return null;
         }
 
-        // MVC's own providers, in their order, make the binder; this one only checks the bound value.
-        var binder = inner.Select(p => p.GetBinder(context)).FirstOrDefault(b => b is not null);
+        // MVC's own providers, in their order, make the binder (a date is read day first, whatever the browser's
+        // language); this one only checks the bound value.
+        var binder = type == typeof(DateOnly) ? new VietnameseDateBinder() : inner.Select(p => p.GetBinder(context)).FirstOrDefault(b => b is not null);
         return binder is null ? null : new Binder(binder);
     }
 

@@ -5,6 +5,13 @@ namespace DirectiveHub.Web.Infrastructure;
 
 public static class ValidationExtensions
 {
+    /// <summary>
+    /// The message of a date the binder could not read (<see cref="VietnameseDateBinder"/>), if any: a form holding
+    /// one is shown again with it rather than acted on as if the field were empty.
+    /// </summary>
+    public static string? DateError(this ModelStateDictionary modelState) =>
+        modelState.Values.SelectMany(v => v.Errors).FirstOrDefault(e => e.ErrorMessage == VietnameseDateBinder.FormatMessage)?.ErrorMessage;
+
     /// <summary>Copies FluentValidation errors into ModelState under the bound model's prefix, so the page shows them in place.</summary>
     public static void AddToModelState(this ValidationResult result, ModelStateDictionary modelState, string prefix)
     {

@@ -27,15 +27,16 @@ public sealed class AlertLadder(WorkingCalendar calendar, int yellowWorkingDays,
     {
         if (deadline < today)
         {
-            return calendar.WorkingDaysBetween(deadline, today) >= SpecialRedWorkingDays
-                ? [AlertLevel.Red, AlertLevel.SpecialRed]
-                : [AlertLevel.Red];
+            return IsSpecialRed(deadline, today) ? [AlertLevel.Red, AlertLevel.SpecialRed] : [AlertLevel.Red];
         }
 
         // "3 working days before": the deadline is at most 3 working days after today (the deadline day itself is the
         // last working day; a deadline on a day off still counts from the working days before it).
         return calendar.WorkingDaysBetween(today, deadline) <= YellowWorkingDays ? [AlertLevel.Yellow] : [];
     }
+
+    /// <summary>Late by the threshold's number of working days or more: the issuing level must decide.</summary>
+    public bool IsSpecialRed(DateOnly deadline, DateOnly today) => deadline < today && DaysLate(deadline, today) >= SpecialRedWorkingDays;
 
     /// <summary>
     /// The latest deadline that is special red on <paramref name="today"/>: the days after it up to today hold the

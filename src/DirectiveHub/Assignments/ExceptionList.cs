@@ -57,11 +57,11 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
             .Take(MaxItems)
             .ToListAsync(cancellationToken);
 
-        var calendar = await calendars.LoadAsync(cancellationToken);
+        var ladder = await LadderAsync(cancellationToken);
         return rows
             .Select(r =>
             {
-                var daysLate = calendar.WorkingDaysBetween(r.Deadline, today);
+                var daysLate = ladder.DaysLate(r.Deadline, today);
                 return new ExceptionItem(
                     r.Id,
                     r.DirectiveId,
@@ -75,7 +75,7 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
                     r.Role,
                     r.Deadline,
                     daysLate,
-                    daysLate >= Math.Max(1, options.SpecialRedWorkingDays) ? ExceptionLevel.SpecialRed : ExceptionLevel.Red,
+                    ladder.IsSpecialRed(r.Deadline, today) ? ExceptionLevel.SpecialRed : ExceptionLevel.Red,
                     !r.Acknowledged ? ExceptionMissing.NoAcknowledgment : !r.Reported ? ExceptionMissing.NoReport : ExceptionMissing.NoResult,
                     r.Status == ProgressStatus.Blocked ? r.LastNote : null,
                     r.IssuerId,
@@ -102,13 +102,16 @@ public sealed class ExceptionList(AppDbContext db, WorkingCalendarService calend
             return null;
         }
 
-        var calendar = await calendars.LoadAsync(cancellationToken);
-        var specialRedBy = new AlertLadder(calendar, 0, options.SpecialRedWorkingDays).SpecialRedOnOrBefore(today);
+        var specialRedBy = (await LadderAsync(cancellationToken)).SpecialRedOnOrBefore(today);
         return await late
             .Where(t => t.Deadline <= specialRedBy)
             .Join(VisibleDirectives(viewer).Where(d => d.IssuerId == organizationId), t => t.DirectiveId, d => d.Id, (t, d) => t.Id)
             .CountAsync(cancellationToken);
     }
+
+    // The list's levels and the count's cut-off date come from the one ladder the sweep alerts by.
+    private async Task<AlertLadder> LadderAsync(CancellationToken cancellationToken) =>
+        new(await calendars.LoadAsync(cancellationToken), 0, options.SpecialRedWorkingDays);
 
     // "Late" is the one overdue rule every page shows; a deadline still waiting for the unit's receipt is not late.
     private async Task<IQueryable<TaskAssignment>?> LateAsync(Viewer viewer, ExceptionFilter filter, DateOnly today, CancellationToken cancellationToken)

@@ -16,9 +16,12 @@ public sealed class LeaderDashboardTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/Dashboard");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Kỳ").SelectOptionAsync("custom");
-        await page.GetByLabel("Từ ngày").FillAsync("2021-10-01");
-        await page.GetByLabel("Đến ngày").FillAsync("2021-11-30");
+        await page.GetByLabel("Từ ngày").FillAsync("01/10/2021");
+        await page.GetByLabel("Đến ngày").FillAsync("30112021");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        // Dates read day first whatever the browser's language; eight digits typed on a number pad are written out.
+        await Assertions.Expect(page.GetByLabel("Từ ngày")).ToHaveValueAsync("01/10/2021");
+        await Assertions.Expect(page.GetByLabel("Đến ngày")).ToHaveValueAsync("30/11/2021");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Diễn biến theo tháng ban hành" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === 1"));

@@ -93,7 +93,7 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
         await page.PickUnitsAsync("Input_RecipientOrganizationIds", "Sài Sơn");
         await page.Locator("#Input_Tasks_0__Text").FillAsync("Báo cáo kết quả triển khai.");
         await page.PickUnitsAsync("Input_Tasks_0__LeadOrganizationId", "Sài Sơn");
-        await page.Locator("#Input_Tasks_0__Deadline").FillAsync("2021-09-04");
+        await page.Locator("#Input_Tasks_0__Deadline").FillAsync("04/09/2021");
         await page.GetByLabel("Thể thức").SelectOptionAsync("T/M");
         await page.GetByLabel("Thay mặt").FillAsync("BAN THƯỜNG VỤ");
         await page.GetByLabel("Chức vụ").FillAsync("PHÓ BÍ THƯ");

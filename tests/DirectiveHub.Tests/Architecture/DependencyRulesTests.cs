@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using DirectiveHub.Data;
 
+using DirectiveHub.Tests.Infrastructure;
+
 namespace DirectiveHub.Tests.Architecture;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed partial class DependencyRulesTests
         Assert.Empty(web);
         Assert.DoesNotContain(Domain.GetReferencedAssemblies(), a => a.Name == Web.GetName().Name);
 
-        var project = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DirectiveHub", "DirectiveHub.csproj"));
+        var project = File.ReadAllText(Path.Combine(PublishedApp.RepositoryRoot, "src", "DirectiveHub", "DirectiveHub.csproj"));
         Assert.DoesNotContain("Microsoft.AspNetCore.App", project, StringComparison.Ordinal);
         Assert.DoesNotContain("Sdk.Web", project, StringComparison.Ordinal);
     }
@@ -74,7 +76,7 @@ public sealed partial class DependencyRulesTests
     [Fact]
     public void No_source_file_of_the_API_imports_the_pages_and_no_page_imports_the_API()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "DirectiveHub.Web");
+        var web = Path.Combine(PublishedApp.RepositoryRoot, "src", "DirectiveHub.Web");
         var offenders = new List<string>();
         foreach (var (folder, forbidden) in new[] { ("Api", "Pages"), ("Pages", "Api") })
         {
@@ -96,7 +98,7 @@ public sealed partial class DependencyRulesTests
     {
         // Notices carry a NoticeTarget; the web app's NoticeLinks owns the addresses. A page path in the domain
         // (in C# or inside SQL) would outlive the page it names.
-        var root = RepositoryRoot();
+        var root = PublishedApp.RepositoryRoot;
         var pages = Directory.EnumerateDirectories(Path.Combine(root, "src", "DirectiveHub.Web", "Pages")).Select(Path.GetFileName).ToList();
         var offenders = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "DirectiveHub"), "*.cs", SearchOption.AllDirectories))
@@ -117,7 +119,7 @@ public sealed partial class DependencyRulesTests
     [Fact]
     public void Every_source_file_holds_one_public_type_named_like_the_file()
     {
-        var root = RepositoryRoot();
+        var root = PublishedApp.RepositoryRoot;
         var offenders = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src", "DirectiveHub"), "*.cs", SearchOption.AllDirectories))
         {
@@ -142,19 +144,6 @@ public sealed partial class DependencyRulesTests
         type.IsGenericType ? type.GetGenericArguments().SelectMany(Flatten).Prepend(type)
         : type.HasElementType ? Flatten(type.GetElementType()!).Prepend(type)
         : [type];
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "DirectiveHub.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (DirectiveHub.sln) was not found above the test's folder.");
-    }
 
     [GeneratedRegex(@"^public (?:(?:sealed|static|abstract|partial|readonly) )*(?:class|record|enum|interface|struct|record struct) (?<name>\w+)", RegexOptions.Multiline)]
     private static partial Regex TopLevelPublicType();

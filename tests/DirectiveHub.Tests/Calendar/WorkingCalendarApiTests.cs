@@ -86,7 +86,7 @@ public sealed class WorkingCalendarApiTests(PostgresAppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await PageClient.ParseAsync(response);
         Assert.Equal("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.", again.QuerySelector("#kind-error")!.TextContent);
-        Assert.Equal("2024-05-08", again.QuerySelector("#Input_Date")!.GetAttribute("value"));
+        Assert.Equal("08/05/2024", again.QuerySelector("#Input_Date")!.GetAttribute("value"));
         Assert.Equal("Làm bù", again.QuerySelector("#Input_Name")!.GetAttribute("value"));
 
         var saved = await browser.SubmitFormAsync("/Admin/Calendar?year=2024", new Dictionary<string, string>

@@ -36,7 +36,7 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Contains("Không được dài quá 1000 ký tự.", text, StringComparison.Ordinal);
         Assert.Equal("Trước tình hình dịch Covid-19 diễn biến phức tạp", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Preamble")!).Value);
         Assert.Equal("Tăng cường tuyên truyền", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
-        Assert.Equal("2026-12-04", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);
+        Assert.Equal("04/12/2026", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);
         Assert.Equal("Đàm Công Lợi", ((IHtmlInputElement)page.QuerySelector("#Input_Signer_Name")!).Value);
         Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Preamble!.StartsWith("Trước tình hình dịch Covid-19 diễn biến phức tạp"), Cancel)));
     }

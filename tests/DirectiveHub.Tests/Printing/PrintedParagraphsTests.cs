@@ -1,5 +1,6 @@
 using DirectiveHub.Directives;
 using DirectiveHub.Organizations;
+using DirectiveHub.Tests.Infrastructure;
 using DirectiveHub.Web.Pages.Directives;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -67,7 +68,7 @@ public sealed class PrintedParagraphsTests
         var space = footer.Descendants<Paragraph>().Single(p => p.ParagraphProperties?.SpacingBetweenLines?.LineRule?.Value == LineSpacingRuleValues.Exact);
         Assert.Equal("980", space.ParagraphProperties!.SpacingBetweenLines!.Line!.Value);
         Assert.Equal(980, DirectiveDocx.SignatureSpaceTwips);
-        var css = File.ReadAllText(Path.Combine(RepoRoot(), "src", "DirectiveHub.Web", "wwwroot", "css", "document.css"));
+        var css = File.ReadAllText(Path.Combine(PublishedApp.RepositoryRoot, "src", "DirectiveHub.Web", "wwwroot", "css", "document.css"));
         Assert.Contains($".sheet .signature-space {{ height: {PrintedDirective.SignatureSpaceEm.ToString(System.Globalization.CultureInfo.InvariantCulture)}em; }}", css, StringComparison.Ordinal);
     }
 
@@ -110,16 +111,5 @@ public sealed class PrintedParagraphsTests
         Assert.Equal(Baseline("gửi:"), Baseline("Sài"), 1);
         var text = string.Join(' ', words.Select(w => w.Text)).Normalize();
         Assert.Contains("- Ủy ban MTTQ huyện Quốc Oai.", text, StringComparison.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DirectiveHub.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("No DirectiveHub.sln above the test output.");
     }
 }

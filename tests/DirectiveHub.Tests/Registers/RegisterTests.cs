@@ -38,7 +38,7 @@ public sealed class RegisterTests(PostgresAppFixture app) : IClassFixture<Postgr
         Assert.Contains("114-CV/HU", page.QuerySelectorAll("table.register td").Select(td => td.TextContent.Trim()));
         var bad = await clerk.GetDocumentAsync($"/Registers/incoming?org={saiSon}&from=2021-12-01&to=2021-01-01");
         Assert.Contains("Ngày kết thúc phải sau ngày bắt đầu.", bad.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2021-12-01", bad.QuerySelector("input#from")?.GetAttribute("value"));
+        Assert.Equal("01/12/2021", bad.QuerySelector("input#from")?.GetAttribute("value"));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class SubstituteModel(Substitutes substitutes, CurrentUser user, T
     {
         if (SubstituteUserId is not { } substitute || From is not { } from || To is not { } to)
         {
-            (Error, ErrorField) = (localizer["FixErrors"], SubstituteUserId is null ? "substituteUserId" : From is null ? "from" : "to");
+            (Error, ErrorField) = (ModelState.DateError() ?? localizer["FixErrors"], SubstituteUserId is null ? "substituteUserId" : From is null ? "from" : "to");
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -113,6 +113,13 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
+        // A deadline typed as no date can be read is shown again in its field, never saved as "no deadline".
+        if (ModelState.DateError() is not null)
+        {
+            Message = localizer["FixErrors"];
+            return await ShowAsync(cancellationToken);
+        }
+
         var result = Id is { } id
             ? await drafts.UpdateAsync(id, Input, Version, cancellationToken)
             : await drafts.CreateAsync(Input, cancellationToken);

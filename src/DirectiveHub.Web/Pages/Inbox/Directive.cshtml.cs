@@ -106,6 +106,12 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         }
 
         var number = Report.ResultNumber?.Trim();
+        if (ModelState.DateError() is { } dateError)
+        {
+            Error = dateError;
+            return Page();
+        }
+
         if (number?.Length > ResultDocument.MaxNumberLength || (string.IsNullOrEmpty(number) != (Report.ResultIssuedOn is null)))
         {
             Error = localizer["ResultNumberInvalid"];
@@ -154,7 +160,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         (ErrorTaskId, ErrorForm) = (Extension.TaskAssignmentId, "extension");
         if (Extension.ProposedDeadline is not { } proposed)
         {
-            Error = localizer["FixErrors"];
+            Error = ModelState.DateError() ?? localizer["FixErrors"];
             return Page();
         }
 
