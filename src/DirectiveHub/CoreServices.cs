@@ -55,6 +55,8 @@ public static class CoreServices
         services.AddScoped<Exchange.StatusEmitter>();
         services.AddScoped<Exchange.StatusIntake>();
         services.AddScoped<Exchange.StatusDrain>();
+        services.AddScoped<Exchange.PackageDrain>();
+        services.AddScoped<Exchange.ExchangePeerRegistry>();
         services.AddScoped<Exchange.ExchangeFolder>();
         services.AddSingleton<Dashboards.DashboardCache>();
         services.AddHybridCache();

@@ -26,11 +26,18 @@ public static class ExchangeEndpoints
 
     public sealed record ExchangeCodeSet(Guid OrganizationId, string ExchangeCode);
 
+    /// <summary>A peer as an administrator submits it; blank keys keep the stored ones.</summary>
+    public sealed record PeerForm(string? Code, string? Name, string? Url, string? Key, string? OutboundKey, List<string>? Units, bool IsDisabled);
+
     /// <summary>The routes inside the bearer-only /api group.</summary>
     public static RouteGroupBuilder MapExchangeEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/directives/{id:guid}/package", PackageAsync).WithTags("Exchange").RequireAuthorization(p => p.RequireRole(Roles.Clerk));
         api.MapPut("/organizations/{id:guid}/exchange-code", SetCodeAsync).WithTags("Exchange").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        var peers = api.MapGroup("/admin/exchange-peers").WithTags("Exchange").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        peers.MapGet("", async (ExchangePeerRegistry registry, CancellationToken cancellationToken) => TypedResults.Ok(await registry.ListAsync(cancellationToken)));
+        peers.MapPost("", (PeerForm form, ExchangePeerRegistry registry, CurrentUser user, CancellationToken cancellationToken) => SavePeerAsync(null, form, registry, user, cancellationToken));
+        peers.MapPut("/{id:guid}", (Guid id, PeerForm form, ExchangePeerRegistry registry, CurrentUser user, CancellationToken cancellationToken) => SavePeerAsync(id, form, registry, user, cancellationToken));
         return api;
     }
 
@@ -41,6 +48,29 @@ public static class ExchangeEndpoints
         group.MapPost("/packages", ReceivePackageAsync).Accepts<string>(EdXml.ContentType);
         group.MapPost("/statuses", ReceiveStatusAsync).Accepts<string>(EdXml.ContentType);
         return app;
+    }
+
+    /// <summary>Adds (<paramref name="id"/> null: 201) or changes (200) a peer; the answer never carries its keys.</summary>
+    private static async Task<Results<Created<ExchangePeerView>, Ok<ExchangePeerView>, NotFound, ValidationProblem>> SavePeerAsync(
+        Guid? id, PeerForm form, ExchangePeerRegistry registry, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (form.Units is { Count: > ExchangePeerRecord.MaxUnits })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["units"] = [$"Tối đa {ExchangePeerRecord.MaxUnits} mã đơn vị."] }, title: "Dữ liệu không hợp lệ.");
+        }
+
+        try
+        {
+            var saved = await registry.SaveAsync(id, new ExchangePeerInput(form.Code, form.Name, form.Url, form.Key, form.OutboundKey, form.Units, form.IsDisabled), user.Actor, cancellationToken);
+            return saved is null ? TypedResults.NotFound()
+                : id is null ? TypedResults.Created($"/api/admin/exchange-peers/{saved.Id}", saved)
+                : TypedResults.Ok(saved);
+        }
+        catch (DomainException exception)
+        {
+            var field = exception.Field is { Length: > 0 } f ? char.ToLowerInvariant(f[0]) + f[1..] : string.Empty;
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [exception.Message] }, title: "Dữ liệu không hợp lệ.");
+        }
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> PackageAsync(Guid id, CurrentUser user, PackageExport export, CancellationToken cancellationToken)

@@ -20,6 +20,16 @@ public static class StartupTasks
                 await initializer.MigrateAsync(app.Lifetime.ApplicationStopping);
             }
 
+            // The peers administrators keep in the database join the settings' before the first request comes in.
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DirectiveHub.Exchange.ExchangePeerRegistry>().ReloadAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (System.Data.Common.DbException exception)
+            {
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DirectiveHub").LogWarning("Exchange peers could not be read from the database ({Error}); only Exchange:Peers from the settings are in use until the exchange worker's next tick", exception.Message);
+            }
+
             if (demo)
             {
                 await initializer.SeedDemoIfEmptyAsync(app.Lifetime.ApplicationStopping);

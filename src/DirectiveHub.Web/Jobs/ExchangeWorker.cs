@@ -3,8 +3,9 @@ using DirectiveHub.Exchange;
 namespace DirectiveHub.Web.Jobs;
 
 /// <summary>
-/// Every <c>Exchange:Interval</c> (default 30 seconds): takes what the folder drop holds, puts the status changes of
-/// received directives in the outbox, and sends what is due. Each step in its own scope, so one failing does not stop
+/// Every <c>Exchange:Interval</c> (default 30 seconds): rereads the peers administrators keep (another instance may
+/// have changed them), takes what the folder drop holds, puts the status changes of
+/// received directives in the outbox, pushes published directives to their peers and sends the statuses that are due. Each step in its own scope, so one failing does not stop
 /// the others; the next tick retries.
 /// </summary>
 public sealed class ExchangeWorker(IServiceScopeFactory scopes, ExchangeOptions options, TimeProvider clock, WorkerHeartbeats heartbeats, ILogger<ExchangeWorker> logger) : BackgroundService
@@ -15,8 +16,14 @@ public sealed class ExchangeWorker(IServiceScopeFactory scopes, ExchangeOptions 
         heartbeats.Register(nameof(ExchangeWorker), options.Interval);
         do
         {
+            await StepAsync("peers", async sp =>
+            {
+                await sp.GetRequiredService<ExchangePeerRegistry>().ReloadAsync(stoppingToken);
+                return 0;
+            }, stoppingToken);
             await StepAsync("folder", sp => sp.GetRequiredService<ExchangeFolder>().ProcessAsync(20, stoppingToken), stoppingToken);
             await StepAsync("emit", sp => sp.GetRequiredService<StatusEmitter>().RunAsync(stoppingToken), stoppingToken);
+            await StepAsync("push", async sp => (await sp.GetRequiredService<PackageDrain>().RunAsync(10, stoppingToken)).Sent, stoppingToken);
             await StepAsync("send", async sp => (await sp.GetRequiredService<StatusDrain>().RunAsync(50, stoppingToken)).Sent, stoppingToken);
             if (stoppingToken.IsCancellationRequested)
             {

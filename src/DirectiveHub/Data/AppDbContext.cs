@@ -75,6 +75,10 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Exchange.OutgoingStatus> OutgoingStatuses => Set<Exchange.OutgoingStatus>();
 
+    public DbSet<Exchange.OutgoingPackage> OutgoingPackages => Set<Exchange.OutgoingPackage>();
+
+    public DbSet<Exchange.ExchangePeerRecord> ExchangePeers => Set<Exchange.ExchangePeerRecord>();
+
     public DbSet<Exchange.ReceivedStatus> ReceivedStatuses => Set<Exchange.ReceivedStatus>();
 
     public abstract DatabaseProvider Provider { get; }

@@ -13,7 +13,7 @@ namespace DirectiveHub.Directives;
 /// superseded directive marked, the record copy (the signed PDF) written, audit events written. Any failure rolls all
 /// of it back, so a number is never skipped and never issued twice, and no directive is published without its PDF.
 /// </summary>
-public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null)
+public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, RecordCopyWriter? recordCopies = null, Exchange.ExchangeOptions? exchange = null)
 {
     private RecordCopy? _written;
 
@@ -115,6 +115,7 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
             _written = await recordCopies.WriteAsync(directive, issuer, parent, now, cancellationToken);
             db.RecordCopies.Add(_written);
             await QueueMailAsync(directive, now, cancellationToken);
+            await QueuePackagesAsync(directive, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -138,6 +139,26 @@ public sealed class DirectivePublisher(AppDbContext db, TimeProvider clock, Reco
         {
             var body = title + (confidential ? "\n\nVăn bản mật: xem trong DirectiveHub, không gửi kèm tệp." : "\n\nBản PDF lưu (đã ký số) gửi kèm thư này.");
             db.OutboxMessages.Add(new OutboxMessage(person.Email!, title, body, $"published:{directive.Id}:{person.Id}", now, confidential ? null : directive.Id, (NoticeTarget.ReceivedDirective, directive.Id)));
+        }
+    }
+
+    /// <summary>
+    /// One package per exchange peer that carries some of the receiving units (<see cref="Exchange.ExchangeOptions.PeerReaching"/>),
+    /// sent by the exchange worker. Confidential directives never travel by the ordinary exchange.
+    /// </summary>
+    private async Task QueuePackagesAsync(Directive directive, DateTime now, CancellationToken cancellationToken)
+    {
+        if (exchange is null || exchange.Active.Count == 0 || directive.Confidentiality != Confidentiality.None)
+        {
+            return;
+        }
+
+        var units = directive.Assignments.Select(a => a.OrganizationId).Distinct().ToList();
+        var codes = await db.Organizations.AsNoTracking().Where(o => units.Contains(o.Id))
+            .Select(o => o.ExchangeCode ?? o.Code).ToListAsync(cancellationToken);
+        foreach (var route in codes.Select(c => (Code: c, Peer: exchange.PeerReaching(c))).Where(r => r.Peer is not null).GroupBy(r => r.Peer!.Code, StringComparer.Ordinal))
+        {
+            db.OutgoingPackages.Add(new Exchange.OutgoingPackage(directive.Id, route.Key, route.Select(r => r.Code).Order(StringComparer.Ordinal), now));
         }
     }
 

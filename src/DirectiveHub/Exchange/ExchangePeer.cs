@@ -14,6 +14,9 @@ public sealed class ExchangePeer
 
     public string? Key { get; set; }
 
+    /// <summary>The SHA-256 of the key the peer presents, for a peer kept in the database (which stores no key in clear).</summary>
+    public byte[]? KeySha256 { get; set; }
+
     /// <summary>The peer's base address: statuses for packages it sent are posted to <c>{Url}/api/exchange/statuses</c>.</summary>
     public Uri? Url { get; set; }
 

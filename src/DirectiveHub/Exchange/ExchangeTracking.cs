@@ -15,4 +15,15 @@ public static class ExchangeTracking
             .ToListAsync(cancellationToken))
         .Select(s => new ExchangeStatusRow(s.OrganizationId, s.StatusCode, ExchangeStatusText.Of(s.StatusCode), s.Staff, s.OccurredAt, s.ReceivedAt))
         .ToList();
+
+    /// <summary>Where the directive's packages to peers stand (sent, waiting, failing and why), for its issuer.</summary>
+    public static async Task<IReadOnlyList<ExchangeDeliveryRow>> DeliveriesAsync(AppDbContext db, ExchangeOptions options, Guid directiveId, CancellationToken cancellationToken) =>
+        (await db.OutgoingPackages.AsNoTracking()
+            .Where(p => p.DirectiveId == directiveId)
+            .OrderBy(p => p.PeerCode)
+            .Take(100)
+            .Select(p => new { p.PeerCode, p.Units, p.CreatedAt, p.SentAt, p.Attempts, p.NextAttemptAt, p.LastError })
+            .ToListAsync(cancellationToken))
+        .Select(p => new ExchangeDeliveryRow(p.PeerCode, options.FindPeer(p.PeerCode)?.Name ?? p.PeerCode, p.Units, p.CreatedAt, p.SentAt, p.Attempts, p.SentAt is null ? p.NextAttemptAt : null, p.LastError))
+        .ToList();
 }

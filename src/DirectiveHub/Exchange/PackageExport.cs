@@ -35,6 +35,44 @@ public sealed class PackageExport(AppDbContext db, RecordCopies copies, IFileSto
             return null;
         }
 
+        return await BuildAsync(directive, async token =>
+        {
+            var pdf = await copies.OpenAsync(viewer, directiveId, token)
+                ?? throw new InvalidOperationException("The record copy of a visible directive could not be opened.");
+            return await ReadAsync(pdf.Content, pdf.FileName, RecordCopy.ContentType, true, token);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The package the exchange worker pushes to a peer (<see cref="OutgoingPackage"/>): no viewer, since the publish
+    /// that queued it decided where it goes; the stored, signed record copy only.
+    /// </summary>
+    /// <returns>The package, or null when the directive is gone.</returns>
+    /// <exception cref="DomainException">The directive is no longer published, or is confidential.</exception>
+    public async Task<ExchangePackage?> BuildForPeerAsync(Guid directiveId, CancellationToken cancellationToken)
+    {
+        var directive = await db.Directives.AsNoTracking()
+            .Where(d => d.Id == directiveId)
+            .Include(d => d.Tasks).ThenInclude(t => t.Coordinators)
+            .Include(d => d.Attachments)
+            .Include(d => d.Assignments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (directive is null)
+        {
+            return null;
+        }
+
+        return await BuildAsync(directive, async token =>
+        {
+            var bytes = await copies.ReadStoredAsync(directiveId, token)
+                ?? throw new InvalidOperationException($"The directive {directiveId} has no stored record copy to send.");
+            return new ExchangeFile(RecordCopy.FileNameFor(directive.Number!), RecordCopy.ContentType, bytes, EdXml.Sha256Of(bytes), true);
+        }, cancellationToken);
+    }
+
+    private async Task<ExchangePackage> BuildAsync(Directive directive, Func<CancellationToken, Task<ExchangeFile>> recordCopy, CancellationToken cancellationToken)
+    {
         if (directive.Status != DirectiveStatus.Published || directive.Number is null || directive.IssuedOn is null || directive.Sequence is null)
         {
             throw new DomainException("Chỉ văn bản đã ban hành (chưa bị thay thế hay thu hồi) mới gửi liên thông được.");
@@ -56,10 +94,7 @@ public sealed class PackageExport(AppDbContext db, RecordCopies copies, IFileSto
             .Select(o => new { o.Id, o.Code, o.ExchangeCode, o.Name })
             .ToDictionaryAsync(o => o.Id, o => new ExchangeUnit(o.ExchangeCode ?? o.Code, o.Name), cancellationToken);
 
-        var files = new List<ExchangeFile>();
-        var pdf = await copies.OpenAsync(viewer, directiveId, cancellationToken)
-            ?? throw new InvalidOperationException("The record copy of a visible directive could not be opened.");
-        files.Add(await ReadAsync(pdf.Content, pdf.FileName, RecordCopy.ContentType, true, cancellationToken));
+        var files = new List<ExchangeFile> { await recordCopy(cancellationToken) };
         foreach (var attachment in directive.Attachments.OrderBy(a => a.UploadedAt))
         {
             var stream = await store.OpenAsync(attachment.StorageKey, cancellationToken)

@@ -8,8 +8,8 @@ namespace DirectiveHub.Exchange;
 /// <summary>
 /// Reports what became of received packages: for each receiving unit, its status over the directive's tasks
 /// (<see cref="ExchangeStatus.OfUnit"/>, from the one task-state mapping) is put in the outbox whenever it reaches a code
-/// not reported yet. Receipt (03) is reported before any later code once the unit acknowledged, so the issuer sees
-/// the steps even when work started between two runs.
+/// not reported yet. Receipt (03) is reported before any later code once the unit acknowledged, and assignment (04)
+/// before work once a handler was named, so the issuer sees the steps even when work started between two runs.
 /// </summary>
 public sealed class StatusEmitter(AppDbContext db, ExchangeOptions options, TimeProvider clock)
 {
@@ -48,7 +48,7 @@ public sealed class StatusEmitter(AppDbContext db, ExchangeOptions options, Time
         var receipts = await db.Assignments.AsNoTracking().Where(a => directiveIds.Contains(a.DirectiveId))
             .Select(a => new { a.DirectiveId, a.OrganizationId, Acknowledged = a.AcknowledgedAt != null }).ToListAsync(cancellationToken);
         var tasks = await db.TaskAssignments.AsNoTracking().Where(t => directiveIds.Contains(t.DirectiveId))
-            .Select(t => new { t.DirectiveId, t.OrganizationId, t.Status }).ToListAsync(cancellationToken);
+            .Select(t => new { t.DirectiveId, t.OrganizationId, t.Status, HandlerAssigned = t.HandlerUserId != null }).ToListAsync(cancellationToken);
         var packageIds = packages.Select(p => p.Id).ToList();
         var sent = (await db.OutgoingStatuses.AsNoTracking().Where(s => packageIds.Contains(s.ReceivedPackageId))
             .Select(s => new { s.ReceivedPackageId, s.OrganizationId, s.StatusCode }).ToListAsync(cancellationToken))
@@ -62,12 +62,20 @@ public sealed class StatusEmitter(AppDbContext db, ExchangeOptions options, Time
             foreach (var receipt in receipts.Where(r => r.DirectiveId == package.DirectiveId))
             {
                 var codes = tasks.Where(t => t.DirectiveId == package.DirectiveId && t.OrganizationId == receipt.OrganizationId)
-                    .Select(t => ExchangeStatus.Of(t.Status, receipt.Acknowledged)).ToList();
+                    .Select(t => ExchangeStatus.Of(t.Status, receipt.Acknowledged, t.HandlerAssigned)).ToList();
                 var code = ExchangeStatus.OfUnit(codes, receipt.Acknowledged);
                 var due = new List<string>();
                 if (receipt.Acknowledged && code != ExchangeStatus.Refused)
                 {
                     due.Add(ExchangeStatus.Received);
+                }
+
+                // Đã phân công (a handler named, TaskAssignment.AssignHandler) is reported before the work it led to,
+                // even when work started between two runs.
+                if (code is ExchangeStatus.InHand or ExchangeStatus.Done
+                    && tasks.Any(t => t.DirectiveId == package.DirectiveId && t.OrganizationId == receipt.OrganizationId && t.HandlerAssigned))
+                {
+                    due.Add(ExchangeStatus.Assigned);
                 }
 
                 due.Add(code);

@@ -15,12 +15,15 @@ namespace DirectiveHub.Web.Pages.Tracking;
 /// Theo dõi thực hiện: for the issuer of a directive and the committees above it. The issuer's clerks and leaders also
 /// decide here: accept (with a quality grade) or return a result, decide an extension, urge, cancel and reassign.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle lifecycle, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle lifecycle, TimeProvider clock, IStringLocalizer<SharedResource> localizer, DirectiveHub.Exchange.ExchangeOptions exchange) : PageModel
 {
     public TrackingView View { get; private set; } = null!;
 
     /// <summary>Statuses the receiving units' systems sent back over the document exchange (liên thông).</summary>
     public IReadOnlyList<DirectiveHub.Exchange.ExchangeStatusRow> ExchangeStatuses { get; private set; } = [];
+
+    /// <summary>The packages publishing pushed to exchange peers and where each stands (the issuer's side only).</summary>
+    public IReadOnlyList<DirectiveHub.Exchange.ExchangeDeliveryRow> ExchangeDeliveries { get; private set; } = [];
 
     /// <summary>The viewer is on the issuer's side: a clerk, leader or administrator of the issuing unit.</summary>
     public bool CanDecide { get; private set; }
@@ -163,6 +166,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
         View = view;
         ExchangeStatuses = await DirectiveHub.Exchange.ExchangeTracking.StatusesAsync(db, id, cancellationToken);
         CanDecide = viewer.SeesSubtree && view.IssuerId == user.OrganizationId;
+        if (CanDecide)
+        {
+            ExchangeDeliveries = await DirectiveHub.Exchange.ExchangeTracking.DeliveriesAsync(db, exchange, id, cancellationToken);
+        }
         if (CanDecide && view.Tasks.SelectMany(t => t.Assignments).Any(a => a.Status == ProgressStatus.Refused))
         {
             var path = await db.Organizations.Where(o => o.Id == view.IssuerId).Select(o => o.Path).SingleAsync(cancellationToken);

@@ -1728,6 +1728,104 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.ToTable("TaskCoordinator");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Exchange.ExchangePeerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("KeySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OutboundKeyProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(13000)
+                        .HasColumnType("character varying(13000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ExchangePeers", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PeerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutgoingPackages_Due")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DirectiveId", "PeerCode")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingPackages");
+                });
+
             modelBuilder.Entity("DirectiveHub.Exchange.OutgoingStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2976,6 +3074,15 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany("Coordinators")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1701,6 +1701,104 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.ToTable("TaskCoordinator");
                 });
 
+            modelBuilder.Entity("DirectiveHub.Exchange.ExchangePeerRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutboundKeyProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(13000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ExchangePeers", (string)null);
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutgoingPackages_Due")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DirectiveId", "PeerCode")
+                        .IsUnique();
+
+                    b.ToTable("OutgoingPackages");
+                });
+
             modelBuilder.Entity("DirectiveHub.Exchange.OutgoingStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2943,6 +3041,15 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.HasOne("DirectiveHub.Directives.DirectiveTask", null)
                         .WithMany("Coordinators")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DirectiveHub.Exchange.OutgoingPackage", b =>
+                {
+                    b.HasOne("DirectiveHub.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
