@@ -23,6 +23,11 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
         await page.Locator("#Input_Tasks_0__Text").FillAsync("Tăng cường, đẩy mạnh công tác tuyên truyền, vận động cán bộ, đảng viên, nhân dân chấp hành nghiêm các quy định phòng chống dịch.");
         await page.PickUnitsAsync("Input_Tasks_0__LeadOrganizationId", "Sài Sơn");
         await page.Locator("#Input_Tasks_0__Deadline").FillAsync("2026-12-04");
+        // Leaving the field writes the date out (date-input.js); done on the click below instead, the editor rebuilt
+        // its pickers under the pointer and the first task's lead list covered the button (fresh clones, 2 of 2).
+        await page.Locator("#Input_Tasks_0__Deadline").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#Input_Tasks_0__Deadline")).ToHaveValueAsync("04/12/2026");
+        await page.Keyboard.PressAsync("Escape");
         await page.GetByRole(AriaRole.Button, new() { Name = "Thêm nhiệm vụ" }).ClickAsync();
         await page.Locator("#Input_Tasks_1__Text").FillAsync("Ủy ban MTTQ và các tổ chức chính trị - xã hội của huyện vận động các nguồn lực hỗ trợ công tác phòng, chống dịch.");
         await page.PickUnitsAsync("Input_Tasks_1__LeadOrganizationId", "MTTQ");
