@@ -67,6 +67,29 @@ public sealed class EditorScriptTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_unit_chosen_while_its_name_is_still_being_typed_leaves_the_focus_where_the_user_goes_next()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Clerk);
+        await page.GotoAsync("/Directives/Edit");
+
+        // The whole list shows while typing, so a quick user clicks the unit before the list is filtered. The picker
+        // filtered 300 ms later and then opened its list again, taking the focus from the next field (CI, 3 runs).
+        var control = page.Locator("#Input_Tasks_0__LeadOrganizationId-ts-control");
+        await control.ClickAsync();
+        await control.FillAsync("Sài Sơn");
+        await page.Locator("#Input_Tasks_0__LeadOrganizationId-ts-dropdown .option").Filter(new() { HasText = "Sài Sơn" }).First.ClickAsync();
+        var deadline = page.Locator("#Input_Tasks_0__Deadline");
+        await deadline.FocusAsync();
+        await page.WaitForTimeoutAsync(800);
+
+        await Assertions.Expect(deadline).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#Input_Tasks_0__LeadOrganizationId-ts-dropdown")).ToBeHiddenAsync();
+        await Assertions.Expect(control.Locator("xpath=..")).ToContainTextAsync("ĐẢNG ỦY XÃ SÀI SƠN");
+    }
+
+    [Fact]
     public async Task Without_scripts_adding_a_task_saves_and_redirects_so_a_reload_posts_nothing()
     {
         app.Require();

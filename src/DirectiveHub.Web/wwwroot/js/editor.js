@@ -40,6 +40,10 @@
             hidePlaceholder: false,
             allowEmptyOption: !multiple,
             closeAfterSelect: !multiple,
+            // Filtering waits 300 ms after typing by default; a choice clicked within that time was followed by the
+            // late filter, which opened the list again and took the focus back from the field the user had moved to.
+            // A few hundred units filter at once.
+            refreshThrottle: 0,
             render: {
                 no_results: function () {
                     var div = document.createElement('div');
