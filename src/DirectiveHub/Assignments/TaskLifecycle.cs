@@ -214,6 +214,14 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
             return LifecycleOutcome.NotFound;
         }
 
+        // Who asks is checked before what state the task is in: a unit that cannot see the task must not learn from a
+        // 409 that it exists and is finished.
+        var (_, refused) = await LoadAsync(ids[0].Id, actor, viewer, issuerSide: true, null, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var now = Now();
         var count = 0;
         Scope? last = null;

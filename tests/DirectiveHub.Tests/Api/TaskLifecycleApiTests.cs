@@ -187,6 +187,12 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         Assert.Equal(2, (await whole.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("count").GetInt32());
         Assert.Equal("Cancelled", (await TrackedAsync(clerk, directive, successor)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await clerk.PostAsJsonAsync($"/api/tasks/{task}/cancel", new { reason = "Lần nữa" }, Cancel)).StatusCode);
+        // Once nothing is left to cancel, the answer still depends first on who asks: the assignee sees the task but may not
+        // cancel it (403), another district does not see it at all (404, as for a task that does not exist).
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/tasks/{task}/cancel", new { reason = "Lần nữa" }, Cancel)).StatusCode);
+        var conCuong = await app.Factory.ApiClientAsync("clerk.concuong@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await conCuong.PostAsJsonAsync($"/api/tasks/{task}/cancel", new { reason = "Lần nữa" }, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await conCuong.PostAsJsonAsync($"/api/tasks/{Guid.NewGuid()}/cancel", new { reason = "Lần nữa" }, Cancel)).StatusCode);
         await AssertNoticesNameTheirTaskAsync(directive, lead, coordinator, successor);
     }
 
