@@ -51,6 +51,56 @@ public sealed class EvidenceAndUnitInboxTests(PostgresAppFixture app) : IClassFi
     }
 
     [Fact]
+    public async Task The_lead_unit_reads_its_coordinators_reports_and_evidence_beside_its_own_and_an_outsider_cannot()
+    {
+        app.Require();
+        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+        var saiSon = await app.OrganizationAsync("HN-QO-SS");
+        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
+        var created = await clerk.PostAsJsonAsync("/api/directives", new
+        {
+            documentType = "CV",
+            subject = $"kiểm tra việc phối hợp {Guid.NewGuid():N}",
+            recipientOrganizationIds = new[] { saiSon, phuongCach },
+            tasks = new object[] { new { text = "Rà soát hộ nghèo", deadline = "2026-12-10", leadOrganizationId = saiSon, coordinatingOrganizationIds = new[] { phuongCach }, subtasks = Array.Empty<object>() } },
+            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
+        }, Cancel);
+        var directive = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync(new Uri($"/api/directives/{directive}/publish", UriKind.Relative), null, Cancel)).StatusCode);
+        var coordinatorTask = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == directive && t.OrganizationId == phuongCach).Select(t => t.Id).SingleAsync(Cancel));
+
+        // Before the coordinator reports, the lead sees that it has not.
+        var lead = app.Factory.CreateBrowserLikeClient();
+        await lead.SignInOrFailAsync(DemoAccounts.Officer);
+        var before = await lead.GetDocumentAsync($"/Inbox/Directive/{directive}");
+        Assert.Contains("chưa báo cáo", before.QuerySelector("[data-testid=coordinator-results]")!.TextContent, StringComparison.Ordinal);
+
+        var coordinator = await app.Factory.ApiClientAsync("officer.phuongcach@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync(new Uri($"/api/directives/{directive}/acknowledge", UriKind.Relative), null, Cancel)).StatusCode);
+        using var form = new MultipartFormDataContent { { new StringContent("InProgress"), "status" }, { new StringContent("Đã rà soát 3 thôn."), "note" } };
+        var pdf = new ByteArrayContent("%PDF-1.4\ndanh sach ho ngheo\n%%EOF"u8.ToArray());
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(pdf, "evidence", "danh-sach.pdf");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync(new Uri($"/api/task-assignments/{coordinatorTask}/reports", UriKind.Relative), form, Cancel)).StatusCode);
+
+        var page = await lead.GetDocumentAsync($"/Inbox/Directive/{directive}");
+        var results = page.QuerySelector("[data-testid=coordinator-results]")!;
+        Assert.Contains("ĐẢNG ỦY XÃ PHƯỢNG CÁCH — Đang thực hiện", results.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Đã rà soát 3 thôn.", results.TextContent, StringComparison.Ordinal);
+        var link = results.QuerySelector("a")!;
+        Assert.Equal("danh-sach.pdf", link.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative), Cancel)).StatusCode);
+
+        // The coordinator's own page lists no coordinators; a unit outside the task cannot open the file.
+        var mine = app.Factory.CreateBrowserLikeClient();
+        await mine.SignInOrFailAsync("officer.phuongcach@demo.local");
+        Assert.Null((await mine.GetDocumentAsync($"/Inbox/Directive/{directive}")).QuerySelector("[data-testid=coordinator-results]"));
+        var outsider = app.Factory.CreateBrowserLikeClient();
+        await outsider.SignInOrFailAsync("officer.ttquocoai@demo.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative), Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_committee_follows_the_inbox_of_a_unit_beneath_it_but_nobody_else_can()
     {
         app.Require();

@@ -302,6 +302,23 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         var reportIds = assignments.SelectMany(a => a.Reports).Select(r => r.Id).ToList();
         var evidence = (await db.ReportEvidence.AsNoTracking().Where(e => reportIds.Contains(e.ProgressReportId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.ProgressReportId);
+        // A lead unit sees what its coordinating units reported (they report to it), beside its own report.
+        var leadTasks = assignments.Where(a => a.Role == AssignmentRole.Lead).Select(a => a.TaskId).ToList();
+        var coordinators = leadTasks.Count == 0 ? [] : await db.TaskAssignments.AsNoTracking()
+            .Where(t => leadTasks.Contains(t.TaskId) && t.Role == AssignmentRole.Coordinator && t.Status != ProgressStatus.Cancelled)
+            .Select(t => new
+            {
+                t.TaskId,
+                Unit = db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First(),
+                t.Status,
+                Last = t.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new { r.Id, r.ReportedAt, r.Note, r.ResultNumber, r.ResultIssuedOn }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var coordinatorReportIds = coordinators.Where(c => c.Last is not null).Select(c => c.Last!.Id).ToList();
+        var coordinatorEvidence = (await db.ReportEvidence.AsNoTracking().Where(e => coordinatorReportIds.Contains(e.ProgressReportId)).Select(e => new { e.Id, e.FileName, e.ProgressReportId }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.ProgressReportId, e => (e.Id, e.FileName));
+        var coordinatorsOf = coordinators.OrderBy(c => c.Unit, StringComparer.Ordinal).ToLookup(c => c.TaskId, c => new CoordinatorRow(
+            c.Unit, c.Status, c.Last?.ReportedAt, c.Last?.Note, c.Last?.ResultNumber, c.Last?.ResultIssuedOn, c.Last is null ? [] : coordinatorEvidence[c.Last.Id].ToList()));
         Tasks = tasks.Select(x => new MyTask(
                 x.t.Id,
                 x.Label,
@@ -328,6 +345,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
                     x.t.FollowerUserId,
                     Name(x.t.FollowerUserId),
                     x.t.HandlerChanges.OrderByDescending(c => c.AssignedAt).Select(c => new HandlerChangeRow(c.AssignedAt, Name(c.HandlerUserId) ?? "", Name(c.FollowerUserId), Name(c.AssignedById), Name(c.OnBehalfOfUserId))).ToList()),
+            Coordinators = x.t.Role == AssignmentRole.Lead ? coordinatorsOf[x.t.TaskId].ToList() : [],
         })
             .ToList();
         CanAssignHandlers = viewer.SeesSubtree && viewer.OrganizationId == user.OrganizationId;
@@ -356,7 +374,12 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
     public sealed record MyTask(Guid Id, string Label, string Text, AssignmentRole Role, DateOnly? Deadline, ProgressStatus Status, bool Overdue, DirectiveHub.Calendar.ReceiptDeadline? PendingSpan, IReadOnlyList<ReportRow> Reports, MyLifecycle Lifecycle)
     {
         public MyHandling Handling { get; init; } = new(null, null, null, null, []);
+
+        /// <summary>For a lead unit: the coordinating units of the task and their latest report.</summary>
+        public IReadOnlyList<CoordinatorRow> Coordinators { get; init; } = [];
     }
+
+    public sealed record CoordinatorRow(string Unit, ProgressStatus Status, DateTime? ReportedAt, string? Note, string? ResultNumber, DateOnly? ResultIssuedOn, IReadOnlyList<(Guid Id, string FileName)> Evidence);
 
     /// <summary>Người xử lý and người theo dõi inside the unit, and who assigned them when (newest first).</summary>
     public sealed record MyHandling(Guid? HandlerUserId, string? Handler, Guid? FollowerUserId, string? Follower, IReadOnlyList<HandlerChangeRow> History);
