@@ -62,6 +62,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
                 x.Task.Deadline,
                 x.Task.Status,
                 x.Task.CompletedAt,
+                x.Task.SubmittedAt,
             })
             .OrderBy(x => x.IssuedOn).ThenBy(x => x.Number).ThenBy(x => x.Position).ThenBy(x => x.UnitPath)
             .Take(MaxTasks)
@@ -70,14 +71,16 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
         var lines = rows.Select(r =>
         {
             var done = AcceptedResults.IsDoneBefore(r.Status, r.CompletedAt, asOfEndUtc);
-            // The state at the period's end: work finished later was still unfinished then.
+            // The state at the period's end: work finished later was still unfinished then, and a result submitted by
+            // then and accepted later (or not yet) was waiting for the issuer, which the one rule never counts overdue.
+            var waiting = !done && r.SubmittedAt < asOfEndUtc && r.Status is ProgressStatus.AwaitingConfirmation or ProgressStatus.Done or ProgressStatus.DoneLate;
             var state = done
                 ? (AcceptedResults.IsLate(r.Status) ? Bucket.DoneLate : Bucket.DoneOnTime)
-                : TaskAssignmentState.Of(ProgressStatus.InProgress, r.Deadline, r.DirectiveStatus, asOf) switch
+                : TaskAssignmentState.Of(waiting ? ProgressStatus.AwaitingConfirmation : ProgressStatus.InProgress, r.Deadline, r.DirectiveStatus, asOf) switch
                 {
                     TaskState.Closed => Bucket.Cancelled,
                     TaskState.Overdue => Bucket.Overdue,
-                    _ => Bucket.Open,
+                    _ => waiting ? Bucket.AwaitingConfirmation : Bucket.Open,
                 };
             var line = new ReportTaskLine(
                 r.Number ?? string.Empty,
@@ -115,7 +118,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             assignedLines.Select(l => l.Line).ToList(),
             lines.Where(l => l.DoneInPeriod).Select(l => l.Line).ToList(),
             lines.Where(l => l.DueInPeriod).Select(l => l.Line).ToList(),
-            lines.Where(l => l.State is Bucket.Open or Bucket.Overdue).Select(l => l.Line).ToList());
+            lines.Where(l => l.State is Bucket.Open or Bucket.Overdue or Bucket.AwaitingConfirmation).Select(l => l.Line).ToList());
     }
 
     /// <summary>"Chốt số liệu": computes the report once more and stores it, figures and lists, as it stands.</summary>
@@ -190,7 +193,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             DocumentType = "BC",
             Subject = $"tình hình thực hiện văn bản chỉ đạo {content.PeriodTitle}",
             Recipients = [new(parent.Id, parent.Name)],
-            Preamble = $"Số liệu chốt ngày {VietnamTime.ShortDateTime(report.FrozenAt)}: giao {t.Assigned} nhiệm vụ; hoàn thành đúng hạn {t.DoneOnTime}, hoàn thành trễ hạn {t.DoneLate}; đang thực hiện trong hạn {t.OpenInTime}, quá hạn {t.OpenOverdue}; dừng, hủy {t.Cancelled}.",
+            Preamble = $"Số liệu chốt ngày {VietnamTime.ShortDateTime(report.FrozenAt)}: giao {t.Assigned} nhiệm vụ; hoàn thành đúng hạn {t.DoneOnTime}, hoàn thành trễ hạn {t.DoneLate}; đang thực hiện trong hạn {t.OpenInTime}, quá hạn {t.OpenOverdue}; chờ xác nhận kết quả {t.AwaitingConfirmation}; dừng, hủy {t.Cancelled}.",
             Distribution = [new(parent.Name, "để báo cáo"), .. signing.FileCopies is { Count: > 0 } kept ? kept : [FileCopy.DefaultFor(unit.Kind, unit.SymbolCode)]],
             Signer = signing.Signer,
         }, actor.UserId, now);
@@ -213,6 +216,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
         DoneOnTime,
         DoneLate,
         Cancelled,
+        AwaitingConfirmation,
     }
 
     private static ReportUnitFigures Figures(Guid? organizationId, string unit, IEnumerable<Bucket> states)
@@ -226,7 +230,8 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
             list.Count(s => s == Bucket.DoneLate),
             list.Count(s => s == Bucket.Open),
             list.Count(s => s == Bucket.Overdue),
-            list.Count(s => s == Bucket.Cancelled));
+            list.Count(s => s == Bucket.Cancelled),
+            list.Count(s => s == Bucket.AwaitingConfirmation));
     }
 
     private static string StateText(Bucket state) => state switch
@@ -235,6 +240,7 @@ public sealed class PeriodicReports(AppDbContext db, TimeProvider clock, Directi
         Bucket.DoneLate => "Hoàn thành trễ hạn",
         Bucket.Overdue => "Quá hạn",
         Bucket.Cancelled => "Dừng, hủy",
+        Bucket.AwaitingConfirmation => "Chờ xác nhận kết quả",
         _ => "Đang thực hiện trong hạn",
     };
 

@@ -55,8 +55,11 @@ public sealed class PeriodicReportTests(PostgresAppFixture app) : IClassFixture<
         Assert.Equal(1, total.GetProperty("doneOnTime").GetInt32());
         // Mặt trận's late result still waits for the district's confirmation: open, not done late.
         Assert.Equal(0, total.GetProperty("doneLate").GetInt32());
-        // Five units never reported; Mặt trận's result came after its deadline and waited unconfirmed at the quarter's end.
-        Assert.Equal(6, total.GetProperty("openOverdue").GetInt32());
+        // Five units never reported. Mặt trận's result (3/12/2021, after its deadline) waited unconfirmed at the quarter's
+        // end: waiting for the issuer, which the one rule never counts overdue (the unit has done its part).
+        Assert.Equal(5, total.GetProperty("openOverdue").GetInt32());
+        Assert.Equal(1, total.GetProperty("awaitingConfirmation").GetInt32());
+        Assert.Contains(frozen.GetProperty("lists").GetProperty("openAtEnd").EnumerateArray(), l => l.GetProperty("state").GetString() == "Chờ xác nhận kết quả");
         Assert.Equal(14.3, total.GetProperty("doneOnTimePercent").GetDouble());
         var saiSonRow = figures.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("organizationId").GetGuid() == saiSon);
         Assert.Equal((2, 2), (saiSonRow.GetProperty("assigned").GetInt32(), saiSonRow.GetProperty("openOverdue").GetInt32()));
@@ -127,7 +130,9 @@ public sealed class PeriodicReportTests(PostgresAppFixture app) : IClassFixture<
         Assert.Equal("Số nhiệm vụ được giao", sheet[2]["B"]?.ToString());
         var totalRow = sheet.Single(r => r["A"]?.ToString() == "Tổng cộng");
         Assert.Equal(7, Convert.ToInt32(totalRow["B"], System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(6, Convert.ToInt32(totalRow["I"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, Convert.ToInt32(totalRow["I"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Chờ xác nhận kết quả", sheet[2]["K"]?.ToString());
+        Assert.Equal(1, Convert.ToInt32(totalRow["K"], System.Globalization.CultureInfo.InvariantCulture));
         var open = MiniExcel.Query(workbook, sheetName: "Tồn cuối kỳ").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(6, open.Count(r => r["A"]?.ToString() == "114-CV/HU"));
 

@@ -37,6 +37,8 @@ public static class ReportWorkbook
         ["Tỷ lệ trong hạn (%)"] = f.OpenInTimePercent,
         ["Quá hạn chưa hoàn thành"] = f.OpenOverdue,
         ["Tỷ lệ quá hạn (%)"] = f.OpenOverduePercent,
+        ["Chờ xác nhận kết quả"] = f.AwaitingConfirmation,
+        ["Tỷ lệ chờ xác nhận (%)"] = f.AwaitingConfirmationPercent,
         ["Dừng, hủy"] = f.Cancelled,
         ["Tỷ lệ dừng, hủy (%)"] = f.CancelledPercent,
     };
