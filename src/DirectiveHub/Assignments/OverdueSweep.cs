@@ -34,7 +34,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                 .OrderBy(t => t.Deadline)
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);
-            var alerts = await AlertsAsync(ladder, nowUtc, today, record: false, cancellationToken);
+            var (alerts, _) = await AlertsAsync(ladder, nowUtc, today, cancellationToken);
             return new SweepResult(ids.Count, 0, 0, false, ids)
             {
                 DryRunAlerts = alerts.Where(a => a.To != Recipient.Handler).Select(a => $"{a.Level} {a.Notice.TaskAssignmentId} {a.Notice.OrganizationId}").ToList(),
@@ -70,7 +70,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var fresh = await AlertsAsync(ladder, nowUtc, today, record: true, cancellationToken);
+        var (fresh, rungs) = await AlertsAsync(ladder, nowUtc, today, cancellationToken);
+        await RecordRungsAsync(rungs, cancellationToken);
         db.Notifications.AddRange(fresh.Select(a => a.Notice));
         var mails = await QueueMailAsync(fresh, nowUtc, today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -89,17 +90,15 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
         db.TaskAssignments.Where(TaskAssignmentState.IsOverdue(today)).Where(t => t.OverdueFlaggedAt == null);
 
     /// <summary>
-    /// The ladder's notices due on <paramref name="today"/> and not written before (by their keys), and the rung
-    /// recorded on each assignment (tracked, saved with the notices). Reads only outstanding assignments due by the
-    /// yellow horizon that have not reached special red for their deadline in force.
+    /// The ladder's notices due on <paramref name="today"/> and not written before (by their keys), and the rung each
+    /// assignment reaches (<see cref="RecordRungsAsync"/> writes them). Reads only outstanding assignments due by the
+    /// yellow horizon that have not reached special red for their deadline in force, and only the columns it needs:
+    /// the first sweep over years of late work reads 100,000 of them.
     /// </summary>
-    private async Task<List<Alert>> AlertsAsync(AlertLadder ladder, DateTime now, DateOnly today, bool record, CancellationToken cancellationToken)
+    private async Task<(List<Alert> Alerts, List<Rung> Rungs)> AlertsAsync(AlertLadder ladder, DateTime now, DateOnly today, CancellationToken cancellationToken)
     {
         var horizon = ladder.YellowHorizon(today);
-
-        // A dry run tracks nothing: a later sweep on the same context must not save what the dry run only computed.
-        var assignments = record ? db.TaskAssignments : db.TaskAssignments.AsNoTracking();
-        var candidates = await assignments
+        var candidates = await db.TaskAssignments.AsNoTracking()
             .Where(TaskAssignmentState.IsOutstanding)
             // A result waiting for the issuer is never overdue (TaskAssignmentState): nothing to chase the unit for.
             .Where(t => t.Status != ProgressStatus.AwaitingConfirmation)
@@ -109,7 +108,13 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             .Where(t => t.AlertedLevel == null || t.AlertedLevel != AlertLevel.SpecialRed)
             .Select(t => new
             {
-                Task = t,
+                t.Id,
+                t.DirectiveId,
+                t.OrganizationId,
+                Deadline = t.Deadline!.Value,
+                t.AlertedDeadline,
+                t.AlertedLevel,
+                t.HandlerUserId,
                 t.Directive!.Number,
                 t.Directive.IssuerId,
                 // Two tasks of one directive due the same day must not read alike: each notice names its task.
@@ -122,11 +127,11 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
         var alerts = new List<Alert>();
         var stale = new List<Alert>();
+        var rungs = new List<Rung>();
         var catchUpBy = options.CatchUpWorkingDays > 0 ? ladder.LateOnOrBefore(today, options.CatchUpWorkingDays + 1) : DateOnly.MinValue;
-        foreach (var item in candidates)
+        foreach (var task in candidates)
         {
-            var task = item.Task;
-            var deadline = task.Deadline!.Value;
+            var deadline = task.Deadline;
             var reached = ladder.Reached(deadline, today);
             if (reached.Count == 0)
             {
@@ -136,8 +141,8 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             // Late long before the ladder first saw it: counted into one notice per recipient below, not one per task.
             var into = task.AlertedLevel is null && deadline <= catchUpBy ? stale : alerts;
             var due = VietnamTime.ShortDate(deadline);
-            var number = item.Number ?? string.Empty;
-            var what = TaskNoticeName.Of(item.TaskLabel, number);
+            var number = task.Number ?? string.Empty;
+            var what = TaskNoticeName.Of(task.TaskLabel, number);
             foreach (var level in reached)
             {
                 var key = $"alert:{task.Id:N}:{deadline:yyyyMMdd}:{level}";
@@ -149,7 +154,7 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                         into.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng: {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
                         // Yellow goes to the unit and to the officer it named to handle the task, in person (and to their
                         // stand-in while they are away). Work found long late is counted per unit instead, not per person.
-                        foreach (var person in new[] { task.HandlerUserId, item.Substitute }.OfType<Guid>().Distinct().Where(_ => into == alerts))
+                        foreach (var person in new[] { task.HandlerUserId, task.Substitute }.OfType<Guid>().Distinct().Where(_ => into == alerts))
                         {
                             var yours = person == task.HandlerUserId ? "bạn xử lý" : "bạn xử lý thay";
                             alerts.Add(new(level, Recipient.Handler, new Notification(task.OrganizationId, NotificationKind.Reminder, $"Cảnh báo vàng ({yours}): {when} ({due}) – {what}", NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:user:{person:N}", person)));
@@ -157,9 +162,9 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
 
                         break;
                     case AlertLevel.Red:
-                        var red = $"Cảnh báo đỏ: quá hạn {due} – {what} giao {item.Unit.Name}";
+                        var red = $"Cảnh báo đỏ: quá hạn {due} – {what} giao {task.Unit.Name}";
                         into.Add(new(level, Recipient.Officers, new Notification(task.OrganizationId, NotificationKind.Overdue, red, NoticeTarget.ReceivedDirective, task.DirectiveId, task.Id, now, $"{key}:unit")));
-                        if (item.Unit.ParentId is { } superior)
+                        if (task.Unit.ParentId is { } superior)
                         {
                             into.Add(new(level, Recipient.Leaders, new Notification(superior, NotificationKind.Overdue, red, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:superior")));
                         }
@@ -167,15 +172,15 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
                         break;
                     default:
                         var late = ladder.DaysLate(deadline, today);
-                        var title = $"Cảnh báo đỏ đặc biệt: {item.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – {what}; cấp giao nhiệm vụ cần chỉ đạo";
-                        into.Add(new(level, Recipient.Leaders, new Notification(item.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
+                        var title = $"Cảnh báo đỏ đặc biệt: {task.Unit.Name} trễ {late} ngày làm việc (hạn {due}) – {what}; cấp giao nhiệm vụ cần chỉ đạo";
+                        into.Add(new(level, Recipient.Leaders, new Notification(task.IssuerId, NotificationKind.SpecialRed, title, NoticeTarget.Exceptions, task.DirectiveId, task.Id, now, $"{key}:issuer")));
                         break;
                 }
             }
 
-            if (record)
+            if (TaskAssignment.RungToRecord(task.AlertedDeadline, task.AlertedLevel, deadline, reached[^1]) is { } rung)
             {
-                task.RecordAlert(deadline, reached[^1]);
+                rungs.Add(new Rung(task.Id, deadline, rung));
             }
         }
 
@@ -187,7 +192,27 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
             existing.UnionWith(await db.Notifications.Where(n => chunk.Contains(n.DedupKey)).Select(n => n.DedupKey!).ToListAsync(cancellationToken));
         }
 
-        return alerts.Where(a => !existing.Contains(a.Notice.DedupKey!)).ToList();
+        return (alerts.Where(a => !existing.Contains(a.Notice.DedupKey!)).ToList(), rungs);
+    }
+
+    /// <summary>
+    /// Writes the rungs reached, set-based: one statement per deadline and level, not one per assignment (100,000 tracked
+    /// entities and as many UPDATEs made the first sweep over a province's history take minutes). A deadline moved since
+    /// the read (an extension approved meanwhile) leaves its row alone: the ladder starts again for the new deadline.
+    /// The rung is the sweep's bookkeeping, not a decision: it does not bump the version that guards decisions.
+    /// </summary>
+    private async Task RecordRungsAsync(List<Rung> rungs, CancellationToken cancellationToken)
+    {
+        foreach (var group in rungs.GroupBy(r => (r.Deadline, r.Level)))
+        {
+            var (deadline, level) = group.Key;
+            foreach (var ids in group.Select(r => r.Id).Chunk(1000))
+            {
+                await db.TaskAssignments
+                    .Where(t => ids.Contains(t.Id) && t.Deadline == deadline)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.AlertedDeadline, deadline).SetProperty(t => t.AlertedLevel, level), cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -354,4 +379,6 @@ public sealed class OverdueSweep(AppDbContext db, OverdueOptions options, Except
     }
 
     private sealed record Alert(AlertLevel Level, Recipient To, Notification Notice);
+
+    private sealed record Rung(Guid Id, DateOnly Deadline, AlertLevel Level);
 }

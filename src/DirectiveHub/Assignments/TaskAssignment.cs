@@ -84,19 +84,13 @@ public sealed class TaskAssignment
 
     public AlertLevel? AlertedLevel { get; private set; }
 
-    /// <summary>Records that the ladder's alerts up to <paramref name="level"/> went out for <paramref name="deadline"/>.</summary>
-    public void RecordAlert(DateOnly deadline, AlertLevel level)
-    {
-        if (AlertedDeadline != deadline)
-        {
-            AlertedDeadline = deadline;
-            AlertedLevel = level;
-        }
-        else if (AlertedLevel is null || level > AlertedLevel)
-        {
-            AlertedLevel = level;
-        }
-    }
+    /// <summary>
+    /// The rung to record once the ladder's alerts up to <paramref name="reached"/> went out for <paramref name="deadline"/>,
+    /// or null when the recorded one already covers it. A rung recorded for another deadline no longer counts. The
+    /// sweep writes it for many assignments at once (<see cref="OverdueSweep"/>), which is why it reads values, not an entity.
+    /// </summary>
+    public static AlertLevel? RungToRecord(DateOnly? alertedDeadline, AlertLevel? alertedLevel, DateOnly deadline, AlertLevel reached) =>
+        alertedDeadline != deadline || alertedLevel is null || reached > alertedLevel ? reached : null;
     /// <summary>The deadline set at publication or receipt, kept once an approved extension moves <see cref="Deadline"/>.</summary>
     public DateOnly? OriginalDeadline { get; private set; }
 
