@@ -165,7 +165,7 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         }
 
         await SaveAsync(cancellationToken);
-        return new LifecycleOutcome(LifecycleStatus.Done, Count: tasks.Count);
+        return new LifecycleOutcome(LifecycleStatus.Done, Count: tasks.Count, Units: units.Count);
     }
 
     public async Task<LifecycleOutcome> RefuseAsync(Guid taskAssignmentId, string? reason, Actor actor, Viewer viewer, CancellationToken cancellationToken)

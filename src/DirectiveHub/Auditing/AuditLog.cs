@@ -43,7 +43,9 @@ public static class AuditLog
         }
 
         return events.OrderByDescending(e => e.Id)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.UserName, e.OrganizationId, e.IpAddress, e.Details, e.OnBehalfOfName));
+            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.Action, e.EntityType, e.EntityId, e.UserName, e.OrganizationId, e.IpAddress, e.Details, e.OnBehalfOfName,
+                // The person's name as the user list shows it today; the e-mail stored with the event stays beside it.
+                db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault()));
     }
 
     // A cell starting with = + - @ is a formula to a spreadsheet; a user-typed name must never run as one.

@@ -1,4 +1,4 @@
 namespace DirectiveHub.Auditing;
 
 /// <summary>An audit event as the audit log page, its CSV and GET /api/admin/audit list it.</summary>
-public sealed record AuditRow(long Id, DateTime OccurredAt, string Action, string EntityType, string? EntityId, string? UserName, Guid? OrganizationId, string? IpAddress, string? Details, string? OnBehalfOf = null);
+public sealed record AuditRow(long Id, DateTime OccurredAt, string Action, string EntityType, string? EntityId, string? UserName, Guid? OrganizationId, string? IpAddress, string? Details, string? OnBehalfOf = null, string? UserFullName = null);

@@ -99,6 +99,10 @@ public sealed class DraftAndPublishTests(BrowserApp app) : IClassFixture<Browser
         await page.PickUnitsAsync("Input_RecipientOrganizationIds", "Sài Sơn");
         await page.Locator("#Input_Tasks_0__Text").FillAsync("Báo cáo kết quả triển khai.");
         await page.PickUnitsAsync("Input_Tasks_0__LeadOrganizationId", "Sài Sơn");
+        // Flagged as it is typed, before the field is left.
+        await page.Locator("#Input_Tasks_0__Deadline").PressSequentiallyAsync("15/11/2021");
+        await Assertions.Expect(page.Locator("#Input_Tasks_0__Deadline")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator(".deadline-past")).ToContainTextAsync("Thời hạn này đã qua");
         await page.Locator("#Input_Tasks_0__Deadline").FillAsync("4/9/2021");
         await page.Locator("#Input_Tasks_0__Deadline").PressAsync("Tab");
         await page.GetByLabel("Thể thức").SelectOptionAsync("T/M");

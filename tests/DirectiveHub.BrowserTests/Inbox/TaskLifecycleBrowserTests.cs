@@ -152,7 +152,7 @@ public sealed class TaskLifecycleBrowserTests(BrowserApp app) : IClassFixture<Br
 
         // Sài Sơn has not acknowledged: one click urges it (a reminder, counted like any other urging).
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Nhắc 1 đơn vị chưa xác nhận đã nhận" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi đôn đốc đến 1 nhiệm vụ.");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi đôn đốc đến 1 đơn vị (1 nhiệm vụ).");
         var row = clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "ĐẢNG ỦY XÃ SÀI SƠN" }).Filter(new() { HasText = "Chủ trì" });
         await Assertions.Expect(row).ToContainTextAsync("đôn đốc 1");
 

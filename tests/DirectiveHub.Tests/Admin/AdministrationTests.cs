@@ -106,6 +106,12 @@ public sealed class AdministrationTests(PostgresAppFixture app) : IClassFixture<
         db.AuditEvents.Remove(await db.AuditEvents.FirstAsync(Cancel));
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(Cancel));
 
+        // The log names the person, with the e-mail the entry was written with beside it (#14 item 14).
+        var pages = app.Factory.CreateBrowserLikeClient();
+        await pages.SignInOrFailAsync(DemoAccounts.Admin);
+        var row = (await pages.GetDocumentAsync("/Admin/Audit")).QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains(DemoAccounts.Leader, StringComparison.Ordinal));
+        Assert.Contains("Đàm Công Lợi", row.TextContent, StringComparison.Ordinal);
+
         var admin = await app.Factory.ApiClientAsync(DemoAccounts.Admin);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.DeleteAsync(new Uri("/api/admin/audit", UriKind.Relative), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.PutAsJsonAsync("/api/admin/audit", new { }, Cancel)).StatusCode);

@@ -19,6 +19,18 @@ public sealed class AuditTextTests
     }
 
     [Fact]
+    public void Lifecycle_entries_use_the_state_words_of_the_pages_and_dates_read_day_first()
+    {
+        Assert.Equal(
+            "Từ: Chờ xác nhận · Sang: Hoàn thành trễ hạn · Chất lượng: Đạt · Thời gian hoàn thành: Trễ hạn",
+            AuditText.Readable("""{"From":"AwaitingConfirmation","To":"DoneLate","Quality":"Dat","Timing":"Late"}"""));
+        Assert.Equal(
+            "Trạng thái: Đang thực hiện · Ngày văn bản kết quả: 01/12/2026",
+            AuditText.Readable("""{"Status":"InProgress","ResultIssuedOn":"2026-12-01"}"""));
+        Assert.Equal("Hình thức: Nhắc nhở · Số lần đôn đốc: 2", AuditText.Readable("""{"Kind":"NhacNho","UrgingCount":2}"""));
+    }
+
+    [Fact]
     public void Text_that_is_not_JSON_is_shown_as_stored() =>
         Assert.Equal("ghi chú {", AuditText.Readable("ghi chú {"));
 }

@@ -17,6 +17,11 @@ public sealed class RegisterTests(PostgresAppFixture app) : IClassFixture<Postgr
         var admin = app.Factory.CreateBrowserLikeClient();
         await admin.SignInOrFailAsync(DemoAccounts.Admin);
 
+        // A term still running reads as open, not as a range with an empty end ("01/10/2025–—").
+        var list = (await admin.GetDocumentAsync("/Admin/Registers")).Body!.TextContent;
+        Assert.Contains("Theo nhiệm kỳ từ 01/10/2025, đang mở", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("–—", list, StringComparison.Ordinal);
+
         var refused = await admin.SubmitFormAsync("/Admin/Registers", new Dictionary<string, string> { ["next"] = "100" }, $"form[action*='{register}']");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("đã được cấp", (await PageClient.ParseAsync(refused)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
     public async Task Done_needs_a_result_then_waits_for_the_issuer_who_returns_and_later_accepts_it()
     {
         app.Require();
-        var (directive, lead, _) = await PublishAsync("2026-12-05");
+        var (directive, lead, _) = await app.PublishAsync("2026-12-05");
         var officer = await AcknowledgedOfficerAsync(directive);
 
         var bare = await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", note = "Xong" }, Cancel);
@@ -76,7 +76,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
     public async Task An_extension_is_requested_by_the_unit_and_decided_by_the_issuer_once()
     {
         app.Require();
-        var (directive, lead, _) = await PublishAsync("2026-12-05");
+        var (directive, lead, _) = await app.PublishAsync("2026-12-05");
         var officer = await AcknowledgedOfficerAsync(directive);
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
 
@@ -114,7 +114,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
     public async Task Urgings_go_to_one_unit_or_in_bulk_are_counted_notified_and_mailed()
     {
         app.Require();
-        var (directive, lead, coordinator) = await PublishAsync("2026-11-10");
+        var (directive, lead, coordinator) = await app.PublishAsync("2026-11-10");
         await AcknowledgedOfficerAsync(directive);
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
         var officer = await app.Factory.ApiClientAsync(DemoAccounts.Officer);
@@ -149,7 +149,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
     public async Task A_unit_refuses_the_issuer_reassigns_and_cancels_and_finished_work_cannot_be_cancelled()
     {
         app.Require();
-        var (directive, lead, coordinator) = await PublishAsync("2026-12-05");
+        var (directive, lead, coordinator) = await app.PublishAsync("2026-12-05");
         var officer = await AcknowledgedOfficerAsync(directive);
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
 
@@ -200,7 +200,7 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
     public async Task Two_clerks_deciding_at_once_one_wins_and_the_other_gets_409_with_nothing_half_written()
     {
         app.Require();
-        var (directive, lead, _) = await PublishAsync("2026-12-05");
+        var (directive, lead, _) = await app.PublishAsync("2026-12-05");
         var officer = await AcknowledgedOfficerAsync(directive);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/task-assignments/{lead}/reports", new { status = "Done", result = new { number = "12-BC/ĐU", issuedOn = "2026-11-19" } }, Cancel)).StatusCode);
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
@@ -240,27 +240,6 @@ public sealed class TaskLifecycleApiTests(PostgresAppFixture app) : IClassFixtur
         var officer = await app.Factory.ApiClientAsync(DemoAccounts.Officer);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync(new Uri($"/api/directives/{directive}/acknowledge", UriKind.Relative), null, Cancel)).StatusCode);
         return officer;
-    }
-
-    /// <summary>A directive of Quốc Oai with one task: Sài Sơn (the demo officer's unit) leads, Phượng Cách coordinates.</summary>
-    private async Task<(Guid Directive, Guid Lead, Guid Coordinator)> PublishAsync(string deadline)
-    {
-        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
-        var saiSon = await app.OrganizationAsync("HN-QO-SS");
-        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
-        var created = await clerk.PostAsJsonAsync("/api/directives", new
-        {
-            documentType = "CV",
-            subject = $"kiểm tra việc thực hiện {Guid.NewGuid():N}",
-            recipientOrganizationIds = new[] { saiSon, phuongCach },
-            tasks = new object[] { new { text = "Báo cáo kết quả kiểm tra", deadline, leadOrganizationId = saiSon, coordinatingOrganizationIds = new[] { phuongCach }, subtasks = Array.Empty<object>() } },
-            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
-        }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel)).StatusCode);
-        var ids = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == id).Select(t => new { t.Id, t.OrganizationId }).ToListAsync(Cancel));
-        return (id, ids.Single(t => t.OrganizationId == saiSon).Id, ids.Single(t => t.OrganizationId == phuongCach).Id);
     }
 
     private static async Task<JsonElement> TrackedAsync(HttpClient client, Guid directive, Guid taskAssignment)

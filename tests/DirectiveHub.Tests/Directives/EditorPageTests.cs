@@ -33,7 +33,12 @@ public sealed class EditorPageTests(PostgresAppFixture app) : IClassFixture<Post
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageClient.ParseAsync(response);
         var text = page.Body!.TextContent;
-        Assert.Contains("Không được dài quá 1000 ký tự.", text, StringComparison.Ordinal);
+        // The message says how long the text is; the field is outlined and marked invalid for screen readers.
+        Assert.Contains("Không được dài quá 1000 ký tự (đang có 1001 ký tự).", text, StringComparison.Ordinal);
+        var subject = page.QuerySelector("#Input_Subject")!;
+        Assert.Contains("input-validation-error", subject.ClassName, StringComparison.Ordinal);
+        Assert.Equal("true", subject.GetAttribute("aria-invalid"));
+        Assert.Null(page.QuerySelector("#Input_Preamble")!.GetAttribute("aria-invalid"));
         Assert.Equal("Trước tình hình dịch Covid-19 diễn biến phức tạp", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Preamble")!).Value);
         Assert.Equal("Tăng cường tuyên truyền", ((IHtmlTextAreaElement)page.QuerySelector("#Input_Tasks_0__Text")!).Value);
         Assert.Equal("04/12/2026", ((IHtmlInputElement)page.QuerySelector("#Input_Tasks_0__Deadline")!).Value);

@@ -54,20 +54,7 @@ public sealed class EvidenceAndUnitInboxTests(PostgresAppFixture app) : IClassFi
     public async Task The_lead_unit_reads_its_coordinators_reports_and_evidence_beside_its_own_and_an_outsider_cannot()
     {
         app.Require();
-        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
-        var saiSon = await app.OrganizationAsync("HN-QO-SS");
-        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
-        var created = await clerk.PostAsJsonAsync("/api/directives", new
-        {
-            documentType = "CV",
-            subject = $"kiểm tra việc phối hợp {Guid.NewGuid():N}",
-            recipientOrganizationIds = new[] { saiSon, phuongCach },
-            tasks = new object[] { new { text = "Rà soát hộ nghèo", deadline = "2026-12-10", leadOrganizationId = saiSon, coordinatingOrganizationIds = new[] { phuongCach }, subtasks = Array.Empty<object>() } },
-            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
-        }, Cancel);
-        var directive = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync(new Uri($"/api/directives/{directive}/publish", UriKind.Relative), null, Cancel)).StatusCode);
-        var coordinatorTask = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == directive && t.OrganizationId == phuongCach).Select(t => t.Id).SingleAsync(Cancel));
+        var (directive, _, coordinatorTask) = await app.PublishAsync("2026-12-10", "Rà soát hộ nghèo");
 
         // Before the coordinator reports, the lead sees that it has not.
         var lead = app.Factory.CreateBrowserLikeClient();

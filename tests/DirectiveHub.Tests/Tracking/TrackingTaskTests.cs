@@ -25,7 +25,7 @@ public sealed class TrackingTaskTests(PostgresAppFixture app) : IClassFixture<Po
     public async Task The_issuers_clerk_cancels_a_whole_task_from_the_tracking_page_only_after_confirming_and_the_history_says_why()
     {
         app.Require();
-        var (directive, lead, coordinator) = await PublishAsync();
+        var (directive, lead, coordinator) = await app.PublishAsync();
         var clerk = app.Factory.CreateBrowserLikeClient();
         await clerk.SignInOrFailAsync(DemoAccounts.Clerk);
         var url = $"/Tracking/{directive}";
@@ -81,7 +81,7 @@ public sealed class TrackingTaskTests(PostgresAppFixture app) : IClassFixture<Po
     public async Task A_task_is_done_when_the_leads_result_is_accepted_and_the_coordinators_latest_results_show_beside_it()
     {
         app.Require();
-        var (directive, lead, coordinator) = await PublishAsync();
+        var (directive, lead, coordinator) = await app.PublishAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var pcEmail = $"pc.{tag}@demo.local";
         await app.CreateUserAsync(pcEmail, "HN-QO-PC", Roles.Officer);
@@ -127,25 +127,4 @@ public sealed class TrackingTaskTests(PostgresAppFixture app) : IClassFixture<Po
 
     private static async Task<JsonElement> TaskAsync(HttpClient client, Guid directive) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/directives/{directive}/tracking", Cancel)).GetProperty("tasks")[0];
-
-    /// <summary>A directive of Quốc Oai with one task: Sài Sơn (the demo officer's unit) leads, Phượng Cách coordinates.</summary>
-    private async Task<(Guid Directive, Guid Lead, Guid Coordinator)> PublishAsync()
-    {
-        var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
-        var saiSon = await app.OrganizationAsync("HN-QO-SS");
-        var phuongCach = await app.OrganizationAsync("HN-QO-PC");
-        var created = await clerk.PostAsJsonAsync("/api/directives", new
-        {
-            documentType = "CV",
-            subject = $"theo dõi nhiệm vụ {Guid.NewGuid():N}",
-            recipientOrganizationIds = new[] { saiSon, phuongCach },
-            tasks = new object[] { new { text = "Báo cáo kết quả kiểm tra", deadline = "2026-12-05", leadOrganizationId = saiSon, coordinatingOrganizationIds = new[] { phuongCach }, subtasks = Array.Empty<object>() } },
-            signer = new { authority = "T/M", body = "BAN THƯỜNG VỤ", position = "PHÓ BÍ THƯ", name = "Đàm Công Lợi" },
-        }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel)).StatusCode);
-        var ids = await app.QueryAsync(db => db.TaskAssignments.Where(t => t.DirectiveId == id).Select(t => new { t.Id, t.OrganizationId }).ToListAsync(Cancel));
-        return (id, ids.Single(t => t.OrganizationId == saiSon).Id, ids.Single(t => t.OrganizationId == phuongCach).Id);
-    }
 }

@@ -26,40 +26,40 @@ public sealed class DirectiveFormValidator : AbstractValidator<DirectiveForm>
     public DirectiveFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.DocumentType).Must(DocumentType.IsKnown).WithMessage(l["ValDocumentType"]);
-        RuleFor(f => f.Subject).MaximumLength(1000).WithMessage(l["ValTooLong", 1000]);
-        RuleFor(f => f.Place).MaximumLength(128).WithMessage(l["ValTooLong", 128]);
+        RuleFor(f => f.Subject).MaximumLength(1000).WithMessage(l["ValTooLong"]);
+        RuleFor(f => f.Place).MaximumLength(128).WithMessage(l["ValTooLong"]);
         RuleFor(f => f.Urgency).IsInEnum().WithMessage(l["ValInvalidChoice"]);
         RuleFor(f => f.Confidentiality).IsInEnum().WithMessage(l["ValInvalidChoice"]);
-        RuleFor(f => f.Preamble).MaximumLength(20000).WithMessage(l["ValTooLong", 20000]);
-        RuleFor(f => f.Closing).MaximumLength(5000).WithMessage(l["ValTooLong", 5000]);
+        RuleFor(f => f.Preamble).MaximumLength(20000).WithMessage(l["ValTooLong"]);
+        RuleFor(f => f.Closing).MaximumLength(5000).WithMessage(l["ValTooLong"]);
         RuleFor(f => f.RecipientOrganizationIds)
             .Must(ids => ids.Count <= MaxRecipients).WithMessage(l["ValTooManyItems", MaxRecipients]);
         RuleFor(f => f.OtherRecipients).Must(list => list.Count <= MaxOtherRecipients).WithMessage(l["ValTooManyItems", MaxOtherRecipients]);
         RuleFor(f => f.Distribution).Must(list => list.Count <= MaxDistribution).WithMessage(l["ValTooManyItems", MaxDistribution]);
         RuleFor(f => f.References).Must(list => list.Count <= MaxReferences).WithMessage(l["ValTooManyItems", MaxReferences]);
-        RuleForEach(f => f.OtherRecipients).MaximumLength(512).WithMessage(l["ValTooLong", 512]);
+        RuleForEach(f => f.OtherRecipients).MaximumLength(512).WithMessage(l["ValTooLong"]);
         RuleFor(f => f.Tasks.Count).LessThanOrEqualTo(100).WithMessage(l["ValTooManyTasks"]).OverridePropertyName(nameof(DirectiveForm.Tasks));
         RuleForEach(f => f.Tasks).SetValidator(new TaskFormValidator(l, allowSubtasks: true));
         RuleForEach(f => f.Distribution).ChildRules(d =>
         {
-            d.RuleFor(x => x.Text).NotEmpty().WithMessage(l["ValDistributionText"]).MaximumLength(512).WithMessage(l["ValTooLong", 512]);
-            d.RuleFor(x => x.Purpose).MaximumLength(64).WithMessage(l["ValTooLong", 64]);
+            d.RuleFor(x => x.Text).NotEmpty().WithMessage(l["ValDistributionText"]).MaximumLength(512).WithMessage(l["ValTooLong"]);
+            d.RuleFor(x => x.Purpose).MaximumLength(64).WithMessage(l["ValTooLong"]);
         });
-        RuleFor(f => f.Signer.Name).MaximumLength(128).WithMessage(l["ValTooLong", 128]);
-        RuleFor(f => f.Signer.Position).MaximumLength(256).WithMessage(l["ValTooLong", 256]);
-        RuleFor(f => f.Signer.Body).MaximumLength(256).WithMessage(l["ValTooLong", 256]);
+        RuleFor(f => f.Signer.Name).MaximumLength(128).WithMessage(l["ValTooLong"]);
+        RuleFor(f => f.Signer.Position).MaximumLength(256).WithMessage(l["ValTooLong"]);
+        RuleFor(f => f.Signer.Body).MaximumLength(256).WithMessage(l["ValTooLong"]);
         RuleFor(f => f.Signer.Authority)
             .Must(a => string.IsNullOrWhiteSpace(a) || SigningAuthorityText.FromPrinted(a) != SigningAuthority.None)
             .WithMessage(l["ValSignerAuthority"]);
         RuleForEach(f => f.References).ChildRules(r =>
-            r.RuleFor(x => x.Number).MaximumLength(64).WithMessage(l["ValTooLong", 64]));
+            r.RuleFor(x => x.Number).MaximumLength(64).WithMessage(l["ValTooLong"]));
     }
 
     private sealed class TaskFormValidator : AbstractValidator<TaskForm>
     {
         public TaskFormValidator(IStringLocalizer<SharedResource> l, bool allowSubtasks)
         {
-            RuleFor(t => t.Text).MaximumLength(8000).WithMessage(l["ValTooLong", 8000]);
+            RuleFor(t => t.Text).MaximumLength(8000).WithMessage(l["ValTooLong"]);
             RuleFor(t => t.Deadline)
                 .Must(d => d is null || (d >= Earliest && d <= Latest))
                 .WithMessage(l["ValDeadline"]);

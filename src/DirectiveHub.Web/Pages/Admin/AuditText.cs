@@ -51,6 +51,29 @@ public static class AuditText
         ["NotAfter"] = "Hết hạn",
         ["Issued"] = "Cấp",
         ["Revoked"] = "Thu hồi",
+        ["Status"] = "Trạng thái",
+        ["From"] = "Từ",
+        ["To"] = "Sang",
+        ["ToName"] = "Giao cho",
+        ["Quality"] = "Chất lượng",
+        ["Timing"] = "Thời gian hoàn thành",
+        ["Reason"] = "Lý do",
+        ["ReturnCount"] = "Số lần trả lại",
+        ["Kind"] = "Hình thức",
+        ["Text"] = "Nội dung",
+        ["ReportBy"] = "Báo cáo trước ngày",
+        ["UrgingCount"] = "Số lần đôn đốc",
+        ["Note"] = "Ghi chú",
+        ["Result"] = "Văn bản kết quả",
+        ["ResultIssuedOn"] = "Ngày văn bản kết quả",
+        ["Evidence"] = "Số tệp minh chứng",
+        ["DeadlinesFixed"] = "Số thời hạn tính từ ngày nhận",
+        ["Deadline"] = "Thời hạn",
+        ["Proposed"] = "Đề nghị đến ngày",
+        ["Approved"] = "Đồng ý",
+        ["IssuedOn"] = "Ngày ban hành",
+        ["Count"] = "Số lượng",
+        ["Task"] = "Nhiệm vụ",
     };
 
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
@@ -64,7 +87,22 @@ public static class AuditText
         ["Clerk"] = "Văn thư",
         ["Officer"] = "Cán bộ",
         ["Leader"] = "Lãnh đạo",
+        ["KhongDat"] = "Không đạt",
+        ["Dat"] = "Đạt",
+        ["DatTot"] = "Đạt tốt",
+        ["XuatSac"] = "Xuất sắc",
+        ["Early"] = "Trước hạn",
+        ["OnTime"] = "Đúng hạn",
+        ["Late"] = "Trễ hạn",
     };
+
+    // The task states and urging kinds in the words every other page uses (one vocabulary, #13 item 7).
+    private static readonly Dictionary<string, string> DomainWords =
+        Enum.GetValues<DirectiveHub.Assignments.ProgressStatus>().ToDictionary(s => s.ToString(), s => Capitalized(DirectiveHub.Assignments.TaskAssignment.StatusText(s)), StringComparer.Ordinal)
+            .Concat(Enum.GetValues<DirectiveHub.Assignments.UrgingKind>().ToDictionary(k => k.ToString(), DirectiveHub.Assignments.TaskLifecycle.KindText, StringComparer.Ordinal))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 
     /// <summary>"Số: 114-CV/HU · Trích yếu: tăng cường …" from the stored JSON; the text as stored when it is not JSON.</summary>
     public static string Readable(string? details)
@@ -102,9 +140,16 @@ public static class AuditText
         return text.ToString();
     }
 
+    // A stored ISO date reads day first, as everywhere else.
+    private static string Word(string s) =>
+        Words.TryGetValue(s, out var word) ? word
+        : DomainWords.TryGetValue(s, out var domain) ? domain
+        : s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? DirectiveHub.Time.VietnamTime.ShortDate(date)
+        : s;
+
     private static string Value(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() is { } s ? Words.GetValueOrDefault(s, s) : string.Empty,
+        JsonValueKind.String => value.GetString() is { } s ? Word(s) : string.Empty,
         JsonValueKind.Null => "—",
         JsonValueKind.True => "có",
         JsonValueKind.False => "không",

@@ -70,7 +70,8 @@ public sealed class IndexModel(AppDbContext db, CurrentUser user, TaskLifecycle 
         DecideAsync(id, "urgeMany", async (actor, viewer) =>
         {
             var outcome = await lifecycle.UrgeManyAsync(id, Decision.Target, Decision.Kind, Decision.Text, Decision.ReportBy, actor, viewer, cancellationToken);
-            Message = localizer["UrgedCount", outcome.Count].Value;
+            // Units are what the clerk chose to remind ("the units that have not acknowledged"); a unit may hold several tasks.
+            Message = localizer["UrgedCount", outcome.Units, outcome.Count].Value;
             return outcome;
         }, cancellationToken);
 

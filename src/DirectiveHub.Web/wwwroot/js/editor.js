@@ -228,11 +228,13 @@
         }
     }
 
-    // date-input.js writes the date out as dd/mm/yyyy on "change" first (it listens on the document, this on the form's
-    // field in the bubbling phase after it).
-    form.addEventListener('change', function (e) {
+    // As the date is typed (a whole dd/mm/yyyy), and again on leaving the field: date-input.js writes a short form such
+    // as 4/9/2021 out as dd/mm/yyyy on "change" first (it listens on the document, this on the form's field after it).
+    function onDeadline(e) {
         if (e.target.matches && e.target.matches('input[data-date][name$=".Deadline"]')) { window.setTimeout(function () { flagPast(e.target); }, 0); }
-    });
+    }
+    form.addEventListener('input', onDeadline);
+    form.addEventListener('change', onDeadline);
 
     form.querySelectorAll('select[data-unit-picker]').forEach(pick);
 })();
