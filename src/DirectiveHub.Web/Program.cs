@@ -25,6 +25,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 var app = builder.Build();
+if (PortCheck.FirstBusy(app) is { } busy)
+{
+    await Console.Error.WriteLineAsync($"Cannot listen: {busy} is already in use. Another program uses that port; choose another with ASPNETCORE_URLS or --urls.");
+    return 1;
+}
+
 app.UseDirectiveHubWeb();
 await app.InitializeDatabaseAsync();
 try

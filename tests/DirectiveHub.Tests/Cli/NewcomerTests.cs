@@ -66,10 +66,14 @@ public sealed class NewcomerTests : IDisposable
         using var blocker = new TcpListener(IPAddress.Loopback, 0);
         blocker.Start();
         var busy = ((IPEndPoint)blocker.LocalEndpoint).Port;
-        var clash = await RunAsync("DirectiveHub.Web.dll", [], TimeSpan.FromSeconds(120), new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{busy}", ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        // Asked before the database is touched: a new data folder stays empty (no migration, no demo data, no sweep).
+        var untouched = Directory.CreateTempSubdirectory("dh-busy-");
+        var clash = await RunAsync("DirectiveHub.Web.dll", [], TimeSpan.FromSeconds(120), new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{busy}", ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DIRECTIVEHUB_DATA"] = untouched.FullName });
         Assert.Equal(1, clash.ExitCode);
         Assert.Contains("Cannot listen", clash.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", clash.Error + clash.Output, StringComparison.Ordinal);
+        Assert.Empty(untouched.EnumerateFileSystemInfos());
+        untouched.Delete(recursive: true);
     }
 
     private static int FreePort()
