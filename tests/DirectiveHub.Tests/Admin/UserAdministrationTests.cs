@@ -70,5 +70,16 @@ public sealed class UserAdministrationTests(PostgresAppFixture app) : IClassFixt
         var lockOther = await hanoi.PostAsync(new Uri($"/Admin/Users?handler=Lock&id={conCuongClerk}&locked=true", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = hanoiToken }), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, lockOther.StatusCode);
         Assert.Null(await app.QueryAsync(db => db.Users.Where(u => u.Id == conCuongClerk).Select(u => u.LockoutEnd).SingleAsync(Cancel)));
+
+        // Within its own tree the lock says what it did, and unlocking says so too.
+        var haiHau = await app.QueryAsync(db => db.Users.Where(u => u.Email == "clerk.haihau@demo.local").Select(u => u.Id).SingleAsync(Cancel));
+        var lockToken = (await admin.GetDocumentAsync("/Admin/Users")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var (locked, said) in new[] { (true, "Đã khóa tài khoản clerk.haihau@demo.local"), (false, "Đã mở khóa tài khoản clerk.haihau@demo.local") })
+        {
+            var posted = await admin.PostAsync(new Uri($"/Admin/Users?handler=Lock&id={haiHau}&locked={locked}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = lockToken }), Cancel);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            var after = await admin.GetDocumentAsync(posted.Headers.Location!.OriginalString);
+            Assert.Contains(said, after.QuerySelector(".alert-success")?.TextContent, StringComparison.Ordinal);
+        }
     }
 }

@@ -96,7 +96,7 @@ public sealed class UsersModel(
         await ChangeAsync(id, async target =>
         {
             await administration.SetLockedAsync(target, locked, cancellationToken);
-            return null;
+            return localizer[locked ? "UserLockedMessage" : "UserUnlockedMessage", target.Email!].Value;
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
