@@ -135,7 +135,7 @@ public static class DirectivePdf
         var leftWidth = Width * 0.45;
         var rightWidth = Width - leftWidth;
         var strong = Sheet.Font(14, bold: true);
-        var leftHeight = sheet.Height("Nơi nhận:", Sheet.Font(12, bold: true, italic: true), leftWidth) + doc.Distribution.Sum(d => sheet.Height(d, Sheet.Font(11), leftWidth));
+        var leftHeight = (doc.Distribution.Count == 0 ? 0 : sheet.Height("Nơi nhận:", Sheet.Font(12, bold: true, italic: true), leftWidth)) + doc.Distribution.Sum(d => sheet.Height(d, Sheet.Font(11), leftWidth));
         var rightHeight = new[] { doc.AuthorityLine, doc.Position }.OfType<string>().Sum(l => sheet.Height(l, strong, rightWidth)) + SignatureSpace + sheet.Height(doc.SignerName ?? " ", strong, rightWidth);
         return Math.Max(leftHeight, rightHeight) + 8;
     }
@@ -154,7 +154,8 @@ public static class DirectivePdf
         sheet.Keep(FooterHeight(sheet, doc));
 
         var top = sheet.Y + 8;
-        var y = sheet.Block("Nơi nhận:", label, Align.Left, Left, leftWidth, top);
+        // No heading over an empty list (a received copy registered without it), as in the print view.
+        var y = doc.Distribution.Count == 0 ? top : sheet.Block("Nơi nhận:", label, Align.Left, Left, leftWidth, top);
         foreach (var line in doc.Distribution)
         {
             y = sheet.Block(line, small, Align.Left, Left, leftWidth, y);

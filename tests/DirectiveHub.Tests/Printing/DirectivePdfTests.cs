@@ -44,6 +44,16 @@ public sealed class DirectivePdfTests
     public static RecordCopyWriter Writer() => new(null!, new PdfOptions(null, null), NullLogger<RecordCopyWriter>.Instance);
 
     [Fact]
+    public async Task A_directive_without_a_distribution_list_prints_no_empty_Noi_nhan_heading()
+    {
+        // 213-CV/HU as the sample has it: the copy received was cut short before "Nơi nhận".
+        var pdf = await Writer().RenderAsync(Sample() with { Distribution = [] }, null, SignedAt, TestContext.Current.CancellationToken);
+        var text = Normalize(await PopplerTools.TextAsync(pdf));
+        Assert.DoesNotContain("Nơi nhận", text, StringComparison.Ordinal);
+        Assert.Contains("Đàm Công Lợi", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_PDF_text_read_back_has_every_block_in_order_with_its_Vietnamese_marks()
     {
         var pdf = await Writer().RenderAsync(Sample(), null, SignedAt, TestContext.Current.CancellationToken);

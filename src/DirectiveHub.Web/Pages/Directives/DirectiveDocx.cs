@@ -78,7 +78,8 @@ public static class DirectiveDocx
                 body.Append(BodyText(paragraphs[i].Text, paragraphs[i].Level, keepWithNext: i == paragraphs.Count - 1));
             }
 
-            var distribution = new List<Paragraph> { Line("Nơi nhận:", JustificationValues.Left, bold: true, italic: true, size: 24) };
+            // No heading over an empty list (a received copy registered without it), as in the print view.
+            var distribution = doc.Distribution.Count == 0 ? new List<Paragraph>() : [Line("Nơi nhận:", JustificationValues.Left, bold: true, italic: true, size: 24)];
             distribution.AddRange(doc.Distribution.Select(d => Line(d, JustificationValues.Left, size: 22)));
             var signature = new List<Paragraph>();
             if (doc.AuthorityLine is not null)
