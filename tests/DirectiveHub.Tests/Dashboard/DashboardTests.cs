@@ -152,6 +152,10 @@ public sealed class DashboardTests(PostgresAppFixture app) : IClassFixture<Postg
         var weekly = await client.GetDocumentAsync("/Dashboard?preset=custom&from=2026-11-01&to=2026-11-30&trendBy=week");
         // Every week of the period, the empty ones too; the first from the period's first day.
         Assert.Equal(["01/11", "02/11", "09/11", "16/11", "23/11", "30/11"], weekly.QuerySelectorAll("#trend-heading + .chart-box + details tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        // The weekly view is part of the filter: the item lists and the by-directive view lead back to it.
+        var itemsLink = weekly.QuerySelector("a[href*='/Dashboard/Items']")!.GetAttribute("href")!;
+        Assert.Contains("trendBy=week", itemsLink, StringComparison.Ordinal);
+        Assert.Contains("trendBy=week", (await client.GetDocumentAsync(itemsLink)).QuerySelector("main nav a")!.GetAttribute("href"), StringComparison.Ordinal);
 
         var api = await app.Factory.ApiClientAsync("leader.p@test.local");
         var byIssuer = await api.GetFromJsonAsync<JsonElement>($"/api/dashboard?from=2026-11-01&to=2026-11-30&issuerId={s}", Cancel);

@@ -32,6 +32,10 @@ public abstract class DashboardPage : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? Issuer { get; set; }
 
+    /// <summary>The overview's trend, "month" or "week": carried by every page so that "back" shows the same view.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? TrendBy { get; set; }
+
     /// <summary>Resolves the period into <see cref="From"/> and <see cref="To"/> (shown back in the form) and builds the filter.</summary>
     protected DashboardFilter Filter(Guid ownOrganization, TimeProvider clock, string? trendBy = null)
     {
@@ -51,6 +55,7 @@ public abstract class DashboardPage : PageModel
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["type"] = Type,
         ["issuer"] = Issuer?.ToString(),
+        ["trendBy"] = TrendBy,
     };
 
     /// <summary>The title row of an export: what the table is, of which unit, for which period and filter.</summary>

@@ -10,10 +10,6 @@ namespace DirectiveHub.Web.Pages.Dashboard;
 /// <summary>Compliance at a glance for a committee's subtree: what was issued, what is done, late and overdue, by unit.</summary>
 public sealed class IndexModel(AppDbContext db, CurrentUser user, TimeProvider clock, DashboardCache dashboards) : DashboardPage
 {
-    /// <summary>"month" or "week".</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? TrendBy { get; set; }
-
     /// <summary>Which table a CSV export is of: units (default), tree, overdue, lifecycle or heatmap.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Table { get; set; }

@@ -31,6 +31,10 @@ public sealed class ItemsModel(AppDbContext db, CurrentUser user, TimeProvider c
     [BindProperty(SupportsGet = true)]
     public Guid? Issuer { get; set; }
 
+    /// <summary>The overview's trend ("month" or "week"), kept for the way back.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? TrendBy { get; set; }
+
     /// <summary>With <see cref="Unit"/>: the unit and every unit beneath it (a subtotal of the tree).</summary>
     [BindProperty(SupportsGet = true)]
     public bool Below { get; set; }
