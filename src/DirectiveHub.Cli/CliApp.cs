@@ -29,7 +29,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "backfill-arrivals" => await BackfillArrivalsCommand.RunAsync(this, options, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
-                _ => await HelpAsync(Error, 2),
+                _ => await UnknownAsync(command),
             };
         }
         catch (OperationCanceledException)
@@ -43,6 +43,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             await Error.WriteLineAsync($"{command} failed: {(exception.InnerException ?? exception).Message.ReplaceLineEndings(" ")}");
             return 1;
         }
+    }
+
+    // Say what was wrong before the list of what is right: the usage text alone left the operator guessing.
+    private async Task<int> UnknownAsync(string command)
+    {
+        await Error.WriteLineAsync($"Unknown command '{command}'.");
+        return await HelpAsync(Error, 2);
     }
 
     private static async Task<int> HelpAsync(TextWriter writer, int exitCode)

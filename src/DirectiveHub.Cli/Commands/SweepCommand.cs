@@ -25,6 +25,10 @@ public static class SweepCommand
                     i++;
                     break;
                 default:
+                    // Name what was refused: a date that is not one ("2026-13-45"), a missing date, or an unknown option.
+                    await app.Error.WriteLineAsync(options[i] == "--as-of"
+                        ? $"--as-of needs a date as yyyy-MM-dd{(i + 1 < options.Count ? $"; '{options[i + 1]}' is not one" : string.Empty)}."
+                        : $"Unknown option '{options[i]}'.");
                     await app.Error.WriteLineAsync("Usage: directivehub sweep [--as-of yyyy-MM-dd] [--dry-run]");
                     return 2;
             }

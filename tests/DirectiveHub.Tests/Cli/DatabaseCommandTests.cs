@@ -31,10 +31,11 @@ public sealed class DatabaseCommandTests
     }
 
     [Fact]
-    public async Task An_unknown_command_prints_usage_and_exits_2()
+    public async Task An_unknown_command_is_named_then_the_usage_follows_and_it_exits_2()
     {
         var error = new StringWriter();
         Assert.Equal(2, await new CliApp(new StringWriter(), error).RunAsync(["frobnicate"], TestContext.Current.CancellationToken));
+        Assert.StartsWith("Unknown command 'frobnicate'.", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("directivehub", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -153,7 +153,9 @@ public sealed class OverdueSweepTests(PostgresAppFixture app) : IClassFixture<Po
         Assert.Equal(0, await new CliApp(replay, new StringWriter(), settings).RunAsync(["sweep", "--as-of", "2028-01-11"], Cancel));
         Assert.Contains("alerts written: 0 yellow, 0 red, 0 special red; 0 mails queued", replay.ToString(), StringComparison.Ordinal);
         Assert.Equal(outbox, await app.QueryAsync(db => db.OutboxMessages.CountAsync(Cancel)));
-        Assert.Equal(2, await new CliApp(new StringWriter(), new StringWriter(), settings).RunAsync(["sweep", "--as-of", "yesterday"], Cancel));
+        var refused = new StringWriter();
+        Assert.Equal(2, await new CliApp(new StringWriter(), refused, settings).RunAsync(["sweep", "--as-of", "2026-13-45"], Cancel));
+        Assert.StartsWith("--as-of needs a date as yyyy-MM-dd; '2026-13-45' is not one.", refused.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
