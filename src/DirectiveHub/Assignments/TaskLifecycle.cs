@@ -395,11 +395,10 @@ public sealed class TaskLifecycle(AppDbContext db, TimeProvider clock, WorkingCa
         var task = scope.Task;
         var before = task.Status;
         task.Cancel(reason, actor.UserId, actor.OrganizationId, now);
-        Notify(task.OrganizationId, NotificationKind.Cancellation, $"{Capitalized(scope.What)} đã bị hủy: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
+        Notify(task.OrganizationId, NotificationKind.Cancellation, $"{Text.VietnameseText.Capitalized(scope.What)} đã bị hủy: {reason?.Trim()}", NoticeTarget.ReceivedDirective, task, now);
         Audit(AuditActions.Cancelled, task, actor, now, new { From = before.ToString(), To = task.Status.ToString(), Reason = reason?.Trim() });
     }
 
-    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 
     public static string KindText(UrgingKind kind) => kind switch
     {

@@ -9,6 +9,9 @@ public static class VietnameseText
     /// Folds text for diacritic- and case-insensitive search: "Phòng, chống dịch" → "phong, chong dich".
     /// Mark stripping after FormD leaves Đ/đ (a distinct letter, not d + mark), so they are mapped explicitly.
     /// </summary>
+    /// <summary>The first letter in capitals, as a sentence starts ("đã hủy" → "Đã hủy").</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : string.Concat(text[..1].ToUpperInvariant(), text[1..]);
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -98,11 +98,9 @@ public static class AuditText
 
     // The task states and urging kinds in the words every other page uses (one vocabulary, #13 item 7).
     private static readonly Dictionary<string, string> DomainWords =
-        Enum.GetValues<DirectiveHub.Assignments.ProgressStatus>().ToDictionary(s => s.ToString(), s => Capitalized(DirectiveHub.Assignments.TaskAssignment.StatusText(s)), StringComparer.Ordinal)
+        Enum.GetValues<DirectiveHub.Assignments.ProgressStatus>().ToDictionary(s => s.ToString(), s => DirectiveHub.Text.VietnameseText.Capitalized(DirectiveHub.Assignments.TaskAssignment.StatusText(s)), StringComparer.Ordinal)
             .Concat(Enum.GetValues<DirectiveHub.Assignments.UrgingKind>().ToDictionary(k => k.ToString(), DirectiveHub.Assignments.TaskLifecycle.KindText, StringComparer.Ordinal))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-
-    private static string Capitalized(string text) => string.Concat(text[..1].ToUpperInvariant(), text[1..]);
 
     /// <summary>"Số: 114-CV/HU · Trích yếu: tăng cường …" from the stored JSON; the text as stored when it is not JSON.</summary>
     public static string Readable(string? details)
