@@ -137,4 +137,51 @@ public sealed class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             }
             """,
             scope);
+
+    [Theory]
+    [InlineData("report")]
+    [InlineData("registers")]
+    public async Task On_a_phone_a_wide_table_scrolls_in_its_box_instead_of_breaking_its_words_letter_by_letter(string which)
+    {
+        app.Require();
+        var page = await app.NewPageAsync(phone: true);
+        await page.SetViewportSizeAsync(360, 800);
+        if (which == "report")
+        {
+            await page.SignInAsync(DemoAccounts.Clerk);
+            await page.GotoAsync($"/Reports?org={await app.OrganizationIdAsync("HN-QO")}&kind=quarter&part=4&year=2021");
+        }
+        else
+        {
+            await page.SignInAsync(DemoAccounts.Admin);
+            await page.GotoAsync("/Admin/Registers");
+        }
+
+        // The widest word of every header and cell fits its cell's width: nothing is broken inside a word (a range
+        // such as "01/10/2020–30/09/2025" may break after its dash, as text does).
+        var layout = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+              const table = document.querySelector('main .table-responsive table');
+              const probe = document.createElement('span');
+              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+              document.body.appendChild(probe);
+              const broken = [];
+              for (const cell of table.querySelectorAll('th, td')) {
+                if (cell.offsetParent === null) continue;
+                const style = getComputedStyle(cell);
+                probe.style.font = style.font;
+                for (const word of (cell.innerText || '').split(/[\s\u2013]+/).filter(w => w.length > 1)) {
+                  probe.textContent = word;
+                  const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                  if (probe.getBoundingClientRect().width > room + 1) { broken.push(word); }
+                }
+              }
+              probe.remove();
+              return { broken: broken.slice(0, 5), page: document.documentElement.scrollWidth };
+            }
+            """);
+        Assert.True(layout.GetProperty("broken").GetArrayLength() == 0, $"words broken inside their cells: {layout}");
+        Assert.True(layout.GetProperty("page").GetInt32() <= 360, $"the page itself scrolls sideways: {layout}");
+    }
 }
