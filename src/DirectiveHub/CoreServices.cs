@@ -21,6 +21,9 @@ public static class CoreServices
         services.AddScoped<Printing.RecordCopyWriter>();
         services.AddScoped<Printing.RecordCopies>();
         services.AddScoped<Import.IncomingRegistration>();
+        services.AddScoped<Signing.PdfSignatures>();
+        services.AddScoped<Directives.AttachmentIntake>();
+        services.AddScoped<Import.StagedImports>();
         services.AddScoped<Registers.RegisterBook>();
         services.AddScoped<Registers.TaskSlipInstructions>();
         services.AddScoped<Reports.PeriodicReports>();

@@ -19,6 +19,7 @@ public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions op
                 await using var scope = scopes.CreateAsyncScope();
                 await FixReceiptDeadlinesAsync(scope.ServiceProvider, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<SweepRunner>().RunAsync(null, dryRun: false, stoppingToken);
+                await PurgeStagedImportsAsync(scope.ServiceProvider, stoppingToken);
                 heartbeats.Beat(nameof(OverdueWorker), options.Interval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -48,6 +49,23 @@ public sealed class OverdueWorker(IServiceScopeFactory scopes, OverdueOptions op
         {
             logger.LogError(exception, "Fixing deadlines counted from receipt failed; the next tick will retry");
             services.GetRequiredService<DirectiveHub.Data.AppDbContext>().ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Files uploaded for a check and never registered: removed after a day, a failure logged and retried next tick.</summary>
+    private async Task PurgeStagedImportsAsync(IServiceProvider services, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var removed = await services.GetRequiredService<DirectiveHub.Import.StagedImports>().PurgeAsync(stoppingToken);
+            if (removed > 0)
+            {
+                logger.LogInformation("Removed {Count} staged import files older than a day", removed);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Removing old staged import files failed; the next tick will retry");
         }
     }
 }

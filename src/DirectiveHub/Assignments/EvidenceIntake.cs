@@ -25,8 +25,7 @@ public sealed class EvidenceIntake(IFileStore store)
         await upload.CopyToAsync(content, cancellationToken);
         content.Position = 0;
         var type = FileTypes.Detect(content) ?? throw new DomainException("Loại tệp không được chấp nhận: chỉ nhận PDF, DOCX, XLSX và ảnh PNG, JPEG, WebP.", "evidence");
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? ""));
-        name = (string.IsNullOrWhiteSpace(name) ? "minh-chung" : name[..Math.Min(name.Length, 200)]) + type.Extension;
+        var name = FileTypes.SafeName(fileName, "minh-chung", type);
         return new EvidenceFile(name, type.ContentType, content.Length, await store.PutAsync(content, cancellationToken));
     }
 

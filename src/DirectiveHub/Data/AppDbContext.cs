@@ -81,6 +81,8 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Exchange.ReceivedStatus> ReceivedStatuses => Set<Exchange.ReceivedStatus>();
 
+    public DbSet<Import.StagedImport> StagedImports => Set<Import.StagedImport>();
+
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

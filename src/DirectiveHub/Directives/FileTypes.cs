@@ -10,6 +10,13 @@ public static class FileTypes
 {
     public sealed record Detected(string ContentType, string Extension);
 
+    /// <summary>The name users see: the uploaded name without its path or extension, bounded, with the detected extension.</summary>
+    public static string SafeName(string? fileName, string fallback, Detected type)
+    {
+        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? ""));
+        return (string.IsNullOrWhiteSpace(name) ? fallback : name[..Math.Min(name.Length, 200)]) + type.Extension;
+    }
+
     public static Detected? Detect(Stream content)
     {
         Span<byte> head = stackalloc byte[12];

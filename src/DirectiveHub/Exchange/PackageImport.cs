@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
@@ -17,7 +16,7 @@ namespace DirectiveHub.Exchange;
 /// same package again returns the directive made the first time; another document under the same issuer, number and
 /// date is refused. Arrival is reported at once: status 01 goes into the outbox in the same transaction.
 /// </summary>
-public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOptions options, StatusEmitter emitter, TimeProvider clock, ILogger<PackageImport> logger)
+public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOptions options, StatusEmitter emitter, PdfSignatures pdfSignatures, TimeProvider clock, ILogger<PackageImport> logger)
 {
     /// <exception cref="DomainException">The package breaks a rule; <see cref="DomainException.Field"/> names the field.</exception>
     /// <exception cref="DuplicatePackageException">Another document with this issuer, number and date was received.</exception>
@@ -89,7 +88,7 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
                 files.Add((file, detected.ContentType, await store.PutAsync(content, cancellationToken)));
                 if (file.IsRecordCopy && detected.ContentType == Printing.RecordCopy.ContentType)
                 {
-                    signatures = await CheckSignaturesAsync(file.Content, now, cancellationToken);
+                    signatures = PdfSignatures.SummaryOf(await pdfSignatures.CheckAsync(file.Content, cancellationToken));
                 }
             }
 
@@ -234,22 +233,6 @@ public sealed class PackageImport(AppDbContext db, IFileStore store, ExchangeOpt
         }
 
         return register;
-    }
-
-    private async Task<string> CheckSignaturesAsync(byte[] pdf, DateTime now, CancellationToken cancellationToken)
-    {
-        var roots = (await db.TrustedRoots.AsNoTracking().Select(r => r.RawData).ToListAsync(cancellationToken))
-            .Select(X509CertificateLoader.LoadCertificate).ToList();
-        try
-        {
-            var checks = PdfSignatureVerifier.Verify(pdf, roots, now);
-            var text = checks.Count == 0 ? PdfSignatureVerifier.NoSignature : string.Join("\n", checks.SelectMany(c => c.Lines));
-            return text.Length > 4000 ? text[..4000] : text;
-        }
-        finally
-        {
-            roots.ForEach(r => r.Dispose());
-        }
     }
 
     private static DirectiveContent ContentOf(ExchangePackage package, IReadOnlyList<Organization> receivers)

@@ -10,11 +10,19 @@ namespace DirectiveHub.Import;
 
 /// <summary>
 /// Registers a directive received as text (văn bản đến) as a published directive of its issuer, with its original
-/// number and date, addressed to the receiving unit: local directives can then reference and carry it out.
+/// number and date, addressed to the receiving unit: local directives can then reference and carry it out. When it
+/// was read from a file (a PDF, a scan, a .docx), that file is kept as the directive's attachment, a PDF with the
+/// verdict on its signatures.
 /// </summary>
-public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
+public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intake, TimeProvider clock)
 {
-    public async Task<Directive> RegisterAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The file the text was read from.</summary>
+    public sealed record SourceFile(string? FileName, byte[] Content);
+
+    public async Task<Directive> RegisterAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken) =>
+        await RegisterAsync(parsed, null, receivingOrganizationId, actor, cancellationToken);
+
+    public async Task<Directive> RegisterAsync(ParsedDirective parsed, SourceFile? source, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
     {
         var missing = new List<string>();
         if (parsed.Number is null || parsed.Sequence is null)
@@ -49,10 +57,21 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
 
         // The arrival register is opened outside the transaction: a concurrent opener's unique conflict must not abort it.
         await ArrivalNumbering.EnsureAsync(db, [receivingOrganizationId], ArrivalNumbering.YearOf(clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return await db.InTransactionAsync(token => RegisterOnceAsync(parsed, receivingOrganizationId, actor, token), cancellationToken);
+
+        // The file is stored before the transaction (a store is not transactional) and removed when registering fails.
+        var original = source is null ? null : await intake.StoreAsync(source.Content, source.FileName, "van-ban-den", cancellationToken);
+        try
+        {
+            return await db.InTransactionAsync(token => RegisterOnceAsync(parsed, original, receivingOrganizationId, actor, token), cancellationToken);
+        }
+        catch when (original is not null)
+        {
+            await intake.DiscardAsync(original);
+            throw;
+        }
     }
 
-    private async Task<Directive> RegisterOnceAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
+    private async Task<Directive> RegisterOnceAsync(ParsedDirective parsed, Attachment? original, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
     {
         var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
         var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
@@ -76,9 +95,14 @@ public sealed class IncomingRegistration(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var content = ParsedDirectiveContent.ToContent(parsed, _ => null, [new RecipientContent(receiver.Id, receiver.Name)]);
         var directive = new Directive(issuer.Id, content, actor.UserId, now);
+        if (original is not null)
+        {
+            directive.AddAttachment(original);
+        }
+
         directive.RegisterIssued(register, parsed.Sequence!.Value, issuer, parent, issuedOn, actor.UserId, now);
         db.Directives.Add(directive);
-        db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = issuer.Name }), now));
+        db.AuditEvents.Add(new AuditEvent(AuditActions.Received, nameof(Directive), directive.Id.ToString(), actor.UserId, actor.UserName, actor.OrganizationId, actor.IpAddress, System.Text.Json.JsonSerializer.Serialize(new { directive.Number, Issuer = issuer.Name, Original = original?.FileName, Signatures = original?.SignatureVerdict }), now));
 
         // Registering it as received is its arrival at the unit: it takes the next arrival number, in the same
         // transaction as the directive, with the register locked as a publication locks it.

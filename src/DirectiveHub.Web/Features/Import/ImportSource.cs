@@ -15,17 +15,28 @@ public static class ImportSource
     {
         if (file is { Length: > 0 })
         {
-            if (file.Length > MaxBytes)
-            {
-                return ImportedText.Failed("file", ImportReader.TooLarge);
-            }
-
-            await using var content = new MemoryStream();
-            await file.CopyToAsync(content, cancellationToken);
-            return await context.RequestServices.GetRequiredService<ImportReader>().ReadAsync(content.ToArray(), cancellationToken);
+            return await ContentOfAsync(file, cancellationToken) is { } content
+                ? await ReadAsync(context, content, cancellationToken)
+                : ImportedText.Failed("file", ImportReader.TooLarge);
         }
 
         return string.IsNullOrWhiteSpace(pasted) ? null : new ImportedText(pasted, "text", null, [], null);
+    }
+
+    public static Task<ImportedText> ReadAsync(HttpContext context, byte[] content, CancellationToken cancellationToken) =>
+        context.RequestServices.GetRequiredService<ImportReader>().ReadAsync(content, cancellationToken);
+
+    /// <returns>The uploaded bytes, or null when the file is over <see cref="MaxBytes"/>.</returns>
+    public static async Task<byte[]?> ContentOfAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        if (file.Length > MaxBytes)
+        {
+            return null;
+        }
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        return content.ToArray();
     }
 
     /// <summary>The OCR note for the clerk: how sure the reading is, and which fields hold doubtful words.</summary>

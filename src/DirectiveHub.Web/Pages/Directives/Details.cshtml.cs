@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>Everything about one directive: its content, links, audit history, and publishing for drafts.</summary>
-public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, IFileStore store, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, IFileStore store, AttachmentIntake intake, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Directive Directive { get; private set; } = null!;
 
@@ -89,27 +89,28 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
             return Page();
         }
 
-        if (file.Length > store.MaxBytes)
+        if (file.Length > intake.MaxBytes)
         {
-            Error = localizer["AttachmentTooLarge", store.MaxBytes / (1024 * 1024)];
+            Error = localizer["AttachmentTooLarge", intake.MaxBytes / (1024 * 1024)];
             return Page();
         }
 
-        await using var content = new MemoryStream();
-        await file.CopyToAsync(content, cancellationToken);
-        content.Position = 0;
-        var type = FileTypes.Detect(content);
-        if (type is null)
+        await using var upload = new MemoryStream();
+        await file.CopyToAsync(upload, cancellationToken);
+        Attachment attachment;
+        try
+        {
+            attachment = await intake.StoreAsync(upload.ToArray(), file.FileName, "tep", cancellationToken);
+        }
+        catch (DomainException)
         {
             Error = localizer["AttachmentType"];
             return Page();
         }
 
-        var key = await store.PutAsync(content, cancellationToken);
-        var name = Path.GetFileNameWithoutExtension(Path.GetFileName(file.FileName));
-        name = (string.IsNullOrWhiteSpace(name) ? "tep" : name[..Math.Min(name.Length, 200)]) + type.Extension;
+        var name = attachment.FileName;
         var directive = await db.Directives.Include(d => d.Attachments).SingleAsync(d => d.Id == id, cancellationToken);
-        directive.AddAttachment(new Attachment(name, type.ContentType, content.Length, key, AttachmentKind.File, null, clock.GetUtcNow().UtcDateTime));
+        directive.AddAttachment(attachment);
         audit.Record(AuditActions.Updated, nameof(Directive), id.ToString(), new { Attached = name });
         try
         {
@@ -117,7 +118,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser user, AuditTrail a
         }
         catch
         {
-            await store.DeleteAsync(key, CancellationToken.None);
+            await intake.DiscardAsync(attachment);
             throw;
         }
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DirectiveHub.Web.Pages.Directives;
 
 /// <summary>The signatures of a directive's PDF (its record copy, or one PDF attachment), checked against the trusted roots.</summary>
-public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCopies copies, IFileStore store, TimeProvider clock) : PageModel
+public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCopies copies, IFileStore store, PdfSignatures signatures) : PageModel
 {
     public string FileName { get; private set; } = string.Empty;
 
@@ -58,17 +58,7 @@ public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCop
             FileName = copy.FileName;
         }
 
-        var roots = (await db.TrustedRoots.AsNoTracking().Select(r => r.RawData).ToListAsync(cancellationToken))
-            .Select(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate).ToList();
-        try
-        {
-            Checks = PdfSignatureVerifier.Verify(pdf, roots, clock.GetUtcNow().UtcDateTime);
-        }
-        finally
-        {
-            roots.ForEach(r => r.Dispose());
-        }
-
+        Checks = await signatures.CheckAsync(pdf, cancellationToken);
         DirectiveId = id;
         return Page();
     }

@@ -22,7 +22,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
 
     public string? AcknowledgedBy { get; private set; }
 
-    public IReadOnlyList<(Guid Id, string FileName, long Length)> Attachments { get; private set; } = [];
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
 
     public IReadOnlyList<MyTask> Tasks { get; private set; } = [];
 
@@ -273,8 +273,7 @@ public sealed class DirectiveModel(AppDbContext db, CurrentUser user, Receiving 
         AcknowledgedBy = assignment.AcknowledgedBy;
         ExchangeSignatureLines = (await db.ReceivedPackages.AsNoTracking().Where(p => p.DirectiveId == id).Select(p => p.SignatureSummary).SingleOrDefaultAsync(cancellationToken))
             ?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        Attachments = (await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).Select(a => new { a.Id, a.FileName, a.Length }).ToListAsync(cancellationToken))
-            .Select(a => (a.Id, a.FileName, a.Length)).ToList();
+        Attachments = await db.Directives.AsNoTracking().Where(d => d.Id == id).SelectMany(d => d.Attachments).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
         var today = VietnamTime.Today(clock);
         var assignments = await db.TaskAssignments.AsNoTracking()
             .Where(t => t.DirectiveId == id && t.OrganizationId == user.OrganizationId)

@@ -14,5 +14,7 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.Property(a => a.ContentType).HasMaxLength(128);
         builder.Property(a => a.StorageKey).HasMaxLength(128);
         builder.Property(a => a.CopyNumber).HasMaxLength(64);
+        builder.Property(a => a.SignedBy).HasMaxLength(Attachment.MaxSignerLength);
+        builder.Property(a => a.SignatureSummary).HasMaxLength(Signing.PdfSignatures.MaxSummaryLength);
     }
 }

@@ -1426,6 +1426,20 @@ namespace DirectiveHub.Data.Migrations.Postgres
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("SignatureCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignatureSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("SignatureVerdict")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1978,6 +1992,39 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReceivedStatuses");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Import.StagedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("StagedImports");
                 });
 
             modelBuilder.Entity("DirectiveHub.Notifications.Notification", b =>

@@ -1410,6 +1410,20 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SignatureCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignatureVerdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1951,6 +1965,39 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReceivedStatuses");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Import.StagedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("StagedImports");
                 });
 
             modelBuilder.Entity("DirectiveHub.Notifications.Notification", b =>
