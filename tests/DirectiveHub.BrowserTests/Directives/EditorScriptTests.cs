@@ -67,6 +67,30 @@ public sealed class EditorScriptTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task The_format_check_follows_the_typing_below_the_form_without_a_reload()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(DemoAccounts.Clerk);
+        await page.GotoAsync("/Directives/Edit");
+        await page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        await page.GetByLabel("Loại văn bản").SelectOptionAsync("CV");
+
+        await page.GetByLabel("Trích yếu").FillAsync("V/v tăng cường công tác phòng, chống thiên tai");
+
+        var live = page.Locator("#format-live");
+        await Assertions.Expect(live.Locator("[data-rule='subject.duplicate-vv']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#editor-announce")).ToContainTextAsync("Kiểm tra thể thức");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Trích yếu").FillAsync("tăng cường công tác phòng, chống thiên tai");
+
+        await Assertions.Expect(live.Locator("[data-rule='subject.duplicate-vv']")).ToHaveCountAsync(0);
+        await Assertions.Expect(live.Locator("[data-format-check]")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded to check the format");
+    }
+
+    [Fact]
     public async Task A_unit_chosen_while_its_name_is_still_being_typed_leaves_the_focus_where_the_user_goes_next()
     {
         app.Require();

@@ -113,6 +113,50 @@ public sealed class ImportWebTests(PostgresAppFixture app) : IClassFixture<Postg
     }
 
     [Fact]
+    public async Task The_editor_checks_the_format_of_the_form_as_typed_without_saving_it_and_only_for_the_clerks_own_draft()
+    {
+        app.Require();
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        var before = await app.QueryAsync(db => db.Directives.CountAsync(Cancel));
+        var typed = new Dictionary<string, string>
+        {
+            ["Input.DocumentType"] = "CV",
+            ["Input.Subject"] = "V/v tăng cường công tác phòng, chống thiên tai",
+            ["Input.Signer.Authority"] = "K/T",
+            ["Input.Signer.Body"] = "BAN THƯỜNG VỤ",
+            ["Input.Signer.Position"] = "PHÓ BÍ THƯ",
+        };
+
+        var response = await client.SubmitFormAsync("/Directives/Edit", typed, formSelector: "form.directive-editor", postTo: "/Directives/Edit?handler=FormatCheck");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var partial = await PageClient.ParseAsync(response);
+        var rules = partial.QuerySelectorAll("[data-format-warnings] li").Select(li => li.GetAttribute("data-rule")).ToList();
+        Assert.Contains("subject.duplicate-vv", rules);
+        Assert.Contains("signer.deputy-secretary", rules);
+        Assert.Null(partial.QuerySelector("header, nav"));
+        Assert.Equal(before, await app.QueryAsync(db => db.Directives.CountAsync(Cancel)));
+
+        // Fixed as typed, the same form checks clean of those rules.
+        typed["Input.Subject"] = "tăng cường công tác phòng, chống thiên tai";
+        typed["Input.Signer.Authority"] = "T/M";
+        var fixedForm = await PageClient.ParseAsync(await client.SubmitFormAsync("/Directives/Edit", typed, formSelector: "form.directive-editor", postTo: "/Directives/Edit?handler=FormatCheck"));
+        Assert.DoesNotContain(fixedForm.QuerySelectorAll("[data-format-warnings] li"), li => li.GetAttribute("data-rule") is "subject.duplicate-vv" or "signer.deputy-secretary");
+
+        // Another unit's draft cannot be probed through the check.
+        var conCuongApi = await app.Factory.ApiClientAsync("clerk.concuong@demo.local");
+        var created = await conCuongApi.PostAsJsonAsync("/api/directives", new { documentType = "CV", subject = "dự thảo của Huyện ủy Con Cuông", signer = new { name = "Vi Văn Sơn" } }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var conCuongDraft = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var foreign = await client.SubmitFormAsync("/Directives/Edit", typed, formSelector: "form.directive-editor", postTo: $"/Directives/Edit/{conCuongDraft}?handler=FormatCheck");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        var missing = await client.SubmitFormAsync("/Directives/Edit", typed, formSelector: "form.directive-editor", postTo: $"/Directives/Edit/{Guid.CreateVersion7()}?handler=FormatCheck");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task The_publish_confirmation_shows_the_drafts_format_warnings_before_the_number_is_issued()
     {
         app.Require();

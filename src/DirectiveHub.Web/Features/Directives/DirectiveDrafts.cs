@@ -2,6 +2,7 @@ using DirectiveHub.Access;
 using DirectiveHub.Auditing;
 using DirectiveHub.Data;
 using DirectiveHub.Directives;
+using DirectiveHub.Formatting;
 using DirectiveHub.Organizations;
 using DirectiveHub.Web.Infrastructure;
 using FluentValidation;
@@ -108,6 +109,23 @@ public sealed class DirectiveDrafts(
         }
 
         return DraftResult.Saved(directive.Id, directive.Version);
+    }
+
+    /// <summary>
+    /// The format check of the form as it stands, whether or not it would save: the editor shows it while the clerk
+    /// types. Recipients are not read by any rule, so their names are not looked up.
+    /// </summary>
+    public async Task<IReadOnlyList<FormatWarning>> FormatCheckAsync(DirectiveForm form, CancellationToken cancellationToken)
+    {
+        var trimmed = form.Trimmed();
+        if (!DocumentType.IsKnown(trimmed.DocumentType))
+        {
+            return [];
+        }
+
+        var draft = new Directive(user.OrganizationId, trimmed.ToContent(new Dictionary<Guid, string>()), user.Id, clock.GetUtcNow().UtcDateTime);
+        var kind = await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+        return FormatCheck.Check(FormatInputs.FromDirective(draft, kind, Time.VietnamTime.Today(clock)));
     }
 
     /// <summary>A directive of the caller's own organization, loaded whole for editing.</summary>

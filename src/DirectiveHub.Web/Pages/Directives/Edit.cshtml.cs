@@ -111,6 +111,17 @@ public sealed class EditModel(AppDbContext db, CurrentUser user, DirectiveDrafts
         return await ShowAsync(cancellationToken);
     }
 
+    /// <summary>The format check of the form as typed, for the script that refreshes it beside the form; saves nothing.</summary>
+    public async Task<IActionResult> OnPostFormatCheckAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id && await drafts.LoadOwnAsync(id, cancellationToken) is not { IsDraft: true })
+        {
+            return NotFound();
+        }
+
+        return Partial("_FormatWarnings", await drafts.FormatCheckAsync(Input, cancellationToken));
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         // A deadline typed as no date can be read is shown again in its field, never saved as "no deadline".
