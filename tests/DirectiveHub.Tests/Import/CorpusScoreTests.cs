@@ -12,6 +12,8 @@ public sealed class CorpusScoreTests
 {
     private const double Floor = 1.0;
 
+    private const double HeldOutFloor = 0.95;
+
     private static string Corpus => Path.Combine(AppContext.BaseDirectory, "Import", "Corpus");
 
     [Fact]
@@ -22,6 +24,20 @@ public sealed class CorpusScoreTests
         var wrong = result.Files.SelectMany(f => f.Fields.Where(x => !x.Right).Select(x => $"{f.Name}.{x.Field}: expected {x.Expected}, got {x.Actual}"));
         Assert.True(result.Files.Count >= 16, $"only {result.Files.Count} documents in the corpus");
         Assert.True(result.Ratio >= Floor, $"score {result.Ratio:P1} below the floor {Floor:P0}:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// Documents written without reading the parser (Import/HeldOut/README.md). Their first score, before any change
+    /// made after reading them, was 320/334 (95.8 %): the floor is the goal, 95 %, and it never goes down.
+    /// </summary>
+    [Fact]
+    public void Documents_the_parser_was_never_tuned_on_score_at_least_95_percent()
+    {
+        var result = ParseScore.ScoreFolder(Path.Combine(AppContext.BaseDirectory, "Import", "HeldOut"));
+
+        var wrong = result.Files.SelectMany(f => f.Fields.Where(x => !x.Right).Select(x => $"{f.Name}.{x.Field}"));
+        Assert.True(result.Files.Count >= 20, $"only {result.Files.Count} held-out documents");
+        Assert.True(result.Ratio >= HeldOutFloor, $"held-out score {result.Ratio:P1} below {HeldOutFloor:P0}; wrong: " + string.Join(", ", wrong));
     }
 
     [Fact]
