@@ -51,7 +51,7 @@ public static class ExchangeEndpoints
     }
 
     /// <summary>Adds (<paramref name="id"/> null: 201) or changes (200) a peer; the answer never carries its keys.</summary>
-    private static async Task<Results<Created<ExchangePeerView>, Ok<ExchangePeerView>, NotFound, ValidationProblem>> SavePeerAsync(
+    private static async Task<Results<Created<ExchangePeerView>, Ok<ExchangePeerView>, NotFound, ValidationProblem, ProblemHttpResult>> SavePeerAsync(
         Guid? id, PeerForm form, ExchangePeerRegistry registry, CurrentUser user, CancellationToken cancellationToken)
     {
         if (form.Units is { Count: > ExchangePeerRecord.MaxUnits })
@@ -65,6 +65,10 @@ public static class ExchangeEndpoints
             return saved is null ? TypedResults.NotFound()
                 : id is null ? TypedResults.Created($"/api/admin/exchange-peers/{saved.Id}", saved)
                 : TypedResults.Ok(saved);
+        }
+        catch (ExchangeForbiddenException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden);
         }
         catch (DomainException exception)
         {

@@ -12,6 +12,8 @@ namespace DirectiveHub.Exchange;
 /// The exchange peers administrators keep in the database, beside the settings' (which stay as they are, read-only
 /// here). Every change is validated at the edge of the domain, audited without its keys, and swapped into
 /// <see cref="ExchangeOptions.Active"/> at once; other instances pick it up on their exchange worker's next tick.
+/// A peer may deliver to any unit of the system, so only an administrator of the whole tree (whose unit has no
+/// parent) may add or change one; administrators of a part of the tree see the list.
 /// </summary>
 public sealed class ExchangePeerRegistry(AppDbContext db, ExchangeOptions options, IDataProtectionProvider protection, TimeProvider clock)
 {
@@ -43,14 +45,26 @@ public sealed class ExchangePeerRegistry(AppDbContext db, ExchangeOptions option
             .ToList();
     }
 
+    public const string NotWholeTree = "Chỉ quản trị viên của toàn bộ hệ thống (đơn vị cấp cao nhất) được thêm hoặc sửa hệ thống liên thông: một hệ thống liên thông gửi được văn bản đến mọi đơn vị.";
+
+    /// <summary>Whether the administrator of <paramref name="organizationId"/> stands above every unit.</summary>
+    public async Task<bool> MayManageAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Organizations.AnyAsync(o => o.Id == organizationId && o.ParentId == null, cancellationToken);
+
     public async Task<ExchangePeerView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ExchangePeers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } row ? View(row) : null;
 
     /// <summary>Adds a peer (<paramref name="id"/> null) or changes one; blank keys keep the stored ones.</summary>
     /// <returns>The peer as saved, or null when <paramref name="id"/> names none.</returns>
     /// <exception cref="DomainException">A field is out of bounds (its name in <see cref="DomainException.Field"/>).</exception>
+    /// <exception cref="ExchangeForbiddenException">The actor administers only part of the tree.</exception>
     public async Task<ExchangePeerView?> SaveAsync(Guid? id, ExchangePeerInput input, Actor actor, CancellationToken cancellationToken)
     {
+        if (!await MayManageAsync(actor.OrganizationId, cancellationToken))
+        {
+            throw new ExchangeForbiddenException(NotWholeTree, nameof(ExchangePeerInput.Code));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var code = input.Code?.Trim() ?? string.Empty;
         var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();

@@ -131,6 +131,45 @@ public sealed class PeerAdministrationTests(PostgresAppFixture app) : IClassFixt
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task An_administrator_of_part_of_the_tree_reads_the_peers_but_cannot_add_or_change_one()
+    {
+        app.Require();
+        var email = $"admin.quocoai.{Guid.NewGuid().ToString("N")[..8]}@demo.local";
+        await app.CreateUserAsync(email, "HN-QO", DirectiveHub.Users.Roles.Admin);
+        var root = await app.Factory.ApiClientAsync(DemoAccounts.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var created = await root.PostAsJsonAsync("/api/admin/exchange-peers", new { code = $"SYS-{tag}", name = "Tỉnh bạn", key = $"inbound-{tag}-0123456789" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var before = await app.QueryAsync(db => db.ExchangePeers.CountAsync(Cancel));
+
+        var district = await app.Factory.ApiClientAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await district.GetAsync(new Uri("/api/admin/exchange-peers", UriKind.Relative), Cancel)).StatusCode);
+        var add = await district.PostAsJsonAsync("/api/admin/exchange-peers", new { code = $"SYS-{tag}X", key = $"inbound-{tag}-9999999999" }, Cancel);
+        var change = await district.PutAsJsonAsync($"/api/admin/exchange-peers/{id}", new { code = $"SYS-{tag}", name = "Đổi tên", isDisabled = true }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, change.StatusCode);
+        Assert.Contains("toàn bộ hệ thống", await change.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(db => db.ExchangePeers.CountAsync(Cancel)));
+        Assert.Equal("Tỉnh bạn", await app.QueryAsync(db => db.ExchangePeers.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(Cancel)));
+
+        // The page shows the list without the form, and refuses a post made without it.
+        var browser = app.Factory.CreateBrowserLikeClient();
+        await browser.SignInOrFailAsync(email);
+        var page = await browser.GetDocumentAsync("/Admin/ExchangePeers");
+        Assert.NotNull(page.QuerySelector("[data-peers-read-only]"));
+        Assert.Null(page.QuerySelector("[data-testid=exchange-peer-form]"));
+        Assert.Contains($"SYS-{tag}", page.QuerySelector("[data-testid=exchange-peers]")!.TextContent, StringComparison.Ordinal);
+        var editing = await browser.GetAsync(new Uri($"/Admin/ExchangePeers?id={id}", UriKind.Relative), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, editing.StatusCode);
+        Assert.Contains("/Account/AccessDenied", editing.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var posted = await browser.SubmitFormAsync("/Admin/ExchangePeers", new Dictionary<string, string> { ["Input.Code"] = $"SYS-{tag}Y", ["Input.Key"] = $"inbound-{tag}-8888888888" }, formSelector: "form[data-dh-logout]", postTo: "/Admin/ExchangePeers");
+        Assert.Contains("/Account/AccessDenied", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(db => db.ExchangePeers.CountAsync(Cancel)));
+    }
+
     private static HttpRequestMessage Deliver(string peer, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/exchange/statuses", UriKind.Relative)) { Content = new StringContent("<nothing/>") };

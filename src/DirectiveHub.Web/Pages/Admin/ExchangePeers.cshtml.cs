@@ -17,6 +17,9 @@ public sealed class ExchangePeersModel(ExchangePeerRegistry registry, CurrentUse
     /// <summary>The peer being edited, or null when the form adds one.</summary>
     public ExchangePeerView? Editing { get; private set; }
 
+    /// <summary>Only an administrator of the whole tree changes peers; others read the list.</summary>
+    public bool MayManage { get; private set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -43,6 +46,12 @@ public sealed class ExchangePeersModel(ExchangePeerRegistry registry, CurrentUse
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
+        MayManage = await registry.MayManageAsync(user.OrganizationId, cancellationToken);
+        if (id is not null && !MayManage)
+        {
+            return Forbid();
+        }
+
         if (id is { } peerId)
         {
             Editing = await registry.FindAsync(peerId, cancellationToken);
@@ -60,6 +69,12 @@ public sealed class ExchangePeersModel(ExchangePeerRegistry registry, CurrentUse
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
     {
+        MayManage = await registry.MayManageAsync(user.OrganizationId, cancellationToken);
+        if (!MayManage)
+        {
+            return Forbid();
+        }
+
         if ((Input.Units?.Length ?? 0) > ExchangePeerRecord.MaxUnitsLength)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Units)}", $"Danh sách đơn vị quá dài (tối đa {ExchangePeerRecord.MaxUnits} mã).");
