@@ -6,7 +6,7 @@ namespace DirectiveHub.Exchange;
 /// was not), sent by the exchange worker with the mail outbox's back-off. One per directive and peer; the receiver's
 /// import is idempotent, so a retry after a lost answer still makes one directive there.
 /// </summary>
-public sealed class OutgoingPackage
+public sealed class OutgoingPackage : IOutgoing
 {
     public const int MaxUnitsLength = 2000;
 

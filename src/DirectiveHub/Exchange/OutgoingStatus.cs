@@ -4,7 +4,7 @@ namespace DirectiveHub.Exchange;
 /// A status message waiting to go back to the issuer: written in the same transaction as the change it reports, sent
 /// by the exchange worker with retries (the outbox pattern of the mail). One per receiving unit, package and code.
 /// </summary>
-public sealed class OutgoingStatus
+public sealed class OutgoingStatus : IOutgoing
 {
     private OutgoingStatus()
     {
