@@ -53,7 +53,7 @@ public static partial class DirectiveTextParser
             .Replace("\u200B", string.Empty, StringComparison.Ordinal)
             .Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
         var lines = new List<string>();
-        foreach (var raw in normalized.Split('\n'))
+        foreach (var raw in Columns(normalized.Split('\n')))
         {
             var cells = TableCells(raw);
             if (cells.Count == 0)
@@ -69,6 +69,72 @@ public static partial class DirectiveTextParser
 
         return lines;
     }
+
+    /// <summary>
+    /// Two columns laid side by side with runs of spaces (a Word table copied as text: the header, or "Nơi nhận" beside
+    /// the signature) are read one after the other, left then right, as a reader does. A block is the lines between
+    /// blank lines where at least one line has a wide gap inside it; in such a block a line indented as deep as a gap
+    /// belongs to the right column. Lines outside such blocks are left as they are.
+    /// </summary>
+    internal static IEnumerable<string> Columns(IReadOnlyList<string> lines)
+    {
+        var i = 0;
+        while (i < lines.Count)
+        {
+            if (lines[i].Trim().Length == 0)
+            {
+                yield return lines[i++];
+                continue;
+            }
+
+            var end = i;
+            while (end < lines.Count && lines[end].Trim().Length > 0)
+            {
+                end++;
+            }
+
+            if (!Enumerable.Range(i, end - i).Any(k => ColumnGap().IsMatch(lines[k].Trim())))
+            {
+                for (; i < end; i++)
+                {
+                    yield return lines[i];
+                }
+
+                continue;
+            }
+
+            var left = new List<string>();
+            var right = new List<string>();
+            for (; i < end; i++)
+            {
+                var line = lines[i];
+                var text = line.Trim();
+                if (ColumnGap().Match(text) is { Success: true } gap)
+                {
+                    left.Add(text[..gap.Index]);
+                    right.Add(text[(gap.Index + gap.Length)..]);
+                }
+                else if (line.Length - line.TrimStart().Length >= MinColumnGap)
+                {
+                    right.Add(text);
+                }
+                else
+                {
+                    left.Add(text);
+                }
+            }
+
+            foreach (var cell in left.Concat(right))
+            {
+                yield return cell;
+            }
+        }
+    }
+
+    private const int MinColumnGap = 6;
+
+    [GeneratedRegex(@"(?<=\S) {6,}(?=\S)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ColumnGap();
 
     /// <summary>
     /// "ĐẢNG ỦY XÃ A | ĐẢNG CỘNG SẢN VIỆT NAM" → both cells; a cell that is only a purpose ("| (để báo cáo)") stays
@@ -451,7 +517,8 @@ public static partial class DirectiveTextParser
                     }
 
                     var unquotedLine = line.Trim('"', '“', '”', '\'');
-                    var startsSubject = !subjectDone && subject.Count == 0 && !inSubject && LetterSubject().IsMatch(unquotedLine);
+                    var startsSubject = !subjectDone && subject.Count == 0 && !inSubject
+                        && (LetterSubject().IsMatch(unquotedLine) || IsLowerCaseLetterSubject(unquotedLine, header));
                     if (KinhGui().IsMatch(line) || (sawOther && !startsSubject && IsBodyStart(line, inSubject)))
                     {
                         header.BodyStart = i;
@@ -543,9 +610,7 @@ public static partial class DirectiveTextParser
                         continue;
                     }
 
-                    // A công văn's subject printed under its number without "V/v" starts in lower case.
-                    if (!subjectDone && !inSubject && subject.Count == 0 && header.TypeCode == "CV" && header.IssuedOn is null
-                        && char.IsLower(unquoted[0]) && WordCount(unquoted) <= 40 && !unquoted.EndsWith(':'))
+                    if (!subjectDone && !inSubject && subject.Count == 0 && IsLowerCaseLetterSubject(unquoted, header))
                     {
                         header.SubjectIsLetter = true;
                         subject.Add(unquoted);
@@ -607,6 +672,13 @@ public static partial class DirectiveTextParser
             header.Subject = SubjectText(subject, header);
             return header;
         }
+
+        /// <summary>
+        /// A công văn's subject printed under its number without "V/v" starts in lower case; it comes before the date
+        /// line, which is how a long one is told from the body's first paragraph.
+        /// </summary>
+        private static bool IsLowerCaseLetterSubject(string line, Header header) =>
+            header.TypeCode == "CV" && header.IssuedOn is null && line.Length > 0 && char.IsLower(line[0]) && WordCount(line) <= 40 && !line.EndsWith(':');
 
         private static void Requeue(Queue<string> queue, string rest)
         {
@@ -831,7 +903,7 @@ public static partial class DirectiveTextParser
         private static bool EndsSentence(StringBuilder text) => text.Length > 0 && text[^1] is '.' or ':' or ';' or '!' or '?';
 
         // Normative texts: their sections, articles and Roman headings are structure, not tasks to track.
-        private static readonly HashSet<string> NormativeTypes = new(StringComparer.Ordinal) { "NQ", "TT", "HD", "CTr", "QĐ", "QĐi", "QC", "QyĐ" };
+        private static readonly HashSet<string> NormativeTypes = new(StringComparer.Ordinal) { "NQ", "TT", "HD", "CTr", "QĐ", "QĐi", "QC", "QyĐ", "BC" };
 
         [GeneratedRegex(@"^Điều\s+\d{1,3}\s*[.:]", RegexOptions.CultureInvariant, 1000)]
         private static partial Regex Article();

@@ -193,4 +193,66 @@ public sealed class LayoutVariantTests
     [InlineData("KHẨN", "Khan")]
     public void Urgency_stamps_are_recognized(string stamp, string expected) =>
         Assert.Equal(expected, DirectiveTextParser.Parse($"HUYỆN ỦY QUỐC OAI\n*\nSố 114-CV/HU\n{stamp}\nQuốc Oai, ngày 30 tháng 10 năm 2021").Urgency);
+
+    [Fact]
+    public void Nơi_nhận_and_the_signature_side_by_side_in_spaces_are_read_as_two_columns()
+    {
+        var d = DirectiveTextParser.Parse("""
+            ĐẢNG BỘ TỈNH NINH BÌNH                      ĐẢNG CỘNG SẢN VIỆT NAM
+            ĐẢNG ỦY XÃ GIA VÂN
+                     *                          Gia Vân, ngày 03 tháng 11 năm 2025
+            Số 41-TB/ĐU
+
+            THÔNG BÁO
+            kết luận của Ban Thường vụ Đảng ủy xã
+
+            Ban Thường vụ Đảng ủy xã kết luận như sau:
+
+            1. Văn phòng Đảng ủy tổng hợp ý kiến, hoàn thành trước ngày 20/11/2025.
+
+            Nơi nhận:                                  T/L BAN THƯỜNG VỤ
+            - Ban Thường vụ Tỉnh ủy (để b/c),          CHÁNH VĂN PHÒNG
+            - Các chi bộ trực thuộc,
+            - Lưu VP.                                  Lê Văn Hòa
+            """);
+
+        Assert.Equal(("41-TB/ĐU", "ĐẢNG ỦY XÃ GIA VÂN", "ĐẢNG BỘ TỈNH NINH BÌNH"), (d.Number, d.Issuer, d.ParentBody));
+        Assert.Equal(("Gia Vân", new DateOnly(2025, 11, 3)), (d.Place, d.IssuedOn));
+        Assert.Equal(["Ban Thường vụ Tỉnh ủy (để b/c)", "Các chi bộ trực thuộc", "Lưu VP"], d.Distribution);
+        Assert.Equal(new ParsedSigner("T/L", "BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Lê Văn Hòa"), d.Signer);
+        Assert.Equal(new DateOnly(2025, 11, 20), Assert.Single(d.Tasks).Deadline);
+    }
+
+    [Fact]
+    public void A_long_công_văn_subject_without_V_v_under_the_number_and_before_the_date_is_the_subject()
+    {
+        var d = DirectiveTextParser.Parse("""
+            TỈNH ỦY THANH HÓA
+            BAN DÂN VẬN
+            *
+            Số 88-CV/BDVTU
+            tổ chức các hoạt động hưởng ứng Ngày hội Đại đoàn kết toàn dân tộc năm 2024 ở khu dân cư
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            Thanh Hóa, ngày 02 tháng 10 năm 2024
+
+            Kính gửi:
+
+            - Ban dân vận các huyện ủy, thị ủy, thành ủy,
+            - Ban dân vận các đảng ủy trực thuộc Tỉnh ủy.
+
+            Ban Dân vận Tỉnh ủy đề nghị các đồng chí chỉ đạo tổ chức tốt Ngày hội ở khu dân cư.
+
+            Nơi nhận:
+            - Như kính gửi,
+            - Lưu BDV.
+
+            TRƯỞNG BAN
+
+            Phạm Thị Thanh
+            """);
+
+        Assert.Equal("tổ chức các hoạt động hưởng ứng Ngày hội Đại đoàn kết toàn dân tộc năm 2024 ở khu dân cư", d.Subject);
+        Assert.Equal(("Thanh Hóa", new DateOnly(2024, 10, 2)), (d.Place, d.IssuedOn));
+        Assert.Equal(["Ban dân vận các huyện ủy, thị ủy, thành ủy", "Ban dân vận các đảng ủy trực thuộc Tỉnh ủy"], d.Recipients);
+    }
 }
