@@ -1,0 +1,91 @@
+using System.Formats.Asn1;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using DirectiveHub.Printing;
+using DirectiveHub.Signing;
+using DirectiveHub.Time;
+
+namespace DirectiveHub.Tests.Printing;
+
+public sealed class TimestampedSigningTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>The TSA's clock: not the signing machine's, and not on a whole second (genTime carries fractions).</summary>
+    private static readonly DateTimeOffset GenTime = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero).AddTicks(1_234_567);
+
+    [Fact]
+    public async Task A_PDF_signed_with_a_TSA_carries_its_token_over_the_signature_value_and_the_verifier_and_pdfsig_accept_it()
+    {
+        using var root = TestCertificates.CreateRoot();
+        await using var tsa = await TestTimestampAuthority.StartAsync(root, () => GenTime);
+        using var signer = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.Url);
+
+        var pdf = await DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), signer, DateTime.UtcNow, Cancel);
+
+        Assert.Equal(1, tsa.Requests);
+        var signature = CmsOf(pdf).SignerInfos[0];
+        var token = TestTimestampAuthority.VerifiedTokenOf(signature);
+        Assert.Equal(SHA256.HashData(signature.GetSignature()), token.TokenInfo.GetMessageHash().ToArray());
+        Assert.Equal("2.16.840.1.101.3.4.2.1", token.TokenInfo.HashAlgorithmId.Value);
+        Assert.Equal(tsa.LastRequest!.GetNonce()!.Value.ToArray(), token.TokenInfo.GetNonce()!.Value.ToArray());
+        Assert.Equal(TestTimestampAuthority.Policy, token.TokenInfo.PolicyId.Value);
+        Assert.Equal(GenTime, token.TokenInfo.Timestamp);
+
+        var check = Assert.Single(PdfSignatureVerifier.Verify(pdf, [root], DateTime.UtcNow));
+        Assert.True(check.IsValid, string.Join("\n", check.Lines));
+        Assert.True(check.Timestamped);
+        Assert.Equal(GenTime.UtcDateTime, check.SignedAtUtc);
+        Assert.Contains($"Thời điểm ký: {VietnamLocal(GenTime)} (giờ Việt Nam), có dấu thời gian.", check.Lines);
+
+        var (_, report) = await PopplerTools.SignaturesAsync(pdf);
+        Assert.Contains("Signer Certificate Common Name: Huyện ủy Quốc Oai", report, StringComparison.Ordinal);
+        Assert.Contains("Signature Validation: Signature is Valid.", report, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", report, StringComparison.Ordinal);
+    }
+
+    private static string VietnamLocal(DateTimeOffset instant) =>
+        VietnamTime.ToVietnam(instant.UtcDateTime).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The CMS of the PDF's last signature, framed by its /ByteRange as a reader finds it.</summary>
+    internal static SignedCms CmsOf(byte[] pdf)
+    {
+        var (range, der) = Contents(pdf);
+        var content = new byte[range[1] + range[3]];
+        Array.Copy(pdf, 0, content, 0, range[1]);
+        Array.Copy(pdf, range[2], content, range[1], range[3]);
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        cms.Decode(der);
+        return cms;
+    }
+
+    /// <summary>The PDF with <paramref name="cms"/> written into the last signature's /Contents: the signed bytes untouched.</summary>
+    internal static byte[] WithCms(byte[] pdf, SignedCms cms)
+    {
+        var (range, _) = Contents(pdf);
+        var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(cms.Encode()));
+        var room = (int)(range[2] - range[1] - 2);
+        Assert.True(hex.Length <= room);
+        var copy = (byte[])pdf.Clone();
+        copy.AsSpan((int)range[1] + 1, room).Fill((byte)'0');
+        hex.CopyTo(copy, range[1] + 1);
+        return copy;
+    }
+
+    private static (long[] Range, byte[] Der) Contents(byte[] pdf)
+    {
+        var at = pdf.AsSpan().LastIndexOf("/ByteRange"u8);
+        var open = Array.IndexOf(pdf, (byte)'[', at);
+        var close = Array.IndexOf(pdf, (byte)']', open);
+        var range = Encoding.ASCII.GetString(pdf, open + 1, close - open - 1)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => long.Parse(n, CultureInfo.InvariantCulture))
+            .ToArray();
+        var hex = Encoding.ASCII.GetString(pdf, (int)range[1] + 1, (int)(range[2] - range[1] - 2));
+        var padded = Convert.FromHexString(hex);
+        AsnDecoder.ReadEncodedValue(padded, AsnEncodingRules.BER, out _, out _, out var length);
+        return (range, padded[..length]);
+    }
+}
