@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
+using DirectiveHub.Printing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -73,6 +74,9 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
     public Reply Answer { get; set; } = Reply.Granted;
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>What a signer is configured with to use this TSA.</summary>
+    public TimestampAuthority ForSigner(TimeSpan? timeout = null) => new(Url, timeout ?? TimestampAuthority.DefaultTimeout);
 
     /// <summary>The last request the TSA decoded, to compare a token with what was asked.</summary>
     public Rfc3161TimestampRequest? LastRequest { get; private set; }

@@ -21,7 +21,7 @@ public sealed class TimestampedSigningTests
     {
         using var root = TestCertificates.CreateRoot();
         await using var tsa = await TestTimestampAuthority.StartAsync(root, () => GenTime);
-        using var signer = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.Url);
+        using var signer = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.ForSigner());
 
         var pdf = await DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), signer, DateTime.UtcNow, Cancel);
 
@@ -44,6 +44,36 @@ public sealed class TimestampedSigningTests
         Assert.Contains("Signer Certificate Common Name: Huyện ủy Quốc Oai", report, StringComparison.Ordinal);
         Assert.Contains("Signature Validation: Signature is Valid.", report, StringComparison.Ordinal);
         Assert.Contains("Total document signed", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TestTimestampAuthority.Reply.WrongNonce, "không ứng với yêu cầu vừa gửi (số nonce không khớp)")]
+    [InlineData(TestTimestampAuthority.Reply.WrongImprint, "cho một nội dung khác (mã băm không khớp với chữ ký)")]
+    public async Task A_reply_that_answers_another_request_is_refused_with_the_reason(TestTimestampAuthority.Reply reply, string reason)
+    {
+        using var root = TestCertificates.CreateRoot();
+        await using var tsa = await TestTimestampAuthority.StartAsync(root);
+        tsa.Answer = reply;
+        using var signer = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.ForSigner());
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), signer, DateTime.UtcNow, Cancel));
+
+        Assert.Equal($"Máy chủ cấp dấu thời gian ({tsa.Url.Host}) trả về dấu thời gian {reason}, nên không dùng được.", refused.Message);
+        Assert.Equal(1, tsa.Requests);
+    }
+
+    [Fact]
+    public async Task A_TSA_that_never_answers_stops_the_signature_with_a_reason_once_the_timeout_passes()
+    {
+        using var root = TestCertificates.CreateRoot();
+        await using var tsa = await TestTimestampAuthority.StartAsync(root);
+        tsa.Answer = TestTimestampAuthority.Reply.Stalled;
+        using var signer = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.ForSigner(TimeSpan.FromSeconds(1)));
+
+        // HttpClient's timeout is a TaskCanceledException: not a DomainException, the clerk would get a server error.
+        var refused = await Assert.ThrowsAsync<DomainException>(() => DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), signer, DateTime.UtcNow, Cancel));
+
+        Assert.Equal($"Máy chủ cấp dấu thời gian ({tsa.Url.Host}) không trả lời trong 1 giây.", refused.Message);
     }
 
     private static string VietnamLocal(DateTimeOffset instant) =>
