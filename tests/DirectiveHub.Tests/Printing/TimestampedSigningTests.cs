@@ -76,6 +76,58 @@ public sealed class TimestampedSigningTests
         Assert.Equal($"Máy chủ cấp dấu thời gian ({tsa.Url.Host}) không trả lời trong 1 giây.", refused.Message);
     }
 
+    [Fact]
+    public async Task A_timestamp_moved_from_another_signature_does_not_keep_an_expired_certificate_in_force()
+    {
+        using var root = TestCertificates.CreateRoot();
+        await using var tsa = await TestTimestampAuthority.StartAsync(root, () => DateTimeOffset.UtcNow.AddDays(-10));
+        using var current = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"), [], "HUYỆN ỦY QUỐC OAI", tsa.ForSigner());
+        var timestamped = await DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), current, DateTime.UtcNow, Cancel);
+        using var lapsed = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai", DateTimeOffset.UtcNow.AddDays(-300), DateTimeOffset.UtcNow.AddDays(-3)), [], "HUYỆN ỦY QUỐC OAI", null);
+        var plain = await DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), lapsed, DateTime.UtcNow, Cancel);
+
+        // The token of a genuine signature, from a trusted TSA, dated while the lapsed certificate was in force: the
+        // attribute is unsigned, so adding it breaks nothing the signature covers.
+        var cms = CmsOf(plain);
+        var token = CmsOf(timestamped).SignerInfos[0].UnsignedAttributes[0].Values[0].RawData;
+        cms.SignerInfos[0].AddUnsignedAttribute(new AsnEncodedData("1.2.840.113549.1.9.16.2.14", token));
+        var forged = WithCms(plain, cms);
+
+        var check = Assert.Single(PdfSignatureVerifier.Verify(forged, [root], DateTime.UtcNow));
+        Assert.True(check.Intact);
+        Assert.False(check.Timestamped);
+        Assert.True(check.Expired);
+        Assert.False(check.IsValid);
+        Assert.Contains("Dấu thời gian kèm chữ ký không được cấp cho chữ ký này, nên không được dùng.", check.Lines);
+        Assert.Contains(check.Lines, l => l.StartsWith("Chứng thư số đã hết hạn ngày ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_timestamp_from_a_TSA_no_trusted_root_vouches_for_gives_the_time_but_does_not_prove_it()
+    {
+        using var root = TestCertificates.CreateRoot();
+        using var elsewhere = TestCertificates.CreateRoot("Somebody's Own TSA Root");
+        var stamped = DateTimeOffset.UtcNow.AddDays(-10);
+        await using var tsa = await TestTimestampAuthority.StartAsync(elsewhere, () => stamped);
+        using var lapsed = UnitSigner.FromCertificate(TestCertificates.Issue(root, "Huyện ủy Quốc Oai", DateTimeOffset.UtcNow.AddDays(-300), DateTimeOffset.UtcNow.AddDays(-3)), [], "HUYỆN ỦY QUỐC OAI", tsa.ForSigner());
+
+        var pdf = await DirectivePdfTests.Writer().RenderAsync(DirectivePdfTests.Sample(), lapsed, DateTime.UtcNow, Cancel);
+
+        TestTimestampAuthority.VerifiedTokenOf(CmsOf(pdf).SignerInfos[0]);
+        var check = Assert.Single(PdfSignatureVerifier.Verify(pdf, [root], DateTime.UtcNow));
+        Assert.False(check.Timestamped);
+        Assert.Equal(stamped.UtcDateTime, check.SignedAtUtc);
+        Assert.Contains($"Thời điểm ký: {VietnamLocal(stamped)} (giờ Việt Nam), theo dấu thời gian của DirectiveHub Test TSA, máy chủ không thuộc các chứng thư gốc được tin cậy.", check.Lines);
+        Assert.True(check.Expired);
+        Assert.False(check.IsValid);
+
+        // Once its root is trusted, the same token proves the signature was made while the certificate was in force.
+        var trusted = Assert.Single(PdfSignatureVerifier.Verify(pdf, [root, elsewhere], DateTime.UtcNow));
+        Assert.True(trusted.Timestamped);
+        Assert.False(trusted.Expired);
+        Assert.True(trusted.IsValid, string.Join("\n", trusted.Lines));
+    }
+
     private static string VietnamLocal(DateTimeOffset instant) =>
         VietnamTime.ToVietnam(instant.UtcDateTime).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
