@@ -128,7 +128,7 @@ public sealed class TestTimestampAuthority : IAsyncDisposable
         LastRequest = request;
         if (Answer == Reply.Rejected)
         {
-            return Refusal(FailureInfo.BadRequest, "Refused by the test TSA.");
+            return Refusal(FailureInfo.BadRequest, "refused by the test TSA");
         }
 
         if (request.HashAlgorithmId.Value != Sha256)
