@@ -96,33 +96,110 @@ public static class PadesSigner
     }
 
     /// <summary>An RFC 3161 token over the signature value (the signature-time-stamp attribute of PAdES B-T).</summary>
-    private static async Task<byte[]> TimestampAsync(SignerInfo signerInfo, Uri tsa, CancellationToken cancellationToken)
+    private static async Task<byte[]> TimestampAsync(SignerInfo signerInfo, TimestampAuthority tsa, CancellationToken cancellationToken)
     {
         var nonce = RandomNumberGenerator.GetBytes(8);
         var request = Rfc3161TimestampRequest.CreateFromSignerInfo(signerInfo, HashAlgorithmName.SHA256, requestSignerCertificates: true, nonce: nonce);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var host = tsa.Url.Host;
+        using var http = new HttpClient { Timeout = tsa.Timeout };
         using var body = new ByteArrayContent(request.Encode());
         body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/timestamp-query");
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsync(tsa, body, cancellationToken);
+            response = await http.PostAsync(tsa.Url, body, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
-            throw new DomainException($"Không kết nối được máy chủ cấp dấu thời gian ({tsa.Host}): {exception.Message}");
+            throw new DomainException($"Không kết nối được máy chủ cấp dấu thời gian ({host}): {exception.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation; left alone it would pass every handler that lets a
+            // caller's cancellation through and reach the clerk as a server error instead of a reason.
+            throw new DomainException($"Máy chủ cấp dấu thời gian ({host}) không trả lời trong {tsa.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} giây.");
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new DomainException($"Máy chủ cấp dấu thời gian ({tsa.Host}) trả lỗi {(int)response.StatusCode}.");
+                throw new DomainException($"Máy chủ cấp dấu thời gian ({host}) trả lỗi {(int)response.StatusCode}.");
             }
 
             var reply = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var token = request.ProcessResponse(reply, out _);
-            return token.AsSignedCms().Encode();
+            return Accept(request, reply, host);
+        }
+    }
+
+    /// <summary>
+    /// The token of a TimeStampResp, after the checks RFC 3161 (section 2.4.2) asks of the requester, each with its
+    /// reason: the status, the imprint (the token is over this signature), the nonce (it answers this request, not an
+    /// earlier one replayed) and the TSA's signature. .NET's own acceptance rules run last, so none of theirs is lost;
+    /// they only throw a bare <see cref="CryptographicException"/>, which would tell the clerk nothing.
+    /// </summary>
+    private static byte[] Accept(Rfc3161TimestampRequest request, byte[] reply, string host)
+    {
+        var refused = $"Máy chủ cấp dấu thời gian ({host})";
+        ReadOnlyMemory<byte> encodedToken;
+        try
+        {
+            var response = new AsnReader(reply, AsnEncodingRules.DER).ReadSequence();
+            var statusInfo = response.ReadSequence();
+            if (!statusInfo.TryReadInt32(out var status))
+            {
+                throw new AsnContentException();
+            }
+
+            // granted (0) and grantedWithMods (1) carry a token; every other status is a refusal.
+            if (status is not (0 or 1))
+            {
+                var text = statusInfo.HasData && statusInfo.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence)
+                    ? statusInfo.ReadSequence().ReadCharacterString(UniversalTagNumber.UTF8String)
+                    : null;
+                throw new DomainException($"{refused} từ chối cấp dấu thời gian (trạng thái {status.ToString(CultureInfo.InvariantCulture)}{(text is null ? "" : $": {text}")}).");
+            }
+
+            if (!response.HasData)
+            {
+                throw new DomainException($"{refused} báo đã cấp nhưng không gửi kèm dấu thời gian.");
+            }
+
+            encodedToken = response.ReadEncodedValue();
+        }
+        catch (AsnContentException)
+        {
+            throw new DomainException($"{refused} trả lời không đúng định dạng RFC 3161.");
+        }
+
+        if (!Rfc3161TimestampToken.TryDecode(encodedToken, out var token, out _))
+        {
+            throw new DomainException($"{refused} trả về dấu thời gian không đọc được, hoặc chữ ký của máy chủ trên đó không hợp lệ.");
+        }
+
+        var info = token.TokenInfo;
+        if (info.HashAlgorithmId.Value != request.HashAlgorithmId.Value || !info.GetMessageHash().Span.SequenceEqual(request.GetMessageHash().Span))
+        {
+            throw new DomainException($"{refused} trả về dấu thời gian cho một nội dung khác (mã băm không khớp với chữ ký), nên không dùng được.");
+        }
+
+        if (request.GetNonce() is { } nonce && (info.GetNonce() is not { } echoed || !echoed.Span.SequenceEqual(nonce.Span)))
+        {
+            throw new DomainException($"{refused} trả về dấu thời gian không ứng với yêu cầu vừa gửi (số nonce không khớp), nên không dùng được.");
+        }
+
+        if (!token.VerifySignatureForHash(request.GetMessageHash().Span, request.HashAlgorithmId, out _))
+        {
+            throw new DomainException($"{refused} trả về dấu thời gian mà chữ ký của máy chủ không kiểm tra được (thiếu chứng thư số cấp dấu thời gian).");
+        }
+
+        try
+        {
+            return request.ProcessResponse(reply, out _).AsSignedCms().Encode();
+        }
+        catch (CryptographicException exception)
+        {
+            throw new DomainException($"{refused} trả về dấu thời gian không hợp lệ: {exception.Message}");
         }
     }
 

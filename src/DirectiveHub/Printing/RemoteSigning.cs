@@ -7,7 +7,7 @@ namespace DirectiveHub.Printing;
 /// </summary>
 public static class RemoteSigning
 {
-    public static UnitSigner Signer(IRemoteHashSigner device, string unitName, Uri? timestampAuthority = null)
+    public static UnitSigner Signer(IRemoteHashSigner device, string unitName, TimestampAuthority? timestampAuthority = null)
     {
         if (device.Certificate.HasPrivateKey)
         {

@@ -89,10 +89,16 @@ public static class PdfSignatureVerifier
         var name = certificate?.GetNameInfo(X509NameType.SimpleName, false);
         lines.Add(certificate is null ? "Người ký: không rõ (chữ ký không kèm chứng thư số)." : $"Người ký: {name} ({certificate.Subject}).");
 
-        var (signedAt, timestamped) = SigningTime(info);
+        var when = SigningTime(info, cms.Certificates, roots);
+        var signedAt = when.At;
+        var timestamped = when.Timestamped;
         lines.Add(signedAt is { } t
-            ? $"Thời điểm ký: {VietnamTime.ToVietnam(t).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)} (giờ Việt Nam){(timestamped ? ", có dấu thời gian" : ", theo đồng hồ của máy ký")}."
+            ? $"Thời điểm ký: {VietnamTime.ToVietnam(t).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)} (giờ Việt Nam), {when.Source}."
             : "Thời điểm ký: không ghi trong chữ ký.");
+        if (when.Refused is { } refused)
+        {
+            lines.Add(refused);
+        }
 
         var intact = true;
         try
@@ -127,26 +133,52 @@ public static class PdfSignatureVerifier
         return new SignatureCheck(name, certificate?.Subject, signedAt, timestamped, intact, whole, expired || notYet, trustedRoot is not null, lines);
     }
 
-    private static (DateTime? At, bool Timestamped) SigningTime(SignerInfo info)
+    /// <summary>
+    /// When the signature was made, and what says so. A timestamp proves it only when its token is over this
+    /// signature's value and its TSA chains to a trusted root: the attribute is unsigned, so anyone can put there a
+    /// token taken from another signature or made by a TSA of their own, and an expired certificate would then look in
+    /// force. Otherwise the time is what the signing machine wrote, if anything.
+    /// </summary>
+    private static SigningTimeSource SigningTime(SignerInfo info, X509Certificate2Collection embedded, IReadOnlyList<X509Certificate2> roots)
     {
+        string? refused = null;
         foreach (var attribute in info.UnsignedAttributes)
         {
-            if (attribute.Oid.Value == "1.2.840.113549.1.9.16.2.14" && attribute.Values.Count > 0
-                && Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
+            if (attribute.Oid.Value != "1.2.840.113549.1.9.16.2.14" || attribute.Values.Count == 0)
             {
-                return (token.TokenInfo.Timestamp.UtcDateTime, true);
+                continue;
             }
+
+            // TryDecode also checks the TSA's own signature, and its certificate's time-stamping usage, when the token carries it.
+            if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
+            {
+                refused = "Dấu thời gian kèm chữ ký bị hỏng hoặc chữ ký của máy chủ cấp dấu thời gian không hợp lệ, nên không được dùng.";
+                continue;
+            }
+
+            if (!token.VerifySignatureForSignerInfo(info, out var tsa, embedded))
+            {
+                refused = "Dấu thời gian kèm chữ ký không được cấp cho chữ ký này, nên không được dùng.";
+                continue;
+            }
+
+            var at = token.TokenInfo.Timestamp.UtcDateTime;
+            var tsaChain = new X509Certificate2Collection(token.AsSignedCms().Certificates);
+            tsaChain.AddRange(embedded);
+            return ChainRoot(tsa, tsaChain, roots, at) is null
+                ? new SigningTimeSource(at, false, $"theo dấu thời gian của {tsa.GetNameInfo(X509NameType.SimpleName, false)}, máy chủ không thuộc các chứng thư gốc được tin cậy", null)
+                : new SigningTimeSource(at, true, "có dấu thời gian", null);
         }
 
         foreach (var attribute in info.SignedAttributes)
         {
             if (attribute.Oid.Value == "1.2.840.113549.1.9.5" && attribute.Values.Count > 0)
             {
-                return (new Pkcs9SigningTime(attribute.Values[0].RawData).SigningTime.ToUniversalTime(), false);
+                return new SigningTimeSource(new Pkcs9SigningTime(attribute.Values[0].RawData).SigningTime.ToUniversalTime(), false, "theo đồng hồ của máy ký", refused);
             }
         }
 
-        return (null, false);
+        return new SigningTimeSource(null, false, "", refused);
     }
 
     /// <summary>The trusted root's name when the certificate chains to one (validity checked separately), else null.</summary>
@@ -172,4 +204,8 @@ public static class PdfSignatureVerifier
         var root = chain.ChainElements[^1].Certificate;
         return roots.Any(r => r.Thumbprint == root.Thumbprint) ? root.GetNameInfo(X509NameType.SimpleName, false) : null;
     }
+
+    /// <param name="Source">What the time line says vouches for the time.</param>
+    /// <param name="Refused">Why a timestamp the signature carries was not used, if it was not.</param>
+    private sealed record SigningTimeSource(DateTime? At, bool Timestamped, string Source, string? Refused);
 }

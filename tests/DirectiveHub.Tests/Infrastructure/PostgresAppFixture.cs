@@ -18,7 +18,7 @@ public class PostgresAppFixture : IAsyncLifetime
     {
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestEnvironment.PostgresVariable)))
         {
@@ -37,7 +37,7 @@ public class PostgresAppFixture : IAsyncLifetime
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Read as app.Require() at the top of each test.")]
     public void Require() => TestEnvironment.RequirePostgres();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Factory is not null)
         {

@@ -94,7 +94,12 @@ public sealed class RecordCopyPublishingTests(PostgresAppFixture app) : IClassFi
         Assert.Contains("Chứng thư số của đơn vị đã hết hạn", shown.QuerySelector(".alert-danger[role=alert]")?.TextContent, StringComparison.Ordinal);
     }
 
-    private async Task UploadAsync(string organizationCode, byte[] pkcs12, string password)
+    private Task UploadAsync(string organizationCode, byte[] pkcs12, string password) => UploadAsync(app, organizationCode, pkcs12, password);
+
+    private Task<Guid> DraftAsync(HttpClient clerk, string subject) => DraftAsync(app, clerk, subject);
+
+    /// <summary>The unit's signing certificate, stored as an administrator's upload stores it.</summary>
+    internal static async Task UploadAsync(PostgresAppFixture app, string organizationCode, byte[] pkcs12, string password)
     {
         var organization = await app.OrganizationAsync(organizationCode);
         using var scope = app.Factory.Services.CreateScope();
@@ -103,7 +108,8 @@ public sealed class RecordCopyPublishingTests(PostgresAppFixture app) : IClassFi
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(Cancel);
     }
 
-    private async Task<Guid> DraftAsync(HttpClient clerk, string subject)
+    /// <summary>A draft from Quốc Oai to Sài Sơn with one task, through the API as a clerk makes it.</summary>
+    internal static async Task<Guid> DraftAsync(PostgresAppFixture app, HttpClient clerk, string subject)
     {
         var saiSon = await app.OrganizationAsync("HN-QO-SS");
         var created = await clerk.PostAsJsonAsync("/api/directives", new

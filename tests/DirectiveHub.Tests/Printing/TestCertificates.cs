@@ -16,8 +16,11 @@ public static class TestCertificates
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-1), DateTimeOffset.UtcNow.AddYears(10));
     }
 
-    /// <summary>A signing certificate for a unit, issued by <paramref name="issuer"/>, with its private key.</summary>
-    public static X509Certificate2 Issue(X509Certificate2 issuer, string commonName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    /// <summary>
+    /// A signing certificate for a unit, issued by <paramref name="issuer"/>, with its private key; with
+    /// <paramref name="extendedKeyUsage"/>, that usage alone and critical, as RFC 3161 requires of a TSA's certificate.
+    /// </summary>
+    public static X509Certificate2 Issue(X509Certificate2 issuer, string commonName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, string? extendedKeyUsage = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={commonName}, O=Đảng Cộng sản Việt Nam, C=VN", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -25,6 +28,11 @@ public static class TestCertificates
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        if (extendedKeyUsage is not null)
+        {
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extendedKeyUsage)], true));
+        }
+
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;
         using var issued = request.Create(issuer, notBefore ?? DateTimeOffset.UtcNow.AddDays(-30), notAfter ?? DateTimeOffset.UtcNow.AddYears(2), serial);
