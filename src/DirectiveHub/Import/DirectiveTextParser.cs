@@ -875,8 +875,10 @@ public static partial class DirectiveTextParser
 
                 var startsItem = NumberedItem().IsMatch(line) || RomanItem().IsMatch(line) || ParenthesizedItem().IsMatch(line)
                     || LetterItem().IsMatch(line) || BulletItem().IsMatch(line);
-                // A line broken before a date ("… ngày" / "30/10/2021 của …") goes on like one in lower case.
-                var continues = current.Length > 0 && !startsItem && !EndsSentence(current) && (char.IsLower(line[0]) || char.IsDigit(line[0]));
+                // A line broken before a date ("… ngày" / "30/10/2021 của …") goes on like one in lower case, and so
+                // does one broken before a quotation ("… về" / "“tăng cường …”").
+                var head = line.TrimStart('"', '“', '‘', '\'');
+                var continues = current.Length > 0 && !startsItem && !EndsSentence(current) && head.Length > 0 && (char.IsLower(head[0]) || char.IsDigit(head[0]));
                 if (current.Length > 0 && (startsItem || (!continues && (blankSince || EndsSentence(current)))))
                 {
                     paragraphs.Add(current.ToString());
