@@ -40,6 +40,28 @@ public sealed class UnitCertificates(AppDbContext db, IDataProtectionProvider pr
             throw new DomainException($"Chứng thư số đã hết hạn ngày {VietnamTime.ShortDate(DateOnly.FromDateTime(certificate.NotAfter))}.");
         }
 
+        return await ReplaceAsync(organizationId, certificate, Protector.Protect(pkcs12), Protector.Protect(password), userId, nowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs for the unit with a certificate already in the server's certificate store ("My" of the current user,
+    /// then of the machine), found by its thumbprint: it must hold an RSA private key and be in force.
+    /// </summary>
+    public async Task<UnitCertificate> UseMachineStoreAsync(Guid organizationId, string? thumbprint, Guid userId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var wanted = NormalizeThumbprint(thumbprint)
+            ?? throw new DomainException("Dấu vân tay (thumbprint) của chứng thư số là 40 chữ số thập lục phân (SHA-1), có thể có dấu cách.");
+        using var certificate = FromStore(wanted);
+        if (certificate.NotAfter.ToUniversalTime() <= nowUtc)
+        {
+            throw new DomainException($"Chứng thư số đã hết hạn ngày {VietnamTime.ShortDate(DateOnly.FromDateTime(certificate.NotAfter))}.");
+        }
+
+        return await ReplaceAsync(organizationId, certificate, null, null, userId, nowUtc, cancellationToken);
+    }
+
+    private async Task<UnitCertificate> ReplaceAsync(Guid organizationId, X509Certificate2 certificate, byte[]? protectedPkcs12, string? protectedPassword, Guid userId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var existing = await db.UnitCertificates.SingleOrDefaultAsync(c => c.OrganizationId == organizationId, cancellationToken);
         if (existing is not null)
         {
@@ -48,8 +70,8 @@ public sealed class UnitCertificates(AppDbContext db, IDataProtectionProvider pr
 
         var row = new UnitCertificate(
             organizationId,
-            Protector.Protect(pkcs12),
-            Protector.Protect(password),
+            protectedPkcs12,
+            protectedPassword,
             certificate.Subject,
             certificate.Issuer,
             certificate.Thumbprint,
@@ -82,12 +104,19 @@ public sealed class UnitCertificates(AppDbContext db, IDataProtectionProvider pr
             throw new DomainException("Chứng thư số của đơn vị chưa đến ngày có hiệu lực.");
         }
 
+        var unitName = row.Name.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        if (row.c.FromMachineStore)
+        {
+            var stored = FromStore(row.c.Thumbprint);
+            return UnitSigner.FromCertificate(stored, ChainOf(stored), unitName, options.TimestampAuthority);
+        }
+
         byte[] pkcs12;
         string password;
         try
         {
-            pkcs12 = Protector.Unprotect(row.c.ProtectedPkcs12);
-            password = Protector.Unprotect(row.c.ProtectedPassword);
+            pkcs12 = Protector.Unprotect(row.c.ProtectedPkcs12!);
+            password = Protector.Unprotect(row.c.ProtectedPassword!);
         }
         catch (CryptographicException)
         {
@@ -95,7 +124,68 @@ public sealed class UnitCertificates(AppDbContext db, IDataProtectionProvider pr
         }
 
         var loaded = Open(pkcs12, password);
-        return UnitSigner.FromCertificate(loaded.Signer, loaded.Chain, row.Name.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), options.TimestampAuthority);
+        return UnitSigner.FromCertificate(loaded.Signer, loaded.Chain, unitName, options.TimestampAuthority);
+    }
+
+    private static string? NormalizeThumbprint(string? thumbprint)
+    {
+        var hex = new string((thumbprint ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != ':').ToArray()).ToUpperInvariant();
+        return hex.Length == 40 && hex.All(char.IsAsciiHexDigit) ? hex : null;
+    }
+
+    /// <summary>The certificate with its private key from the current user's store, else the machine's.</summary>
+    private static X509Certificate2 FromStore(string thumbprint)
+    {
+        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        {
+            X509Certificate2Collection found;
+            try
+            {
+                using var store = new X509Store(StoreName.My, location);
+                store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+                found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+            }
+            catch (CryptographicException)
+            {
+                // A store that does not exist on this machine (LocalMachine\My on Linux) holds nothing.
+                continue;
+            }
+
+            var signer = found.FirstOrDefault(c => c.HasPrivateKey);
+            foreach (var other in found.Where(c => !ReferenceEquals(c, signer)))
+            {
+                other.Dispose();
+            }
+
+            if (signer is null)
+            {
+                continue;
+            }
+
+            using (var rsa = signer.GetRSAPrivateKey())
+            {
+                if (rsa is null)
+                {
+                    signer.Dispose();
+                    throw new DomainException("Chỉ hỗ trợ chứng thư số dùng khóa RSA.");
+                }
+            }
+
+            return signer;
+        }
+
+        throw new DomainException($"Không thấy chứng thư số có dấu vân tay {thumbprint} kèm khóa bí mật trong kho chứng thư của máy chủ (My).");
+    }
+
+    /// <summary>The intermediates between the certificate and its root, as the machine's stores know them.</summary>
+    private static List<X509Certificate2> ChainOf(X509Certificate2 certificate)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllFlags;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.Build(certificate);
+        return chain.ChainElements.Skip(1).Select(e => e.Certificate).Where(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData) is false).ToList();
     }
 
     private static Loaded Open(byte[] pkcs12, string password)

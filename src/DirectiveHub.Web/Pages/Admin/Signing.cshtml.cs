@@ -30,11 +30,17 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
     public string? Error { get; private set; }
 
-    public sealed record CertificateRow(string Unit, string Subject, string Issuer, DateTime NotAfter, DateTime UploadedAt);
+    public sealed record CertificateRow(string Unit, string Subject, string Issuer, DateTime NotAfter, DateTime UploadedAt, bool FromMachineStore);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCertificateAsync(Guid organizationId, IFormFile? file, string? password, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostCertificateAsync(Guid organizationId, IFormFile? file, string? password, CancellationToken cancellationToken) =>
+        SaveCertificateAsync(organizationId, async () => await certificates.UploadAsync(organizationId, await ReadAsync(file, UnitCertificates.MaxFileBytes, cancellationToken), password ?? string.Empty, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostStoreCertificateAsync(Guid organizationId, string? thumbprint, CancellationToken cancellationToken) =>
+        SaveCertificateAsync(organizationId, () => certificates.UseMachineStoreAsync(organizationId, thumbprint?.Length > 128 ? null : thumbprint, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SaveCertificateAsync(Guid organizationId, Func<Task<UnitCertificate>> save, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
         if (!await db.Organizations.VisibleTo(viewer).AnyAsync(o => o.Id == organizationId, cancellationToken))
@@ -44,8 +50,8 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
         try
         {
-            var row = await certificates.UploadAsync(organizationId, await ReadAsync(file, UnitCertificates.MaxFileBytes, cancellationToken), password ?? string.Empty, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            audit.Record(AuditActions.SettingChanged, nameof(UnitCertificate), organizationId.ToString(), new { row.Subject, row.Thumbprint, row.NotAfter });
+            var row = await save();
+            audit.Record(AuditActions.SettingChanged, nameof(UnitCertificate), organizationId.ToString(), new { row.Subject, row.Thumbprint, row.NotAfter, row.FromMachineStore });
             await db.SaveChangesAsync(cancellationToken);
             Message = $"Đã lưu chứng thư số {row.Subject}.";
             return RedirectToPage();
@@ -145,7 +151,7 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
         Certificates = await db.UnitCertificates.AsNoTracking()
             .Join(units, c => c.OrganizationId, o => o.Id, (c, o) => new { c, o.Name, o.Path })
             .OrderBy(x => x.Path)
-            .Select(x => new CertificateRow(x.Name, x.c.Subject, x.c.Issuer, x.c.NotAfter, x.c.UploadedAt))
+            .Select(x => new CertificateRow(x.Name, x.c.Subject, x.c.Issuer, x.c.NotAfter, x.c.UploadedAt, x.c.ProtectedPkcs12 == null))
             .ToListAsync(cancellationToken);
         Roots = await db.TrustedRoots.AsNoTracking().OrderBy(r => r.Subject).ToListAsync(cancellationToken);
     }

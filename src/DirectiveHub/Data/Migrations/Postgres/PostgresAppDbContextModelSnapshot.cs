@@ -2506,12 +2506,10 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProtectedPassword")
-                        .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
                     b.Property<byte[]>("ProtectedPkcs12")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("Subject")

@@ -2479,12 +2479,10 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedPassword")
-                        .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ProtectedPkcs12")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("Subject")

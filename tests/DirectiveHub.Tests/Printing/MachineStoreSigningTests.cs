@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using DirectiveHub.Seeding;
+using DirectiveHub.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DirectiveHub.Tests.Printing;
+
+/// <summary>
+/// A unit signs with a certificate installed in the server's own certificate store (the current user's "My"),
+/// named by its thumbprint on the signing page: the database never holds its key, and a certificate that leaves the
+/// store stops publishing with a reason instead of publishing unsigned.
+/// </summary>
+public sealed class MachineStoreSigningTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_certificate_of_the_machine_store_named_by_its_thumbprint_signs_on_publish_and_pdfsig_verifies_it()
+    {
+        app.Require();
+        using var root = TestCertificates.CreateRoot("Machine Store Test Root");
+        using var issued = TestCertificates.Issue(root, "Huyện ủy Quốc Oai (kho máy chủ)");
+        using var installed = X509CertificateLoader.LoadPkcs12(TestCertificates.Pkcs12(issued, "p"), "p", X509KeyStorageFlags.Exportable | X509KeyStorageFlags.PersistKeySet);
+        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Add(installed);
+        try
+        {
+            var admin = app.Factory.CreateBrowserLikeClient();
+            await admin.SignInOrFailAsync(DemoAccounts.Admin);
+            var quocOai = await app.OrganizationAsync("HN-QO");
+
+            // A thumbprint nobody installed is refused in Vietnamese, and nothing is stored.
+            var unknown = await admin.SubmitFormAsync("/Admin/Signing", new Dictionary<string, string> { ["organizationId"] = quocOai.ToString(), ["thumbprint"] = new string('A', 40) }, formSelector: "form[data-store-certificate]", postTo: "/Admin/Signing?handler=StoreCertificate");
+            Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+            Assert.Contains("Không thấy chứng thư số", (await PageClient.ParseAsync(unknown)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+            Assert.False(await app.QueryAsync(db => db.UnitCertificates.AnyAsync(c => c.OrganizationId == quocOai, Cancel)));
+
+            // Typed as the certificate tools print it: lower case, in pairs.
+            var typed = string.Join(' ', Enumerable.Range(0, 20).Select(i => installed.Thumbprint.Substring(i * 2, 2).ToLowerInvariant()));
+            var saved = await admin.SubmitFormAsync("/Admin/Signing", new Dictionary<string, string> { ["organizationId"] = quocOai.ToString(), ["thumbprint"] = typed }, formSelector: "form[data-store-certificate]", postTo: "/Admin/Signing?handler=StoreCertificate");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var row = await app.QueryAsync(db => db.UnitCertificates.AsNoTracking().SingleAsync(c => c.OrganizationId == quocOai, Cancel));
+            Assert.True(row.FromMachineStore);
+            Assert.Null(row.ProtectedPassword);
+            Assert.Equal(installed.Thumbprint, row.Thumbprint);
+            Assert.Contains("Kho chứng thư của máy chủ", (await admin.GetDocumentAsync("/Admin/Signing")).QuerySelector("#certificate-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+
+            var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
+            var id = await RecordCopyPublishingTests.DraftAsync(app, clerk, "ký bằng chứng thư trong kho của máy chủ");
+            var published = await clerk.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel);
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            var pdf = await clerk.GetByteArrayAsync(new Uri($"/api/directives/{id}/pdf", UriKind.Relative), Cancel);
+            var (_, report) = await PopplerTools.SignaturesAsync(pdf);
+            Assert.Contains("Signer Certificate Common Name: Huyện ủy Quốc Oai (kho máy chủ)", report, StringComparison.Ordinal);
+            Assert.Contains("Signature Validation: Signature is Valid.", report, StringComparison.Ordinal);
+            Assert.Contains("Total document signed", report, StringComparison.Ordinal);
+            Assert.Equal(installed.Thumbprint, await app.QueryAsync(db => db.RecordCopies.Where(c => c.DirectiveId == id).Select(c => c.CertificateThumbprint).SingleAsync(Cancel)));
+
+            // Taken out of the store, the certificate no longer signs: the next directive stays a draft and says why.
+            store.Remove(installed);
+            var next = await RecordCopyPublishingTests.DraftAsync(app, clerk, "sau khi gỡ chứng thư khỏi kho");
+            var refused = await clerk.PostAsync(new Uri($"/api/directives/{next}/publish", UriKind.Relative), null, Cancel);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("kho chứng thư của máy chủ", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Draft, await app.QueryAsync(db => db.Directives.Where(d => d.Id == next).Select(d => d.Status).SingleAsync(Cancel)));
+        }
+        finally
+        {
+            store.Remove(installed);
+        }
+    }
+}
