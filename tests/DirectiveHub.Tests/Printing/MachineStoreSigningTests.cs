@@ -63,10 +63,7 @@ public sealed class MachineStoreSigningTests(PostgresAppFixture app) : IClassFix
             // Taken out of the store, the certificate no longer signs: the next directive stays a draft and says why.
             store.Remove(installed);
             var next = await RecordCopyPublishingTests.DraftAsync(app, clerk, "sau khi gỡ chứng thư khỏi kho");
-            var refused = await clerk.PostAsync(new Uri($"/api/directives/{next}/publish", UriKind.Relative), null, Cancel);
-            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            Assert.Contains("kho chứng thư của máy chủ", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-            Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Draft, await app.QueryAsync(db => db.Directives.Where(d => d.Id == next).Select(d => d.Status).SingleAsync(Cancel)));
+            await RecordCopyPublishingTests.AssertPublishingRefusedAsync(app, clerk, next, "kho chứng thư của máy chủ");
         }
         finally
         {

@@ -75,23 +75,32 @@ public sealed class RecordCopyPublishingTests(PostgresAppFixture app) : IClassFi
 
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
         var id = await DraftAsync(clerk, "kiểm tra chữ ký số hết hạn");
+
+        await AssertPublishingRefusedAsync(app, clerk, id, "Chứng thư số của đơn vị đã hết hạn");
+    }
+
+    /// <summary>
+    /// A publication the signing refuses: 409 with the reason from the API, the directive still a draft without a
+    /// number or a stored PDF, and the same reason on the publish page the clerk tried.
+    /// </summary>
+    internal static async Task AssertPublishingRefusedAsync(PostgresAppFixture app, HttpClient clerk, Guid id, string reason)
+    {
         var published = await clerk.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel);
 
         Assert.Equal(HttpStatusCode.Conflict, published.StatusCode);
         var problem = await published.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Contains("Chứng thư số của đơn vị đã hết hạn", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var state = await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => new { d.Status, d.Number }).SingleAsync(Cancel));
         Assert.Equal(DirectiveHub.Directives.DirectiveStatus.Draft, state.Status);
         Assert.Null(state.Number);
         Assert.False(await app.QueryAsync(db => db.RecordCopies.AnyAsync(c => c.DirectiveId == id, Cancel)));
 
-        // The page shows the same reason on the directive the clerk tried to publish.
         var page = app.Factory.CreateBrowserLikeClient();
         await page.SignInOrFailAsync(DemoAccounts.Clerk);
         var answer = await page.SubmitFormAsync($"/Directives/Publish/{id}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var shown = await PageClient.ParseAsync(answer);
-        Assert.Contains("Chứng thư số của đơn vị đã hết hạn", shown.QuerySelector(".alert-danger[role=alert]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(reason, shown.QuerySelector(".alert-danger[role=alert]")?.TextContent, StringComparison.Ordinal);
     }
 
     private Task UploadAsync(string organizationCode, byte[] pkcs12, string password) => UploadAsync(app, organizationCode, pkcs12, password);

@@ -90,22 +90,7 @@ public sealed class TimestampedPublishingTests(TimestampingAppFixture app) : ICl
         var clerk = await app.Factory.ApiClientAsync(DemoAccounts.Clerk);
         var id = await RecordCopyPublishingTests.DraftAsync(app, clerk, "kiểm tra máy chủ cấp dấu thời gian bị lỗi");
 
-        var published = await clerk.PostAsync(new Uri($"/api/directives/{id}/publish", UriKind.Relative), null, Cancel);
-
-        Assert.Equal(HttpStatusCode.Conflict, published.StatusCode);
-        var problem = await published.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var state = await app.QueryAsync(db => db.Directives.Where(d => d.Id == id).Select(d => new { d.Status, d.Number }).SingleAsync(Cancel));
-        Assert.Equal(DirectiveStatus.Draft, state.Status);
-        Assert.Null(state.Number);
-        Assert.False(await app.QueryAsync(db => db.RecordCopies.AnyAsync(c => c.DirectiveId == id, Cancel)));
-
-        var page = app.Factory.CreateBrowserLikeClient();
-        await page.SignInOrFailAsync(DemoAccounts.Clerk);
-        var answer = await page.SubmitFormAsync($"/Directives/Publish/{id}", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var shown = await PageClient.ParseAsync(answer);
-        Assert.Contains(reason, shown.QuerySelector(".alert-danger[role=alert]")?.TextContent, StringComparison.Ordinal);
+        await RecordCopyPublishingTests.AssertPublishingRefusedAsync(app, clerk, id, reason);
     }
 
     private async Task UploadUnitCertificateAsync()
