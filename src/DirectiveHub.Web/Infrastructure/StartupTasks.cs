@@ -32,7 +32,15 @@ public static class StartupTasks
 
             if (demo)
             {
-                await initializer.SeedDemoIfEmptyAsync(app.Lifetime.ApplicationStopping);
+                if (await initializer.SeedDemoIfEmptyAsync(app.Lifetime.ApplicationStopping) && app.Configuration.GetValue("Demo:SigningCertificates", true))
+                {
+                    // Publishing a demo directive then stores a signed PDF, as a unit with its certificate does.
+                    await DirectiveHub.Signing.DemoSigningCertificates.InstallAsync(
+                        scope.ServiceProvider.GetRequiredService<DirectiveHub.Data.AppDbContext>(),
+                        scope.ServiceProvider.GetRequiredService<DirectiveHub.Signing.UnitCertificates>(),
+                        scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+                        app.Lifetime.ApplicationStopping);
+                }
 
                 // Only the demo accounts this database really has (one set up with `admin create` has none of them).
                 var emails = DemoAccounts.All.Select(a => a.Email.ToUpperInvariant()).ToList();

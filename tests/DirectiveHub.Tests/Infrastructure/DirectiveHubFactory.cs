@@ -24,6 +24,9 @@ public sealed class DirectiveHubFactory(
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:DirectiveHub", connectionString);
         builder.UseSetting("Demo:Seed", "true");
+
+        // The demo's signing certificates cost a few RSA keys per app; DemoSigningTests turns them on.
+        builder.UseSetting("Demo:SigningCertificates", "false");
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:LoginAttemptsPerAddressPerMinute", "1000");
         builder.UseSetting("Security:LoginAttemptsPerAccountPer5Minutes", "1000");
