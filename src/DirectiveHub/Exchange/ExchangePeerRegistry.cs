@@ -48,8 +48,8 @@ public sealed class ExchangePeerRegistry(AppDbContext db, ExchangeOptions option
     public const string NotWholeTree = "Chỉ quản trị viên của toàn bộ hệ thống (đơn vị cấp cao nhất) được thêm hoặc sửa hệ thống liên thông: một hệ thống liên thông gửi được văn bản đến mọi đơn vị.";
 
     /// <summary>Whether the administrator of <paramref name="organizationId"/> stands above every unit.</summary>
-    public async Task<bool> MayManageAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        await db.Organizations.AnyAsync(o => o.Id == organizationId && o.ParentId == null, cancellationToken);
+    public Task<bool> MayManageAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        Access.WholeTree.AdministeredFromAsync(db, organizationId, cancellationToken);
 
     public async Task<ExchangePeerView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ExchangePeers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } row ? View(row) : null;

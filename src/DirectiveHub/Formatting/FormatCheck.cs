@@ -157,21 +157,36 @@ public static partial class FormatCheck
         var letter = input.DocumentType == "CV";
         if (input.SubjectLineAsWritten is { } printed)
         {
-            var startsWithAbout = AboutPrefix().IsMatch(printed.TrimStart());
+            var line = Unquoted(printed);
+            var startsWithAbout = AboutPrefix().IsMatch(line);
             if (letter && !startsWithAbout)
             {
                 warn("subject.letter", "Trích yếu công văn bắt đầu bằng \"V/v\" hoặc \"Về\".");
             }
-            else if (!letter && input.DocumentType is not null && printed.TrimStart().StartsWith("V/v", StringComparison.OrdinalIgnoreCase))
+            else if (!letter && input.DocumentType is not null && line.StartsWith("V/v", StringComparison.OrdinalIgnoreCase))
             {
                 warn("subject.other-types", "Văn bản có tên loại in tên loại trên trích yếu, không ghi \"V/v\".");
             }
         }
-        else if (letter && input.Subject is { } subject && subject.TrimStart().StartsWith("V/v", StringComparison.OrdinalIgnoreCase))
+        else if (input.Subject is { } subject)
         {
-            warn("subject.duplicate-vv", "Bỏ \"V/v\" ở đầu trích yếu: khi in hệ thống tự thêm, nếu giữ sẽ thành \"V/v V/v\".");
+            // A draft stores the subject without the words the app prints before it.
+            var stored = Unquoted(subject);
+            var prefix = stored.StartsWith("V/v", StringComparison.OrdinalIgnoreCase) ? stored[..3]
+                : stored.StartsWith("Về việc", StringComparison.OrdinalIgnoreCase) ? stored[..7]
+                : null;
+            if (letter && prefix is not null)
+            {
+                warn("subject.duplicate-vv", $"Bỏ \"{prefix}\" ở đầu trích yếu: khi in hệ thống tự thêm \"V/v\", nếu giữ sẽ thành \"V/v {prefix}\".");
+            }
+            else if (!letter && input.DocumentType is not null && stored.StartsWith("V/v", StringComparison.OrdinalIgnoreCase))
+            {
+                warn("subject.other-types", "Văn bản có tên loại in tên loại trên trích yếu, không ghi \"V/v\".");
+            }
         }
     }
+
+    private static string Unquoted(string text) => text.Trim().Trim('"', '“', '”', '\'').TrimStart();
 
     private static void CheckSigner(FormatInput input, Action<string, string> warn)
     {

@@ -75,6 +75,15 @@ public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intak
     {
         var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
         var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
+
+        // A unit kept in this system issues here, with its own numbers: a text may be registered in its name only by
+        // a unit beneath it (văn bản của cấp trên), never by a neighbour, who could otherwise put documents, and
+        // numbers, in its register. Issuers from outside the system are recorded as external units.
+        if (!IsExternal(issuer) && (issuer.Id == receiver.Id || !receiver.IsWithin(issuer.Path)))
+        {
+            throw new DomainException($"{issuer.Name} là đơn vị trên hệ thống nhưng không phải cấp trên của {receiver.Name}: văn bản của đơn vị này đến qua hệ thống khi được ban hành, không đăng ký lại bằng văn bản nhập.");
+        }
+
         if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == parsed.Number, cancellationToken))
         {
             throw new DomainException($"Văn bản số {parsed.Number} của {issuer.Name} đã có trong hệ thống.");
@@ -111,6 +120,11 @@ public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intak
         return directive;
     }
 
+    private const string ExternalCodePrefix = "IMP-";
+
+    /// <summary>An issuer recorded from a received text: nobody publishes in its name here.</summary>
+    private static bool IsExternal(Organization organization) => organization.Code.StartsWith(ExternalCodePrefix, StringComparison.Ordinal);
+
     private async Task<(Organization Issuer, Organization? Parent)> FindOrCreateIssuerAsync(ParsedDirective parsed, CancellationToken cancellationToken)
     {
         var issuerName = VietnameseText.Fold(parsed.Issuer);
@@ -132,7 +146,7 @@ public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intak
             ? null
             : all.Where(o => !o.IsDissolved).FirstOrDefault(o => VietnameseText.Fold(o.Name) == parentName || VietnameseText.Fold(o.PartyBodyName) == parentName);
         var created = new Organization(
-            "IMP-" + Guid.CreateVersion7().ToString("N")[^8..].ToUpperInvariant(),
+            ExternalCodePrefix + Guid.CreateVersion7().ToString("N")[^8..].ToUpperInvariant(),
             parsed.Issuer!,
             OrganizationKinds.FromName(parsed.Issuer!),
             parsed.IssuerCode ?? "?",

@@ -90,6 +90,12 @@ public static class PdfSignatureVerifier
         lines.Add(certificate is null ? "Người ký: không rõ (chữ ký không kèm chứng thư số)." : $"Người ký: {name} ({certificate.Subject}).");
 
         var when = SigningTime(info, cms.Certificates, roots);
+        if (when.At is null && DictionaryTime(pdf, range) is { } declared)
+        {
+            // PAdES baseline puts the claimed time in the signature dictionary (/M), not in the CMS.
+            when = when with { At = declared, Source = "theo khai báo của máy ký trong tệp (không có dấu thời gian)" };
+        }
+
         var signedAt = when.At;
         var timestamped = when.Timestamped;
         lines.Add(signedAt is { } t
@@ -207,5 +213,30 @@ public static class PdfSignatureVerifier
 
     /// <param name="Source">What the time line says vouches for the time.</param>
     /// <param name="Refused">Why a timestamp the signature carries was not used, if it was not.</param>
+    /// <summary>The /M date of the signature's own dictionary: the object that holds its /Contents.</summary>
+    private static DateTime? DictionaryTime(byte[] pdf, long[] range)
+    {
+        var before = pdf.AsSpan(0, (int)range[1]).LastIndexOf(" obj"u8);
+        var afterSpan = pdf.AsSpan((int)range[2]);
+        var after = afterSpan.IndexOf("endobj"u8);
+        if (before < 0 || after < 0 || range[1] - before > 8192 || after > 8192)
+        {
+            return null;
+        }
+
+        var dictionary = Encoding.Latin1.GetString(pdf, before, (int)range[1] - before) + Encoding.Latin1.GetString(pdf, (int)range[2], after);
+        var match = System.Text.RegularExpressions.Regex.Match(dictionary, @"/M\s*\(D:(\d{14})(Z|[+-]\d{2}'?\d{2}'?)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (!match.Success || !DateTime.TryParseExact(match.Groups[1].Value, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var zone = match.Groups[2].Value.Replace("'", "", StringComparison.Ordinal);
+        var offset = zone.Length == 5 && int.TryParse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture, out var hours) && int.TryParse(zone.AsSpan(3, 2), CultureInfo.InvariantCulture, out var minutes)
+            ? new TimeSpan(hours, minutes, 0) * (zone[0] == '-' ? -1 : 1)
+            : TimeSpan.Zero;
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
+
     private sealed record SigningTimeSource(DateTime? At, bool Timestamped, string Source, string? Refused);
 }

@@ -176,4 +176,39 @@ public sealed class AdministrationApiTests(PostgresAppFixture app) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, dropOwnAdmin.StatusCode);
         Assert.NotNull((await PageClient.ParseAsync(dropOwnAdmin)).QuerySelector(".alert-danger"));
     }
+
+    [Fact]
+    public async Task A_person_of_a_dissolved_unit_keeps_it_when_only_their_roles_change()
+    {
+        app.Require();
+        var admin = app.Factory.CreateBrowserLikeClient();
+        await admin.SignInOrFailAsync(DemoAccounts.Admin);
+        var conCuong = await app.OrganizationAsync("NA-CC");
+        var clerk = await app.QueryAsync(db => db.Users.Where(u => u.Email == "clerk.concuong@demo.local").Select(u => u.Id).SingleAsync(Cancel));
+
+        // The form offers the unit the person is in, marked dissolved, and chooses it.
+        var form = await admin.GetDocumentAsync($"/Admin/Users?edit={clerk}");
+        var chosen = form.QuerySelector("#edit-unit option[selected]")!;
+        Assert.Equal(conCuong.ToString(), chosen.GetAttribute("value"));
+        Assert.Contains("(đã giải thể)", chosen.TextContent, StringComparison.Ordinal);
+
+        var updated = await admin.SubmitFormAsync($"/Admin/Users?edit={clerk}", new Dictionary<string, string>
+        {
+            ["organizationId"] = conCuong.ToString(),
+            ["roles"] = "Clerk",
+        }, "form[action*='handler=Update']");
+
+        Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
+        Assert.Equal(conCuong, await app.QueryAsync(db => db.Users.Where(u => u.Id == clerk).Select(u => u.OrganizationId).SingleAsync(Cancel)));
+
+        // Moving someone else into the dissolved unit is still refused.
+        var officer = await app.QueryAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Officer).Select(u => u.Id).SingleAsync(Cancel));
+        var moved = await admin.SubmitFormAsync($"/Admin/Users?edit={officer}", new Dictionary<string, string>
+        {
+            ["organizationId"] = conCuong.ToString(),
+            ["roles"] = "Officer",
+        }, "form[action*='handler=Update']");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.NotEqual(conCuong, await app.QueryAsync(db => db.Users.Where(u => u.Id == officer).Select(u => u.OrganizationId).SingleAsync(Cancel)));
+    }
 }

@@ -95,6 +95,23 @@ public sealed class FormatCheckTests
         Assert.DoesNotContain(FormatCheck.Check(input), w => w.Field is "number" or "date" or "subject" or "signer" or "distribution" && !(cutOff && w.RuleId == "distribution.missing"));
     }
 
+    [Theory]
+    [InlineData("CV", "Về việc tăng cường công tác", "subject.duplicate-vv")]
+    [InlineData("CV", "“V/v tăng cường công tác”", "subject.duplicate-vv")]
+    [InlineData("CT", "V/v tăng cường lãnh đạo công tác phòng, chống thiên tai", "subject.other-types")]
+    public void A_drafts_subject_that_would_print_twice_or_wrongly_is_warned(string type, string subject, string rule)
+    {
+        var input = Right with { DocumentType = type, NumberAsWritten = null, SubjectLineAsWritten = null, Subject = subject };
+
+        Assert.Equal([rule], FormatCheck.Check(input).Select(w => w.RuleId));
+    }
+
+    [Fact]
+    public void A_quoted_V_v_subject_of_a_received_công_văn_is_a_letter_subject()
+    {
+        Assert.Empty(FormatCheck.Check(Right with { SubjectLineAsWritten = "\"V/v tăng cường công tác phòng, chống dịch Covid-19\"" }));
+    }
+
     [Fact]
     public void A_pasted_text_with_unpadded_date_and_number_is_warned_on_both()
     {

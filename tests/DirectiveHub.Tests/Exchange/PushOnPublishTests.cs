@@ -45,6 +45,7 @@ public sealed class PushOnPublishTests
             issuerDb.ConnectionString,
             new Dictionary<string, string?>
             {
+                ["Exchange:WorkerEnabled"] = "true",
                 ["Exchange:SystemCode"] = "SYS-A",
                 ["Exchange:Interval"] = "00:00:30",
                 ["Exchange:Peers:0:Code"] = "SYS-B",
@@ -68,6 +69,7 @@ public sealed class PushOnPublishTests
             receiverDb.ConnectionString,
             new Dictionary<string, string?>
             {
+                ["Exchange:WorkerEnabled"] = "true",
                 ["Exchange:SystemCode"] = "SYS-B",
                 ["Exchange:Interval"] = "00:00:30",
                 ["Exchange:Peers:0:Code"] = "SYS-A",

@@ -131,9 +131,10 @@ public sealed class ReceivedPdfTests(PostgresAppFixture app) : IClassFixture<Pos
         Assert.Contains("32-CT/TU", text, StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Number == "32-CT/TU", Cancel)));
 
-        // Another clerk who posts that id gets the text registered without anybody's file.
+        // Another clerk (of a commune under the same city) who posts that id gets the text registered without anybody's file.
+        await app.CreateUserAsync("clerk.saison.staged@demo.local", "HN-QO-SS", DirectiveHub.Users.Roles.Clerk);
         var other = app.Factory.CreateBrowserLikeClient();
-        await other.SignInOrFailAsync("clerk.concuong@demo.local");
+        await other.SignInOrFailAsync("clerk.saison.staged@demo.local");
         var foreign = await PostImportAsync(other, "Register", null, new Dictionary<string, string> { ["importText"] = text.Replace("32-CT/TU", "33-CT/TU", StringComparison.Ordinal), ["staged"] = staged, ["keepOriginal"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, foreign.StatusCode);
         Assert.Empty((await ReceivedAsync("33-CT/TU")).Attachments);
@@ -174,6 +175,49 @@ public sealed class ReceivedPdfTests(PostgresAppFixture app) : IClassFixture<Pos
         var lines = page.QuerySelectorAll("[data-signature]").Select(e => e.TextContent.Trim()).ToList();
         Assert.Contains("Chữ ký số hợp lệ của Thành ủy Hà Nội.", lines);
         Assert.Contains("Văn bản đã bị thay đổi sau khi ký, hoặc chữ ký số bị hỏng.", lines);
+    }
+
+    [Fact]
+    public async Task A_text_in_the_name_of_a_unit_of_the_system_that_is_not_above_the_receiver_is_refused_and_its_register_untouched()
+    {
+        app.Require();
+        var quocOai = await app.OrganizationAsync("HN-QO");
+        var nextBefore = await app.QueryAsync(db => db.NumberRegisters.Where(r => r.IssuerId == quocOai).Select(r => new { r.DocumentType, r.NextSequence }).ToListAsync(Cancel));
+        var text = ImportTexts.Read("quoc-oai-114-CV-HU").Replace("114", "917", StringComparison.Ordinal);
+        var conCuong = app.Factory.CreateBrowserLikeClient();
+        await conCuong.SignInOrFailAsync("clerk.concuong@demo.local");
+
+        var refused = await PostImportAsync(conCuong, "Register", null, new Dictionary<string, string> { ["importText"] = text });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PageClient.ParseAsync(refused);
+        Assert.Contains("HUYỆN ỦY QUỐC OAI là đơn vị trên hệ thống nhưng không phải cấp trên", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Số 917", page.QuerySelector("#importText")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Number == "917-CV/HU", Cancel)));
+        Assert.Equal(nextBefore.Select(r => (r.DocumentType, r.NextSequence)).Order(), (await app.QueryAsync(db => db.NumberRegisters.Where(r => r.IssuerId == quocOai).Select(r => new { r.DocumentType, r.NextSequence }).ToListAsync(Cancel))).Select(r => (r.DocumentType, r.NextSequence)).Order());
+    }
+
+    [Fact]
+    public async Task A_file_whose_registration_is_refused_waits_for_the_corrected_text_and_is_kept_with_it()
+    {
+        app.Require();
+        using var root = TestCertificates.CreateRoot();
+        var pdf = await SignedPdfAsync(36, TestCertificates.Issue(root, "Thành ủy Hà Nội"));
+        var client = app.Factory.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.Clerk);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostImportAsync(client, "Register", pdf)).StatusCode);
+
+        // The same file again is a duplicate: the error, the text, and the file waiting for the next post.
+        var refused = await PageClient.ParseAsync(await PostImportAsync(client, "Register", pdf));
+        Assert.Contains("đã có trong hệ thống", refused.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        var staged = refused.QuerySelector("input[name=staged]")!.GetAttribute("value")!;
+        Assert.NotNull(refused.QuerySelector("#keepOriginal"));
+        var corrected = refused.QuerySelector("#importText")!.TextContent.Replace("36-CT/TU", "37-CT/TU", StringComparison.Ordinal);
+
+        var registered = await PostImportAsync(client, "Register", null, new Dictionary<string, string> { ["importText"] = corrected, ["staged"] = staged, ["keepOriginal"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Equal(pdf.Length, Assert.Single((await ReceivedAsync("37-CT/TU")).Attachments).Length);
     }
 
     [Fact]

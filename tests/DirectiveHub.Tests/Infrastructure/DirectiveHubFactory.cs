@@ -38,6 +38,10 @@ public sealed class DirectiveHubFactory(
         // Likewise the mail outbox: tests read the queued messages themselves (OutboxWorkerTests runs the worker).
         builder.UseSetting("Mail:OutboxEnabled", "false");
 
+        // And the exchange worker: the exchange tests drain by hand. Left on, its ticks (fired by the test clock's
+        // jumps) ran beside the requests that tests count or time, and made readiness Degraded until they ended.
+        builder.UseSetting("Exchange:WorkerEnabled", "false");
+
         // Administrators' two-factor requirement is proven in Security/TwoFactorTests; elsewhere the demo admin signs
         // in with a password so that every admin test does not repeat the enrolment.
         builder.UseSetting("Security:RequireTwoFactorForAdmins", "false");

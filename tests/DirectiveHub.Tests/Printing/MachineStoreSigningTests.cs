@@ -70,4 +70,25 @@ public sealed class MachineStoreSigningTests(PostgresAppFixture app) : IClassFix
             store.Remove(installed);
         }
     }
+
+    [Fact]
+    public async Task An_administrator_of_part_of_the_tree_reads_the_trusted_roots_but_cannot_add_or_remove_one()
+    {
+        app.Require();
+        var email = $"admin.roots.{Guid.NewGuid().ToString("N")[..8]}@demo.local";
+        await app.CreateUserAsync(email, "HN-QO", DirectiveHub.Users.Roles.Admin);
+        var district = app.Factory.CreateBrowserLikeClient();
+        await district.SignInOrFailAsync(email);
+
+        var page = await district.GetDocumentAsync("/Admin/Signing");
+
+        Assert.NotNull(page.QuerySelector("[data-roots-read-only]"));
+        Assert.Null(page.QuerySelector("form[action*='handler=Root']"));
+        using var root = TestCertificates.CreateRoot("Not to be trusted by a district");
+        var token = page.QuerySelector("form[data-store-certificate] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(root.RawData), "file", "root.cer" } };
+        var posted = await district.PostAsync(new Uri("/Admin/Signing?handler=Root", UriKind.Relative), form, Cancel);
+        Assert.Contains("/Account/AccessDenied", posted.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.False(await app.QueryAsync(db => db.TrustedRoots.AnyAsync(r => r.Thumbprint == root.Thumbprint, Cancel)));
+    }
 }

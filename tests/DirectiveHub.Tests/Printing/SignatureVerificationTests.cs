@@ -57,6 +57,20 @@ public sealed class SignatureVerificationTests
     }
 
     [Fact]
+    public async Task Without_a_timestamp_the_time_declared_in_the_signature_dictionary_is_shown_as_the_signing_machines()
+    {
+        using var root = TestCertificates.CreateRoot();
+        var pdf = await SignedAsync(TestCertificates.Issue(root, "Huyện ủy Quốc Oai"));
+
+        var check = Assert.Single(PdfSignatureVerifier.Verify(pdf, [root], DateTime.UtcNow));
+
+        Assert.False(check.Timestamped);
+        Assert.NotNull(check.SignedAtUtc);
+        Assert.InRange(check.SignedAtUtc!.Value, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.Contains(check.Lines, l => l.StartsWith("Thời điểm ký: ", StringComparison.Ordinal) && l.Contains("theo khai báo của máy ký", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_PDF_without_signatures_has_no_checks()
     {
         Assert.Empty(PdfSignatureVerifier.Verify("%PDF-1.7\n%%EOF\n"u8.ToArray(), [], DateTime.UtcNow));

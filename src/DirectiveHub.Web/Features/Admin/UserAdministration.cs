@@ -167,7 +167,8 @@ public sealed class UserAdministration(
     public async Task<Outcome> UpdateAsync(Viewer viewer, AppUser target, Guid organizationId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         var input = new UserInput { Email = target.Email ?? string.Empty, FullName = string.IsNullOrEmpty(target.FullName) ? target.Email ?? "-" : target.FullName, OrganizationId = organizationId, Roles = [.. roles] };
-        var errors = await ValidateAsync(viewer, input, cancellationToken);
+        // A person of a dissolved unit may keep it while only their roles change: moving them is a choice, not a side effect.
+        var errors = await ValidateAsync(viewer, input, cancellationToken, keeping: target.OrganizationId);
         if (errors.Count == 0 && target.Id == viewer.UserId && !roles.Contains(Users.Roles.Admin))
         {
             errors = new Dictionary<string, string[]> { [nameof(UserInput.Roles)] = [localizer["CannotDropOwnAdmin"]] };
@@ -276,11 +277,11 @@ public sealed class UserAdministration(
             cancellationToken,
             commitWhen: outcome => outcome.Succeeded);
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(Viewer viewer, UserInput input, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string[]>> ValidateAsync(Viewer viewer, UserInput input, CancellationToken cancellationToken, Guid? keeping = null)
     {
         var errors = (await validator.ValidateAsync(input, cancellationToken)).ToErrors();
         if (input.OrganizationId != Guid.Empty
-            && !await db.Organizations.VisibleTo(viewer).AnyAsync(o => o.Id == input.OrganizationId && o.DissolvedOn == null, cancellationToken))
+            && !await db.Organizations.VisibleTo(viewer).AnyAsync(o => o.Id == input.OrganizationId && (o.DissolvedOn == null || o.Id == keeping), cancellationToken))
         {
             errors[nameof(UserInput.OrganizationId)] = [localizer["UnitOutOfScope"]];
         }

@@ -30,6 +30,14 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
     public string? Error { get; private set; }
 
+    /// <summary>The trusted roots count for every unit: only an administrator of the whole tree changes them.</summary>
+    public bool MayChangeRoots { get; private set; }
+
+    /// <summary>The unit and thumbprint of a failed attempt, chosen again when the page comes back with the error.</summary>
+    public Guid? SelectedOrganizationId { get; private set; }
+
+    public string? Thumbprint { get; private set; }
+
     public sealed record CertificateRow(string Unit, string Subject, string Issuer, DateTime NotAfter, DateTime UploadedAt, bool FromMachineStore);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -37,8 +45,11 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
     public Task<IActionResult> OnPostCertificateAsync(Guid organizationId, IFormFile? file, string? password, CancellationToken cancellationToken) =>
         SaveCertificateAsync(organizationId, async () => await certificates.UploadAsync(organizationId, await ReadAsync(file, UnitCertificates.MaxFileBytes, cancellationToken), password ?? string.Empty, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostStoreCertificateAsync(Guid organizationId, string? thumbprint, CancellationToken cancellationToken) =>
-        SaveCertificateAsync(organizationId, () => certificates.UseMachineStoreAsync(organizationId, thumbprint?.Length > 128 ? null : thumbprint, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostStoreCertificateAsync(Guid organizationId, string? thumbprint, CancellationToken cancellationToken)
+    {
+        Thumbprint = thumbprint?.Length > 128 ? null : thumbprint;
+        return SaveCertificateAsync(organizationId, () => certificates.UseMachineStoreAsync(organizationId, thumbprint?.Length > 128 ? null : thumbprint, user.Id, clock.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+    }
 
     private async Task<IActionResult> SaveCertificateAsync(Guid organizationId, Func<Task<UnitCertificate>> save, CancellationToken cancellationToken)
     {
@@ -59,6 +70,7 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
         catch (DomainException exception)
         {
             Error = exception.Message;
+            SelectedOrganizationId = organizationId;
             db.ChangeTracker.Clear();
             await LoadAsync(cancellationToken);
             return Page();
@@ -67,6 +79,11 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
     public async Task<IActionResult> OnPostRootAsync(IFormFile? file, CancellationToken cancellationToken)
     {
+        if (!await WholeTree.AdministeredFromAsync(db, user.OrganizationId, cancellationToken))
+        {
+            return Forbid();
+        }
+
         try
         {
             var bytes = await ReadAsync(file, 16 * 1024, cancellationToken);
@@ -105,6 +122,11 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
     public async Task<IActionResult> OnPostRemoveRootAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!await WholeTree.AdministeredFromAsync(db, user.OrganizationId, cancellationToken))
+        {
+            return Forbid();
+        }
+
         var root = await db.TrustedRoots.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (root is null)
         {
@@ -145,6 +167,7 @@ public sealed class SigningModel(AppDbContext db, CurrentUser user, UnitCertific
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        MayChangeRoots = await WholeTree.AdministeredFromAsync(db, user.OrganizationId, cancellationToken);
         var viewer = await user.GetViewerAsync(cancellationToken);
         var units = db.Organizations.VisibleTo(viewer).Where(o => o.DissolvedOn == null);
         Units = (await units.OrderBy(o => o.Path).Take(2000).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();

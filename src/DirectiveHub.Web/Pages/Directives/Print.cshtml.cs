@@ -28,20 +28,7 @@ public sealed class PrintModel(AppDbContext db, CurrentUser user, TimeProvider c
 
         Document = document;
         Id = id;
-        var issuerId = await db.Directives.AsNoTracking().Where(d => d.Id == id).Select(d => d.IssuerId).SingleAsync(cancellationToken);
-        if (issuerId == user.OrganizationId && user.IsInRole(DirectiveHub.Users.Roles.Clerk))
-        {
-            BackPage = "/Directives/Details";
-        }
-        else if (await db.Assignments.AnyAsync(a => a.DirectiveId == id && a.OrganizationId == user.OrganizationId, cancellationToken))
-        {
-            BackPage = "/Inbox/Directive";
-        }
-        else if (user.IsInRole(DirectiveHub.Users.Roles.Leader) || user.IsInRole(DirectiveHub.Users.Roles.Clerk))
-        {
-            BackPage = "/Tracking/Index";
-        }
-
+        BackPage = await Directives.BackPage.OfAsync(db, user, id, cancellationToken);
         return Page();
     }
 

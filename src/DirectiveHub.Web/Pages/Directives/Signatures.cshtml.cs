@@ -20,6 +20,9 @@ public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCop
 
     public Guid DirectiveId { get; private set; }
 
+    /// <summary>The directive's page this reader came from (<see cref="Directives.BackPage"/>).</summary>
+    public string? BackPage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? attachment, CancellationToken cancellationToken)
     {
         var viewer = await user.GetViewerAsync(cancellationToken);
@@ -60,6 +63,7 @@ public sealed class SignaturesModel(AppDbContext db, CurrentUser user, RecordCop
 
         Checks = await signatures.CheckAsync(pdf, cancellationToken);
         DirectiveId = id;
+        BackPage = await Directives.BackPage.OfAsync(db, user, id, cancellationToken);
         return Page();
     }
 }

@@ -89,9 +89,10 @@ public sealed class IndexModel(IncomingRegistration registration, StagedImports 
         }
         catch (DomainException exception)
         {
+            // The file uploaded with this post waits, staged, for the corrected text: the browser will not send it again.
             Error = exception.Message;
             ImportText = input.Text;
-            StagedId = input.StagedId;
+            StagedId = input.StagedId ?? (input.Source is { } source ? await staging.StageAsync(user.Id, source.FileName, source.Content, cancellationToken) : null);
             StagedName = input.Source?.FileName;
             return Page();
         }
