@@ -76,17 +76,22 @@ public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intak
         var receiver = await db.Organizations.SingleAsync(o => o.Id == receivingOrganizationId, cancellationToken);
         var (issuer, parent) = await FindOrCreateIssuerAsync(parsed, cancellationToken);
 
-        // A unit kept in this system issues here, with its own numbers: a text may be registered in its name only by
-        // a unit beneath it (văn bản của cấp trên), never by a neighbour, who could otherwise put documents, and
-        // numbers, in its register. Issuers from outside the system are recorded as external units.
-        if (!IsExternal(issuer) && (issuer.Id == receiver.Id || !receiver.IsWithin(issuer.Path)))
-        {
-            throw new DomainException($"{issuer.Name} là đơn vị trên hệ thống nhưng không phải cấp trên của {receiver.Name}: văn bản của đơn vị này đến qua hệ thống khi được ban hành, không đăng ký lại bằng văn bản nhập.");
-        }
-
         if (await db.Directives.AnyAsync(d => d.IssuerId == issuer.Id && d.Number == parsed.Number, cancellationToken))
         {
             throw new DomainException($"Văn bản số {parsed.Number} của {issuer.Name} đã có trong hệ thống.");
+        }
+
+        // A unit kept in this system issues here, with its own numbers: a text may be registered in its name only by
+        // a unit beneath it (văn bản của cấp trên), never by itself or a neighbour, who could otherwise put documents,
+        // and numbers, in its register. Issuers from outside the system are recorded as external units.
+        if (!IsExternal(issuer) && issuer.Id == receiver.Id)
+        {
+            throw new DomainException($"Văn bản của chính {receiver.Name} được soạn và ban hành trên hệ thống, không đăng ký như văn bản đến.");
+        }
+
+        if (!IsExternal(issuer) && !receiver.IsWithin(issuer.Path))
+        {
+            throw new DomainException($"{issuer.Name} là đơn vị trên hệ thống nhưng không phải cấp trên của {receiver.Name}: văn bản của đơn vị này đến qua hệ thống khi được ban hành, không đăng ký lại bằng văn bản nhập.");
         }
 
         var issuedOn = parsed.IssuedOn!.Value;

@@ -194,6 +194,12 @@ public sealed class ReceivedPdfTests(PostgresAppFixture app) : IClassFixture<Pos
         Assert.Contains("HUYỆN ỦY QUỐC OAI là đơn vị trên hệ thống nhưng không phải cấp trên", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Số 917", page.QuerySelector("#importText")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryAsync(db => db.Directives.CountAsync(d => d.Number == "917-CV/HU", Cancel)));
+
+        // Nor by the unit itself: its own documents are drafted and published here.
+        var own = app.Factory.CreateBrowserLikeClient();
+        await own.SignInOrFailAsync(DemoAccounts.Clerk);
+        var self = await PageClient.ParseAsync(await PostImportAsync(own, "Register", null, new Dictionary<string, string> { ["importText"] = text }));
+        Assert.Contains("Văn bản của chính HUYỆN ỦY QUỐC OAI được soạn và ban hành trên hệ thống", self.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(nextBefore.Select(r => (r.DocumentType, r.NextSequence)).Order(), (await app.QueryAsync(db => db.NumberRegisters.Where(r => r.IssuerId == quocOai).Select(r => new { r.DocumentType, r.NextSequence }).ToListAsync(Cancel))).Select(r => (r.DocumentType, r.NextSequence)).Order());
     }
 
