@@ -19,9 +19,6 @@ public sealed class IncomingRegistration(AppDbContext db, AttachmentIntake intak
     /// <summary>The file the text was read from.</summary>
     public sealed record SourceFile(string? FileName, byte[] Content);
 
-    public async Task<Directive> RegisterAsync(ParsedDirective parsed, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken) =>
-        await RegisterAsync(parsed, null, receivingOrganizationId, actor, cancellationToken);
-
     public async Task<Directive> RegisterAsync(ParsedDirective parsed, SourceFile? source, Guid receivingOrganizationId, Actor actor, CancellationToken cancellationToken)
     {
         var missing = new List<string>();

@@ -103,7 +103,7 @@ public sealed class ArrivalNumberingTests(PostgresAppFixture app) : IClassFixtur
             PHÓ BÍ THƯ
             Nguyễn Văn A
             """;
-        var directive = await registration.RegisterAsync(DirectiveTextParser.Parse(text), ngocLiep, new Actor(officer, "officer@demo.local", ngocLiep, null), cancel);
+        var directive = await registration.RegisterAsync(DirectiveTextParser.Parse(text), null, ngocLiep, new Actor(officer, "officer@demo.local", ngocLiep, null), cancel);
 
         var receipt = await app.QueryAsync(db => db.Assignments.SingleAsync(a => a.DirectiveId == directive.Id, cancel));
         Assert.Equal(ngocLiep, receipt.OrganizationId);

@@ -88,7 +88,7 @@ internal static class RegisterScenario
                 PHÓ BÍ THƯ
                 Nguyễn Văn A
                 """;
-            received = (await scope.ServiceProvider.GetRequiredService<IncomingRegistration>().RegisterAsync(DirectiveTextParser.Parse(text), saiSon, officerActor, cancel)).Id;
+            received = (await scope.ServiceProvider.GetRequiredService<IncomingRegistration>().RegisterAsync(DirectiveTextParser.Parse(text), null, saiSon, officerActor, cancel)).Id;
         }
 
         factory.Clock.Advance(TimeSpan.FromHours(1));
