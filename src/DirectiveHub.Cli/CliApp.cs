@@ -28,6 +28,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
                 "bench-http" => await BenchHttpCommand.RunAsync(this, options, cancellationToken),
                 "parse" => await ParseCommand.RunAsync(this, options, input ?? Console.In, cancellationToken),
                 "backfill-arrivals" => await BackfillArrivalsCommand.RunAsync(this, options, cancellationToken),
+                "rebuild-summaries" => await RebuildSummariesCommand.RunAsync(this, options, cancellationToken),
                 "help" or "--help" or "-h" => await HelpAsync(Output, 0),
                 _ => await UnknownAsync(command),
             };
@@ -76,6 +77,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
               backfill-arrivals [--dry-run]
                              give arrival numbers to receipts that have none (recorded before arrival numbers),
                              per unit and year in order of arrival, after the numbers already given; safe to repeat
+              rebuild-summaries
+                             count the dashboards' summaries again from every directive (after a bulk load; the
+                             app keeps them up to date with every write)
               parse FILE     read a directive's text (FILE, or - for standard input) and print it as JSON
 
             The database comes from Database__Provider (Sqlite or Postgres) and ConnectionStrings__DirectiveHub;

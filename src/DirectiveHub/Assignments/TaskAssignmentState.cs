@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DirectiveHub.Directives;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DirectiveHub.Assignments;
 
@@ -85,8 +86,23 @@ public static class TaskAssignmentState
         t => t.Deadline == null && t.DaysAfterReceipt == null;
 
     /// <summary>The state as a column, for grouped figures: <c>tasks.Select(TaskAssignmentState.On(today))</c>.</summary>
-    public static Expression<Func<TaskAssignment, StatedTaskAssignment>> On(DateOnly today) =>
-        t => new StatedTaskAssignment
+    public static Expression<Func<TaskAssignment, StatedTaskAssignment>> On(DateOnly today)
+    {
+        var joined = OnJoined(today);
+        var assignment = joined.Parameters[0];
+        var body = ReplacingExpressionVisitor.Replace(joined.Parameters[1], Expression.Property(assignment, nameof(TaskAssignment.Directive)), joined.Body);
+        return Expression.Lambda<Func<TaskAssignment, StatedTaskAssignment>>(body, assignment);
+    }
+
+    /// <summary>
+    /// <see cref="On"/> for a query that joins the directive itself:
+    /// <c>tasks.Join(db.Directives, t =&gt; t.DirectiveId, d =&gt; d.Id, TaskAssignmentState.OnJoined(today))</c>.
+    /// Grouped counts over it translate to flat aggregates (COUNT … FILTER); over the navigation of <see cref="On"/>,
+    /// EF Core correlates a subquery per counted column, which re-reads the whole history once per group (tens of
+    /// seconds on a province, docs/benchmarks.md).
+    /// </summary>
+    public static Expression<Func<TaskAssignment, Directive, StatedTaskAssignment>> OnJoined(DateOnly today) =>
+        (t, directive) => new StatedTaskAssignment
         {
             Id = t.Id,
             DirectiveId = t.DirectiveId,
@@ -104,7 +120,7 @@ public static class TaskAssignmentState
             State = t.Status == ProgressStatus.Done ? TaskState.DoneOnTime
                 : t.Status == ProgressStatus.DoneLate ? TaskState.DoneLate
                 : t.Status == ProgressStatus.Cancelled || (t.Status == ProgressStatus.Refused && t.ReassignedToId != null) ? TaskState.Cancelled
-                : t.Directive!.Status != DirectiveStatus.Published ? TaskState.Closed
+                : directive.Status != DirectiveStatus.Published ? TaskState.Closed
                 : t.Status == ProgressStatus.AwaitingConfirmation ? TaskState.Open
                 : t.Deadline != null && t.Deadline < today ? TaskState.Overdue
                 : TaskState.Open,

@@ -40,28 +40,15 @@ public static class DashboardQuery
         var tasks = Stated(db, directives, today);
 
         // The table and the cards: what the period issued and what it saw done, and what is open or overdue now,
-        // whenever it was issued (a stock: a 2021 task still overdue is overdue this month too).
+        // whenever it was issued (a stock: a 2021 task still overdue is overdue this month too). Read from the
+        // summaries, brought up to date with every write saved before this request.
+        await TaskFigures.RefreshPendingAsync(db, cancellationToken);
+        var byUnit = await TaskFigures.ByUnitAsync(TaskFigures.Issued(db, root.Path, filter), filter.From, filter.To, today, cancellationToken);
         var counted = Counted(db, IssuedTasks(db, root.Path, filter), filter, today);
-        var byUnit = await counted
-            .GroupBy(t => t.OrganizationId)
-            .Select(g => new
-            {
-                OrganizationId = g.Key,
-                Assigned = g.Count(t => t.IssuedInPeriod),
-                Open = g.Count(t => t.State == TaskState.Open),
-                Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
-                DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
-                Overdue = g.Count(t => t.State == TaskState.Overdue),
-            })
-            .ToListAsync(cancellationToken);
-        var acknowledgedByUnit = await AcknowledgedIn(db, counted)
-            .GroupBy(t => t.OrganizationId)
-            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
         var subtree = await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(root.Path))
             .Select(o => new OrganizationNode(o.Id, o.ParentId, o.Name, o.Depth))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
-        var outside = byUnit.Select(u => u.OrganizationId).Where(id => !subtree.ContainsKey(id)).ToList();
+        var outside = byUnit.Keys.Where(id => !subtree.ContainsKey(id)).ToList();
         var names = subtree.Values.ToDictionary(o => o.Id, o => o.Name);
         if (outside.Count > 0)
         {
@@ -72,7 +59,7 @@ public static class DashboardQuery
         }
 
         var units = byUnit
-            .Select(u => new UnitRow(u.OrganizationId, names.GetValueOrDefault(u.OrganizationId, "?"), u.Assigned, acknowledgedByUnit.GetValueOrDefault(u.OrganizationId), u.Done, u.DoneLate, u.Overdue, Rate(u.Done, u.Done + u.DoneLate + u.Overdue)))
+            .Select(u => new UnitRow(u.Key, names.GetValueOrDefault(u.Key, "?"), u.Value.Assigned, u.Value.Acknowledged, u.Value.Done, u.Value.DoneLate, u.Value.Overdue, Rate(u.Value.Done, u.Value.Done + u.Value.DoneLate + u.Value.Overdue)))
             .OrderByDescending(u => u.Overdue)
             .ThenBy(u => u.OnTimeRate ?? 1)
             .ThenBy(u => u.Name, StringComparer.Ordinal)
@@ -82,7 +69,7 @@ public static class DashboardQuery
         var done = units.Sum(u => u.Done);
         var doneLate = units.Sum(u => u.DoneLate);
         var overdue = units.Sum(u => u.Overdue);
-        var counts = new TaskAssignmentCounts(total, byUnit.Sum(u => u.Open), done, doneLate, overdue);
+        var counts = new TaskAssignmentCounts(total, byUnit.Values.Sum(u => u.Open), done, doneLate, overdue);
 
         var receipts = await directives.SelectMany(d => db.Assignments.Where(a => a.DirectiveId == d.Id))
             .GroupBy(_ => 1)
@@ -255,7 +242,7 @@ public static class DashboardQuery
         var columnIds = columns.Select(c => c.Id).ToList();
         // Cancelled work too (Stated leaves it out): a cell counts it beside the rate, as the lifecycle sheet does.
         var cells = await db.TaskAssignments.Where(t => columnIds.Contains(t.DirectiveId))
-            .Select(TaskAssignmentState.On(today))
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, TaskAssignmentState.OnJoined(today))
             .Where(t => t.State != TaskState.Closed)
             .GroupBy(t => new { t.DirectiveId, t.OrganizationId })
             .Select(g => new
@@ -338,7 +325,7 @@ public static class DashboardQuery
         var ids = rows.Select(r => r.Id).ToList();
         var readableIds = (await db.Directives.Where(d => ids.Contains(d.Id)).Where(readable).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var counts = await db.TaskAssignments.Where(t => ids.Contains(t.DirectiveId))
-            .Select(TaskAssignmentState.On(today))
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, TaskAssignmentState.OnJoined(today))
             .Where(t => t.State != TaskState.Closed)
             .GroupBy(t => t.DirectiveId)
             .Select(g => new
@@ -420,7 +407,7 @@ public static class DashboardQuery
     {
         var doneFrom = VietnamTime.LateFromUtc(filter.From.AddDays(-1));
         var doneTo = VietnamTime.LateFromUtc(filter.To);
-        return assignments.Select(TaskAssignmentState.On(today))
+        return assignments.Join(db.Directives, t => t.DirectiveId, d => d.Id, TaskAssignmentState.OnJoined(today))
             .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled)
             .Join(db.Directives, t => t.DirectiveId, d => d.Id, (t, d) => new CountedTask
             {
@@ -450,36 +437,15 @@ public static class DashboardQuery
 
     private static async Task<ReceivedFigures> ReceivedAsync(AppDbContext db, string rootPath, DashboardFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
-        var received = Counted(db, ReceivedTasks(db, rootPath, filter), filter, today);
-        var acknowledged = await AcknowledgedIn(db, received).CountAsync(cancellationToken);
-        var sums = await received
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Assigned = g.Count(t => t.IssuedInPeriod),
-                Open = g.Count(t => t.State == TaskState.Open),
-                Done = g.Count(t => t.State == TaskState.DoneOnTime && t.DoneInPeriod),
-                DoneLate = g.Count(t => t.State == TaskState.DoneLate && t.DoneInPeriod),
-                Overdue = g.Count(t => t.State == TaskState.Overdue),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        return sums is null
-            ? new ReceivedFigures(new TaskAssignmentCounts(0, 0, 0, 0, 0), 0, null)
-            : new ReceivedFigures(new TaskAssignmentCounts(sums.Assigned, sums.Open, sums.Done, sums.DoneLate, sums.Overdue), acknowledged, Rate(sums.Done, sums.Done + sums.DoneLate + sums.Overdue));
+        var units = (await TaskFigures.ByUnitAsync(TaskFigures.Received(db, rootPath, filter), filter.From, filter.To, today, cancellationToken)).Values;
+        var counts = new TaskAssignmentCounts(units.Sum(u => u.Assigned), units.Sum(u => u.Open), units.Sum(u => u.Done), units.Sum(u => u.DoneLate), units.Sum(u => u.Overdue));
+        return new ReceivedFigures(counts, units.Sum(u => u.Acknowledged), Rate(counts.Done, counts.Done + counts.DoneLate + counts.Overdue));
     }
-
-    /// <summary>
-    /// Of <paramref name="counted"/>, those the period issued whose unit acknowledged the directive. A query of its own:
-    /// inside the GROUP BY of the stock, the receipt lookup made EF re-read every unit's whole history per group (tens
-    /// of seconds on a province, docs/benchmarks.md); here it is a semi-join over the period's rows only.
-    /// </summary>
-    private static IQueryable<CountedTask> AcknowledgedIn(AppDbContext db, IQueryable<CountedTask> counted) =>
-        counted.Where(t => t.IssuedInPeriod && db.Assignments.Any(a => a.DirectiveId == t.DirectiveId && a.OrganizationId == t.OrganizationId && a.AcknowledgedAt != null));
 
     /// <summary>The task assignments of <paramref name="directives"/> that count, with their state on <paramref name="today"/>.</summary>
     public static IQueryable<StatedTaskAssignment> Stated(AppDbContext db, IQueryable<Directive> directives, DateOnly today) =>
         directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
-            .Select(TaskAssignmentState.On(today))
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, TaskAssignmentState.OnJoined(today))
             .Where(t => t.State != TaskState.Closed && t.State != TaskState.Cancelled);
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);

@@ -15,7 +15,8 @@ public static class LifecycleFigures
     public static async Task<IReadOnlyList<LifecycleRow>> LoadAsync(AppDbContext db, IQueryable<Directive> directives, DateOnly today, int dueSoonDays, CancellationToken cancellationToken)
     {
         var soon = today.AddDays(dueSoonDays);
-        var tasks = directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id)).Select(TaskAssignmentState.On(today));
+        var tasks = directives.SelectMany(d => db.TaskAssignments.Where(t => t.DirectiveId == d.Id))
+            .Join(db.Directives, t => t.DirectiveId, d => d.Id, TaskAssignmentState.OnJoined(today));
         var rows = await tasks
             .GroupBy(t => t.OrganizationId)
             .Select(g => new

@@ -83,6 +83,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<Import.StagedImport> StagedImports => Set<Import.StagedImport>();
 
+    public DbSet<Dashboards.TaskFigure> TaskFigures => Set<Dashboards.TaskFigure>();
+
+    public DbSet<Dashboards.DirectiveFigure> DirectiveFigures => Set<Dashboards.DirectiveFigure>();
+
+    public DbSet<Dashboards.FigureRefresh> FigureRefreshes => Set<Dashboards.FigureRefresh>();
+
     public abstract DatabaseProvider Provider { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -138,8 +144,14 @@ public abstract class AppDbContext(DbContextOptions options)
 
     private void BeforeSave()
     {
+        var recount = new HashSet<Guid>();
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (Dashboards.TaskFigures.ChangedDirective(entry) is { } changed)
+            {
+                recount.Add(changed);
+            }
+
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Audit events are append-only.");
@@ -151,6 +163,12 @@ public abstract class AppDbContext(DbContextOptions options)
                 var property = entry.Property(version.Name);
                 property.CurrentValue = (int)property.OriginalValue! + 1;
             }
+        }
+
+        // Queued in the same save, so a committed write always leaves its directive to recount (TaskFigures).
+        foreach (var directive in recount)
+        {
+            FigureRefreshes.Add(new Dashboards.FigureRefresh(directive));
         }
     }
 }

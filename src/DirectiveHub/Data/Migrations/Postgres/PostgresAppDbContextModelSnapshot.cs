@@ -1396,6 +1396,82 @@ namespace DirectiveHub.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("DirectiveHub.Dashboards.DirectiveFigure", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DirectiveId", "OrganizationId", "Measure", "Day");
+
+                    b.ToTable("DirectiveFigures");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Dashboards.FigureRefresh", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("FigureRefreshes");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Dashboards.TaskFigure", b =>
+                {
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IssuerId", "OrganizationId", "DocumentType", "Measure", "Grain", "Day");
+
+                    b.HasIndex("OrganizationId", "Measure", "Grain", "Day");
+
+                    b.ToTable("TaskFigures");
+                });
+
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1380,6 +1380,82 @@ namespace DirectiveHub.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DirectiveHub.Dashboards.DirectiveFigure", b =>
+                {
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DirectiveId", "OrganizationId", "Measure", "Day");
+
+                    b.ToTable("DirectiveFigures");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Dashboards.FigureRefresh", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DirectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.ToTable("FigureRefreshes");
+                });
+
+            modelBuilder.Entity("DirectiveHub.Dashboards.TaskFigure", b =>
+                {
+                    b.Property<Guid>("IssuerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssuerId", "OrganizationId", "DocumentType", "Measure", "Grain", "Day");
+
+                    b.HasIndex("OrganizationId", "Measure", "Grain", "Day");
+
+                    b.ToTable("TaskFigures");
+                });
+
             modelBuilder.Entity("DirectiveHub.Directives.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
