@@ -93,6 +93,7 @@ public static class TaskFigures
             await db.TaskFigures.ExecuteDeleteAsync(token);
             await db.DirectiveFigures.ExecuteDeleteAsync(token);
             var counted = 0;
+            var summary = new Dictionary<SummaryKey, int>();
             while (true)
             {
                 // Paged by offset: a directive added meanwhile shifts the pages, but its own write queued it.
@@ -109,30 +110,31 @@ public static class TaskFigures
                 }
 
                 var rows = await ContributionsAsync(db, batch, token);
+                foreach (var (key, value) in rows)
+                {
+                    foreach (var (grain, start) in Grains(key.Day))
+                    {
+                        var at = new SummaryKey(value.Issuer, key.Organization, value.Type, key.Measure, grain, start);
+                        summary[at] = summary.GetValueOrDefault(at) + value.Count;
+                    }
+                }
+
                 db.DirectiveFigures.AddRange(rows.Select(r => new DirectiveFigure(r.Key.Directive, r.Key.Organization, r.Key.Measure, r.Key.Day, r.Value.Issuer, r.Value.Type, r.Value.Count)));
                 await db.SaveChangesAsync(token);
                 db.ChangeTracker.Clear();
                 counted += batch.Count;
             }
 
-            // The three grains, summed by the database from the per-directive rows.
-            await db.Database.ExecuteSqlRawAsync(db.Provider == DatabaseProvider.Postgres
-                ? AggregateSql("date_trunc('month', \"Day\")::date", "date_trunc('year', \"Day\")::date")
-                : AggregateSql("date(\"Day\", 'start of month')", "date(\"Day\", 'start of year')"), token);
+            // The three grains by the same rule as a refresh (Grains), added in chunks.
+            foreach (var chunk in summary.Chunk(BatchSize * 20))
+            {
+                db.TaskFigures.AddRange(chunk.Select(f => new TaskFigure(f.Key.Issuer, f.Key.Organization, f.Key.Type, f.Key.Measure, f.Key.Grain, f.Key.Day) { Count = f.Value }));
+                await db.SaveChangesAsync(token);
+                db.ChangeTracker.Clear();
+            }
+
             return counted;
         }, cancellationToken);
-
-    private static string AggregateSql(string month, string year) => $"""
-        INSERT INTO "TaskFigures" ("IssuerId", "OrganizationId", "DocumentType", "Measure", "Grain", "Day", "Count")
-        SELECT "IssuerId", "OrganizationId", "DocumentType", "Measure", {(int)FigureGrain.Day}, "Day", SUM("Count")
-        FROM "DirectiveFigures" GROUP BY "IssuerId", "OrganizationId", "DocumentType", "Measure", "Day"
-        UNION ALL
-        SELECT "IssuerId", "OrganizationId", "DocumentType", "Measure", {(int)FigureGrain.Month}, {month}, SUM("Count")
-        FROM "DirectiveFigures" GROUP BY "IssuerId", "OrganizationId", "DocumentType", "Measure", {month}
-        UNION ALL
-        SELECT "IssuerId", "OrganizationId", "DocumentType", "Measure", {(int)FigureGrain.Year}, {year}, SUM("Count")
-        FROM "DirectiveFigures" GROUP BY "IssuerId", "OrganizationId", "DocumentType", "Measure", {year}
-        """;
 
     /// <summary>Runs <paramref name="work"/> in a transaction, alone among refreshes; leaves nothing tracked.</summary>
     private static async Task<int> InTurnAsync(AppDbContext db, Func<CancellationToken, Task<int>> work, CancellationToken cancellationToken)
