@@ -17,7 +17,8 @@ namespace DirectiveHub.Dashboards;
 /// it (<see cref="ChangedDirective"/>, in the save's transaction); <see cref="RefreshPendingAsync"/> recounts each
 /// queued directive from its rows with <see cref="TaskAssignmentState"/>'s rule, and moves the difference into the
 /// summaries. Refreshes run one at a time (an advisory lock on PostgreSQL), so two never add the same difference.
-/// Every dashboard refreshes before it reads, and <see cref="FigureWorker"/> drains the queue within seconds.</para>
+/// Every dashboard refreshes before it reads; no background worker drains the queue yet (a dashboard right after a large
+/// publish pays the recount).</para>
 /// <para>Nothing in a summary depends on today: overdue is read at query time from the outstanding work's deadlines.
 /// <see cref="RebuildAsync"/> recounts everything (<c>directivehub rebuild-summaries</c>).</para>
 /// </summary>
