@@ -12,7 +12,7 @@ namespace DirectiveHub.Dashboards;
 
 /// <summary>
 /// The dashboards' summaries (<see cref="TaskFigure"/>, <see cref="DirectiveFigure"/>): what a dashboard counts per
-/// unit, read from a few hundred summary rows instead of the whole history of task assignments.
+/// unit, read from a few rows per unit and grain instead of the whole history of task assignments.
 /// <para>Kept up to date by directive: a save that changes a directive's task assignments, receipts or status queues
 /// it (<see cref="ChangedDirective"/>, in the save's transaction); <see cref="RefreshPendingAsync"/> recounts each
 /// queued directive from its rows with <see cref="TaskAssignmentState"/>'s rule, and moves the difference into the
